@@ -1,0 +1,61 @@
+# plan explorer — every target sets itself up on a fresh machine (venv, pinned deps, apt packages).
+PY_SYS ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+PORT ?= 8000
+PLAN := $(PY) -m plugins.plan_explorer
+
+.PHONY: setup system-deps html serve devserver publish check schema test golden bench lint format clean
+
+setup: $(STAMP) system-deps
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Debian packages the tests and charts need: Chromium (Playwright drives it), CJK fonts, Java (Nu checker).
+system-deps:
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK" && command -v java >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk default-jre-headless >/dev/null; \
+	else echo "warning: install chromium, fonts-noto-cjk and a Java runtime (sudo apt-get install chromium fonts-noto-cjk default-jre-headless)"; fi
+
+html: $(STAMP)
+	$(PLAN) build
+
+publish: $(STAMP)
+	$(PLAN) build --settings publishconf.py
+
+serve: html
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory output
+
+devserver: $(STAMP)
+	$(PLAN) devserver --port $(PORT)
+
+check: $(STAMP)
+	$(PLAN) check
+
+schema: $(STAMP)
+	$(PLAN) schema
+
+test: setup
+	$(PY) -m ruff check plugins tests
+	$(PY) -m pytest -q
+
+golden: $(STAMP)
+	$(PY) -m pytest -q tests/test_golden.py --update-golden
+
+bench: setup
+	$(PY) tests/bench.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check plugins tests
+	$(PY) -m ruff format --check plugins tests
+
+format: $(STAMP)
+	$(PY) -m ruff format plugins tests
+
+clean:
+	rm -rf output .output.* cache

@@ -1,0 +1,353 @@
+"""The plan audit: general rules that check the plan's arithmetic on the loaded data.
+
+Findings never change a figure; they show the values side by side with the computation.
+Severity: ``rounding`` (explained by rounding), ``notable`` (worth a look), ``contradiction``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import models as m
+from .datamodel import Plan
+from .numfmt import implied_growth, plain
+
+SEVERITIES = ("contradiction", "notable", "rounding")
+PLAN_YEARS = 5  # 2020 → 2025
+
+
+@dataclass(frozen=True)
+class Value:
+    label: m.Text
+    value: float | None
+    source: m.Source | None = None
+
+
+@dataclass
+class Finding:
+    id: str
+    rule: str  # totals | overlap | growth | repeated | share | sum | investment
+    subject: m.Text
+    values: list[Value]
+    computation: str
+    difference: float
+    unit: str
+    severity: str
+    entities: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _decimals(value: float) -> int:
+    exp = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return max(0, -int(exp))
+
+
+def _severity(diff: float, rounding: float, notable: float) -> str | None:
+    diff = abs(diff)
+    if diff < 1e-9:
+        return None
+    if diff <= rounding + 1e-9:
+        return "rounding"
+    return "notable" if diff <= notable else "contradiction"
+
+
+def _t(zh: str, en: str) -> m.Text:
+    return m.Text(zh=zh, en=en)
+
+
+def _growth_finding(
+    ident: str,
+    subject: m.Text,
+    start: float | None,
+    end: float | None,
+    years: int,
+    stated: float | None,
+    source: m.Source,
+    entity: tuple[str, str],
+) -> Finding | None:
+    implied = implied_growth(start, end, years)
+    if implied is None or stated is None or start is None or end is None:
+        return None
+    diff = stated - implied
+    half_unit = 0.5 * 10 ** -_decimals(stated)
+    severity = None if abs(diff) <= half_unit else _severity(diff, 1.0, 3.0)
+    if severity is None:
+        return None
+    computation = (
+        f"({plain(end)} / {plain(start)})^(1/{years}) − 1 = {implied:.2f}% ; "
+        f"stated {plain(stated)}% ; difference {diff:+.2f} pp"
+    )
+    values = [
+        Value(_t("基期值", "baseline"), start, source),
+        Value(_t("目标值", "target"), end, source),
+        Value(_t("所述年均增长（%）", "stated average growth (%)"), stated, source),
+        Value(_t("按基期和目标计算的年均增长（%）", "growth implied by baseline and target (%)"), round(implied, 2)),
+    ]
+    return Finding(f"growth-{ident}", "growth", subject, values, computation, round(diff, 2), "pp", severity, [entity])
+
+
+def growth_findings(plan: Plan) -> Iterator[Finding]:
+    for ind in plan.indicators.indicators:
+        f = _growth_finding(
+            f"indicator-{ind.id}",
+            ind.name,
+            ind.value_2020,
+            ind.value_2025,
+            PLAN_YEARS,
+            ind.growth_stated,
+            ind.source,
+            ("indicators", ind.id),
+        )
+        if f:
+            yield f
+    for industry in plan.industries.industries:
+        f = _growth_finding(
+            f"industry-{industry.id}",
+            industry.name,
+            industry.output_2020,
+            industry.output_2025,
+            PLAN_YEARS,
+            industry.growth_stated,
+            industry.source,
+            ("industries", industry.id),
+        )
+        if f:
+            yield f
+    for group in plan.industries.groups:
+        f = _growth_finding(
+            f"group-{group.id}",
+            group.name,
+            group.total_2020,
+            group.total_2025,
+            PLAN_YEARS,
+            group.growth_stated,
+            group.source,
+            ("industry-groups", group.id),
+        )
+        if f:
+            yield f
+    for series in plan.history.series:
+        first, last = series.points[0], series.points[-1]
+        f = _growth_finding(
+            f"history-{series.id}",
+            series.name,
+            first.value,
+            last.value,
+            last.year - first.year,
+            series.growth_stated,
+            series.source,
+            ("history", series.id),
+        )
+        if f:
+            yield f
+
+
+def _sum_finding(
+    ident: str, rule: str, subject: m.Text, total: Value, parts: list[Value], entities: list[tuple[str, str]]
+) -> Finding | None:
+    known = [p.value for p in parts if p.value is not None]
+    if total.value is None or not known:
+        return None
+    computed = sum(known)
+    diff = total.value - computed
+    tolerance = 0.5 * 10 ** -max(_decimals(v) for v in [*known, total.value]) * len(known)
+    severity = _severity(diff, tolerance, 0.02 * total.value)
+    if severity is None:
+        return None
+    computation = " + ".join(plain(v) for v in known) + f" = {plain(round(computed, 6))} ; stated {plain(total.value)}"
+    values = [total, *parts, Value(_t("各行之和", "sum of the rows"), round(computed, 6))]
+    return Finding(ident, rule, subject, values, computation, round(diff, 6), "", severity, entities)
+
+
+def total_findings(plan: Plan) -> Iterator[Finding]:
+    for group in plan.industries.groups:
+        rows = [i for i in plan.industries.industries if i.group == group.id]
+        for year, total in ((2020, group.total_2020), (2025, group.total_2025)):
+            parts = [Value(i.name, getattr(i, f"output_{year}"), i.source) for i in rows]
+            subject = _t(f"{group.name.zh}合计（{year}年）", f"{group.name.en}: total, {year}")
+            f = _sum_finding(
+                f"totals-{group.id}-{year}",
+                "totals",
+                subject,
+                Value(_t("合计行", "total row"), total, group.source),
+                parts,
+                [("industry-groups", group.id)] + [("industries", i.id) for i in rows],
+            )
+            if f:
+                yield f
+    yield from township_findings(plan)
+    for spec in plan.statements.sums:
+        total = Value(_t("合计", "total"), plan.resolve(spec.total))
+        parts = [Value(_t(p, p), plan.resolve(p)) for p in spec.parts]
+        f = _sum_finding(f"sum-{spec.id}", "sum", spec.label, total, parts, [])
+        if f:
+            yield f
+
+
+def township_findings(plan: Plan) -> Iterator[Finding]:
+    rows = plan.townships.townships
+    totals = [t for t in rows if t.kind == "total"]
+    if not totals:
+        return
+    total_row = totals[0]
+    additive = [t for t in rows if t.kind in ("township", "enterprise", "utility")]
+    zones = [t for t in rows if t.kind == "zone"]
+    for year, total in sorted(total_row.output.items()):
+        parts = [Value(t.name, t.output.get(year), t.source) for t in additive]
+        subject = _t(f"附件1全市合计（{year}年）", f"Annex 1 city total, {year}")
+        f = _sum_finding(
+            f"totals-townships-{year}",
+            "totals",
+            subject,
+            Value(total_row.name, total, total_row.source),
+            parts,
+            [("townships", total_row.id)],
+        )
+        if f:
+            yield f
+        if zones:
+            with_zones = parts + [Value(z.name, z.output.get(year), z.source) for z in zones]
+            f = _sum_finding(
+                f"overlap-townships-{year}",
+                "overlap",
+                _t(f"附件1含园区行之和（{year}年）", f"Annex 1 rows including the zones, {year}"),
+                Value(total_row.name, total, total_row.source),
+                with_zones,
+                [("townships", total_row.id)] + [("townships", z.id) for z in zones],
+            )
+            if f:
+                f.severity = "notable"
+                yield f
+
+
+def _statement_value(plan: Plan, st: m.Statement) -> float | None:
+    return plan.resolve(st.path) if st.path else st.value
+
+
+def _entity_of(path: str | None) -> list[tuple[str, str]]:
+    if not path:
+        return []
+    collection, ident, *_ = path.split("/")
+    return [(collection, ident)]
+
+
+def repeated_findings(plan: Plan) -> Iterator[Finding]:
+    for fact in plan.statements.facts:
+        values = [
+            Value(_t(st.quote or st.path or "", st.quote or st.path or ""), _statement_value(plan, st), st.source)
+            for st in fact.statements
+        ]
+        known = [v.value for v in values if v.value is not None]
+        if len(known) < 2 or max(known) - min(known) < 1e-9:
+            continue
+        coarse = min(_decimals(v) for v in known)
+        rounded = {round(v, coarse) for v in known}
+        severity = "rounding" if len(rounded) == 1 else _severity(max(known) - min(known), 0, 0.05 * max(known))
+        computation = " ≠ ".join(f"{plain(v)} {fact.unit}" for v in known)
+        entities = [e for st in fact.statements for e in _entity_of(st.path)]
+        yield Finding(
+            f"repeated-{fact.id}",
+            "repeated",
+            fact.label,
+            values,
+            computation,
+            round(max(known) - min(known), 6),
+            fact.unit,
+            severity or "notable",
+            entities,
+        )
+
+
+def share_findings(plan: Plan) -> Iterator[Finding]:
+    for share in plan.statements.shares:
+        stated = _statement_value(plan, share.stated)
+        num, den = plan.resolve(share.numerator), plan.resolve(share.denominator)
+        if stated is None or num is None or not den:
+            continue
+        computed = num / den * 100
+        diff = stated - computed
+        if abs(diff) <= 0.5 * 10 ** -_decimals(stated):
+            continue
+        severity = _severity(diff, 1.0, 3.0) or "rounding"
+        if share.stated.approximate and severity == "contradiction":
+            severity = "notable"
+        values = [
+            Value(_t("所述比重（%）", "stated share (%)"), stated, share.stated.source),
+            Value(_t(share.numerator, share.numerator), num),
+            Value(_t(share.denominator, share.denominator), den),
+            Value(_t("计算比重（%）", "computed share (%)"), round(computed, 2)),
+        ]
+        computation = f"{plain(num)} / {plain(den)} = {computed:.2f}% ; stated {plain(stated)}%"
+        entities = _entity_of(share.stated.path) + _entity_of(share.numerator) + _entity_of(share.denominator)
+        yield Finding(
+            f"share-{share.id}", "share", share.label, values, computation, round(diff, 2), "pp", severity, entities
+        )
+
+
+def investment_findings(plan: Plan) -> Iterator[Finding]:
+    for project in plan.projects.projects:
+        total = project.total_investment_wan
+        if total is None or not project.stated_investments:
+            continue
+        wholes = [s for s in project.stated_investments if not s.part]
+        parts = [s for s in project.stated_investments if s.part and not s.sub_part]
+        compared = [s.wan for s in wholes] or ([sum(s.wan for s in parts)] if parts else [])
+        for stated_wan in compared:
+            diff = stated_wan - total
+            if abs(diff) < 1e-6 or (not wholes and diff < 0):
+                continue
+            quotes = [s.quote for s in (wholes or parts)]
+            values = [
+                Value(
+                    _t("附件2表中总投资（万元）", "total investment in the Annex 2 table (万元)"), total, project.source
+                ),
+                Value(
+                    _t("建设内容所述（万元）", "stated in the project description (万元)"), stated_wan, project.source
+                ),
+            ]
+            yield Finding(
+                f"investment-{project.id}",
+                "investment",
+                project.name,
+                values,
+                f"{' + '.join(quotes)} = {plain(stated_wan)}万元 ; table {plain(total)}万元",
+                round(diff, 2),
+                "万元",
+                _severity(diff, 0, 0.02 * total) or "notable",
+                [("projects", project.id)],
+            )
+
+
+@dataclass
+class Audit:
+    findings: list[Finding]
+    by_entity: dict[tuple[str, str], list[Finding]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        for finding in self.findings:
+            for entity in finding.entities:
+                self.by_entity[entity].append(finding)
+
+    def for_entity(self, collection: str, ident: str) -> list[Finding]:
+        return self.by_entity.get((collection, ident), [])
+
+    def counts(self) -> dict[str, int]:
+        return {sev: sum(f.severity == sev for f in self.findings) for sev in SEVERITIES}
+
+    def by_rule(self) -> dict[str, list[Finding]]:
+        grouped: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            grouped[finding.rule].append(finding)
+        return dict(grouped)
+
+
+RULES = (total_findings, growth_findings, repeated_findings, share_findings, investment_findings)
+
+
+def run_audit(plan: Plan) -> Audit:
+    findings = [f for rule in RULES for f in rule(plan)]
+    order = {sev: i for i, sev in enumerate(SEVERITIES)}
+    findings.sort(key=lambda f: (order[f.severity], f.rule, f.id))
+    return Audit(findings)

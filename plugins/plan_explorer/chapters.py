@@ -1,0 +1,187 @@
+"""The plan's text and the about pages from ``content/``: Markdown with front matter, one file per
+chapter per language. Both languages must have the same sequence of blocks, so paragraphs pair
+one-to-one (permalinks ``#p-N`` are the same in both languages; side-by-side mode aligns them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+from markupsafe import Markup
+
+from .errors import ProblemLog
+from .i18n import LANGS
+from .yamlsource import YamlDoc, read_yaml
+
+PLACEHOLDER = re.compile(r"^\[\[(table|figure):([a-z0-9-]+)\]\]$")
+EDITORIAL_HEADING = re.compile(r"\s*\{:\s*\.editorial\s*\}\s*$")
+EDITORIAL_MARK = " [[editorial]]"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # heading | para | table | figure
+    html: Markup
+    anchor: str
+    editorial: bool = False
+    name: str = ""  # table or figure name
+    text: str = ""  # plain text of a heading
+
+
+@dataclass
+class Document:
+    """One chapter (or about page) in one language."""
+
+    id: str
+    lang: str
+    order: int
+    number: str
+    title: str
+    title_editorial: bool
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    @property
+    def full_title(self) -> str:
+        if not self.number:
+            return self.title
+        return f"{self.number}、{self.title}" if self.lang == "zh" else f"{self.number}. {self.title}"
+
+
+def markdown_renderer() -> markdown.Markdown:
+    """Markdown with raw HTML disabled: any ``<tag>`` in the text is shown, not interpreted."""
+    md = markdown.Markdown(extensions=[], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+def _render_inline(md: markdown.Markdown, text: str) -> Markup:
+    md.reset()
+    return Markup(md.convert(text))  # noqa: S704 — raw HTML is disabled in the renderer
+
+
+def _parse_blocks(body: str, md: markdown.Markdown) -> list[Block]:
+    blocks: list[Block] = []
+    sections = paragraphs = 0
+    for raw in (b.strip() for b in re.split(r"\n\s*\n", body.strip())):
+        if not raw:
+            continue
+        placeholder = PLACEHOLDER.match(raw)
+        if raw.startswith("## "):
+            sections += 1
+            text = raw[3:]
+            editorial = bool(EDITORIAL_HEADING.search(text))
+            text = EDITORIAL_HEADING.sub("", text).strip()
+            blocks.append(
+                Block(
+                    "heading",
+                    _render_inline(md, text).removeprefix(Markup("<p>")).removesuffix(Markup("</p>")),
+                    f"sec-{sections}",
+                    editorial,
+                    text=text,
+                )
+            )
+        elif placeholder:
+            kind, name = placeholder.groups()
+            blocks.append(Block(kind, Markup(""), f"{kind}-{name}", name=name))
+        else:
+            paragraphs += 1
+            editorial = raw.endswith(EDITORIAL_MARK.strip()) and EDITORIAL_MARK.strip() in raw
+            text = raw.replace("[[editorial]]", "").rstrip() if editorial else raw
+            text = re.sub(r"^(\d+)\.", r"\1\\.", text)  # "1.text" is a paragraph, not a list
+            blocks.append(Block("para", _render_inline(md, text), f"p-{paragraphs}", editorial))
+    return blocks
+
+
+def _read_document(path: Path, display: str, lang: str, md: markdown.Markdown, log: ProblemLog) -> Document | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        log.add(display, 1, "(encoding)", "file is not valid UTF-8")
+        return None
+    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    if not match:
+        log.add(display, 1, "(front matter)", "file must start with a --- front matter block")
+        return None
+    tmp = path.with_suffix(".frontmatter")
+    meta_doc = _front_matter(match.group(1), display, log, tmp)
+    if meta_doc is None:
+        return None
+    meta = meta_doc.data
+    missing = [k for k in ("id", "title") if not meta.get(k)]
+    for key in missing:
+        log.add(display, meta_doc.line_of((key,)), key, "required field is missing")
+    if missing:
+        return None
+    return Document(
+        str(meta["id"]),
+        lang,
+        int(meta.get("order", 0)),
+        str(meta.get("number", "")),
+        str(meta["title"]),
+        bool(meta.get("title_editorial", False)),
+        _parse_blocks(text[match.end() :], md),
+    )
+
+
+def _front_matter(text: str, display: str, log: ProblemLog, _unused: Path) -> YamlDoc | None:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", encoding="utf-8", delete=True) as fh:
+        fh.write(text)
+        fh.flush()
+        doc = read_yaml(Path(fh.name), display, log)
+    if doc is not None and not isinstance(doc.data, dict):
+        log.add(display, 2, "(front matter)", "front matter must be a mapping")
+        return None
+    if doc is not None:
+        doc.lines = {k: v + 1 for k, v in doc.lines.items()}
+    return doc
+
+
+def _shape(doc: Document) -> list[tuple[str, str, bool]]:
+    return [(b.kind, b.name, b.editorial) for b in doc.blocks]
+
+
+def load_documents(folder: Path, display_root: str, log: ProblemLog) -> dict[str, dict[str, Document]]:
+    """``{id: {lang: Document}}`` for the files of ``folder/zh`` and ``folder/en``; both required."""
+    md = markdown_renderer()
+    docs: dict[str, dict[str, Document]] = {}
+    names = sorted({p.name for lang in LANGS for p in (folder / lang).glob("*.md")})
+    for name in names:
+        pair: dict[str, Document] = {}
+        for lang in LANGS:
+            path = folder / lang / name
+            display = f"{display_root}/{lang}/{name}"
+            if not path.exists():
+                other = "Chinese" if lang == "zh" else "English"
+                log.add(display, 0, "(file)", f"missing {other} text: {name} exists only in the other language")
+                continue
+            doc = _read_document(path, display, lang, md, log)
+            if doc is not None:
+                pair[lang] = doc
+        if len(pair) == 2:
+            _check_pair(pair, f"{display_root}/en/{name}", log)
+            docs[pair["zh"].id] = pair
+    return docs
+
+
+def _check_pair(pair: dict[str, Document], display: str, log: ProblemLog) -> None:
+    zh, en = pair["zh"], pair["en"]
+    if zh.id != en.id or zh.title_editorial != en.title_editorial:
+        log.add(display, 2, "id", "id and title_editorial must match the Chinese file")
+    if _shape(zh) != _shape(en):
+        log.add(
+            display,
+            0,
+            "(blocks)",
+            f"the English file has {len(en.blocks)} blocks shaped differently from the "
+            f"Chinese file's {len(zh.blocks)}: headings, paragraphs and placeholders must pair one-to-one",
+        )

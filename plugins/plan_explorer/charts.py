@@ -1,0 +1,116 @@
+"""Charts: Altair specs built from the loaded data, rendered at build time to inline SVG.
+
+Each chart has an accessible name and description, a data table alternative and its Vega-Lite
+spec (written next to the page). SVG is cached by a hash of the spec, so a rebuild renders only
+the charts whose data changed. Money is pre-scaled (亿元 / CNY billion), never d3's SI format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import altair as alt
+from markupsafe import Markup
+
+from . import contexts as c
+from .i18n import Translator
+from .numfmt import Formatter, required_path
+
+FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+PALETTE = {"main": "#1f5f8b", "accent": "#c8553d", "muted": "#9bb3c7", "target": "#2a9d8f"}
+LOCALE = {"zh": "zh-CN", "en": "en-US"}
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    description: str
+    columns: list[str]
+    rows: list[list[str]]
+    spec_json: str
+    svg: Markup = Markup("")
+
+
+@dataclass
+class ChartRenderer:
+    cache_dir: Path
+    font_dir: Path
+    rendered: int = 0
+    reused: int = 0
+    _used: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+
+    def _svg(self, spec: dict[str, Any], lang: str) -> str:
+        key = hashlib.sha256(json.dumps([spec, lang], sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
+        self._used.add(key)
+        cached = self.cache_dir / f"{key}.svg"
+        if cached.exists():
+            self.reused += 1
+            return cached.read_text(encoding="utf-8")
+        import vl_convert as vlc
+
+        svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE[lang])
+        cached.write_text(svg, encoding="utf-8")
+        self.rendered += 1
+        return svg
+
+    def finish(self, chart: Chart, chart_obj: alt.TopLevelMixin, lang: str) -> Chart:
+        spec = chart_obj.to_dict()
+        chart.spec_json = json.dumps(spec, ensure_ascii=False, indent=1)
+        svg = self._svg(spec, lang)
+        chart.svg = Markup(_accessible(svg, chart))  # noqa: S704 — vl-convert escapes text; we escape ours
+        return chart
+
+    def charts_for(self, page: c.Page, site: Any, t: Translator, fmt: Formatter) -> list[Chart]:
+        from .chartspecs import build_charts
+
+        return [self.finish(chart, obj, t.lang) for chart, obj in build_charts(page, site, t, fmt)]
+
+    def save_index(self) -> None:
+        (self.cache_dir / "last-build.json").write_text(
+            json.dumps({"rendered": self.rendered, "reused": self.reused}), encoding="utf-8"
+        )
+
+
+def _accessible(svg: str, chart: Chart) -> str:
+    """Give the root ``<svg>`` role=img, an accessible name and description."""
+    svg = re.sub(
+        r"^<svg\b",
+        f'<svg role="img" aria-labelledby="{chart.id}-t {chart.id}-d" focusable="false"',
+        svg.strip(),
+        count=1,
+    )
+    head = (
+        f'<title id="{chart.id}-t">{escape(chart.title)}</title>'
+        f'<desc id="{chart.id}-d">{escape(chart.description)}</desc>'
+    )
+    return re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + head, svg, count=1)
+
+
+def base(data: list[dict[str, Any]], height: int = 260) -> alt.Chart:
+    return alt.Chart(alt.Data(values=data)).properties(width="container" if False else 560, height=height)
+
+
+def configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    return (
+        chart.configure(font=FONT, background="#ffffff")
+        .configure_axis(
+            labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12, grid=True, gridColor="#e6ecf1"
+        )
+        .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom")
+        .configure_view(stroke=None)
+    )
+
+
+def required_path_points(start: float, end: float, first: int, last: int) -> list[tuple[int, float]]:
+    growth = ((end / start) ** (1 / (last - first)) - 1) * 100
+    return required_path(start, growth, first, last)

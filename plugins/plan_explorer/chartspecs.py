@@ -1,0 +1,523 @@
+"""Which charts each page type gets, built from the data (templates only place them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import altair as alt
+
+from . import contexts as c
+from .charts import PALETTE, Chart, base, configure, required_path_points
+from .i18n import Translator
+from .numfmt import Formatter
+
+Built = tuple[Chart, Any]
+
+
+def _money_yi(value: float | None, lang: str) -> float | None:
+    """亿元 → the chart unit: 亿元 (zh) or CNY billion (en)."""
+    return None if value is None else (value if lang == "zh" else value / 10)
+
+
+def _money_wan(value: float | None, lang: str) -> float | None:
+    return None if value is None else (value / 10000 if lang == "zh" else value / 100000)
+
+
+def _bars(
+    cid: str,
+    t: Translator,
+    fmt: Formatter,
+    title: str,
+    desc: str,
+    rows: list[dict[str, Any]],
+    unit_title: str,
+    highlight: str | None = None,
+    color_field: str | None = None,
+) -> Built:
+    data = [dict(r, hl=(r["key"] == highlight)) for r in rows]
+    enc_color: Any = alt.value(PALETTE["main"])
+    if highlight is not None:
+        enc_color = alt.condition(alt.datum.hl, alt.value(PALETTE["accent"]), alt.value(PALETTE["muted"]))
+    elif color_field:
+        enc_color = alt.Color(
+            f"{color_field}:N",
+            title=None,
+            scale=alt.Scale(range=[PALETTE["main"], PALETTE["accent"], PALETTE["target"], "#6c757d"]),
+        )
+    chart = (
+        base(data, height=max(120, 24 * len(rows)))
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("value:Q", title=unit_title, axis=alt.Axis(format="~r")),
+            color=enc_color,
+            tooltip=[alt.Tooltip("label:N"), alt.Tooltip("shown:N", title=unit_title)],
+        )
+    )
+    table = [[r["label"], r["shown"]] for r in rows]
+    return Chart(cid, title, desc, [t("chart.item"), unit_title], table, ""), configure(chart)
+
+
+def _path_chart(cid: str, t: Translator, title: str, desc: str, points: list[dict[str, Any]], unit_title: str) -> Built:
+    chart = (
+        base(points)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=unit_title, axis=alt.Axis(format="~r")),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(range=[PALETTE["main"], PALETTE["target"], PALETTE["accent"], "#6c757d"]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "kind:N",
+                legend=None,
+                scale=alt.Scale(domain=["stated", "required", "actual"], range=[[1, 0], [5, 4], [1, 0]]),
+            ),
+            tooltip=[alt.Tooltip("series:N"), alt.Tooltip("year:O"), alt.Tooltip("shown:N", title=unit_title)],
+        )
+    )
+    rows = [[p["series"], str(p["year"]), p["shown"]] for p in points]
+    return Chart(cid, title, desc, [t("chart.series"), t("chart.year"), unit_title], rows, ""), configure(chart)
+
+
+def _required(series: str, start: float, end: float, kind_value: Any, fmt_value: Any) -> list[dict[str, Any]]:
+    return [
+        {"series": series, "year": y, "value": kind_value(v), "shown": fmt_value(v), "kind": "required"}
+        for y, v in required_path_points(start, end, 2020, 2025)
+    ]
+
+
+def home_charts(page: c.Page, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    lang = t.lang
+    ind = site.plan.get("indicators", "gross-output")
+    pts = _required(t("chart.required_path"), ind.value_2020, ind.value_2025, lambda v: _money_yi(v, lang), fmt.yi)
+    pts += [
+        {
+            "series": t("chart.actual"),
+            "year": a.year,
+            "value": _money_yi(a.value, lang),
+            "shown": fmt.yi(a.value),
+            "kind": "actual",
+        }
+        for a in site.actuals_for("indicators/gross-output")
+    ]
+    yield _path_chart(
+        "chart-output-path",
+        t,
+        t("chart.output_path.title"),
+        t("chart.output_path.desc", start=fmt.yi(ind.value_2020), end=fmt.yi(ind.value_2025)),
+        pts,
+        t("unit.money_axis"),
+    )
+    hist = [
+        {
+            "series": s.name[lang],
+            "year": p.year,
+            "value": _money_yi(p.value, lang),
+            "shown": fmt.yi(p.value),
+            "kind": "stated",
+        }
+        for s in site.plan.history.series
+        for p in s.points
+    ]
+    yield _path_chart("chart-history", t, t("chart.history.title"), t("chart.history.desc"), hist, t("unit.money_axis"))
+
+
+def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    ind = page.indicator
+    if ind is None or ind.value_2020 is None or ind.value_2025 is None:
+        return
+    unit = ind.unit[t.lang]
+    money = ind.unit.zh == "亿元"
+    conv = (lambda v: _money_yi(v, t.lang)) if money else (lambda v: v)
+    show = fmt.yi if money else (lambda v: fmt.figure(round(v, 2), ind.unit.zh, ind.unit.en))
+    pts = _required(t("chart.required_path"), ind.value_2020, ind.value_2025, conv, show)
+    pts += [
+        {"series": t("chart.actual"), "year": a.year, "value": conv(a.value), "shown": show(a.value), "kind": "actual"}
+        for a in page.actuals
+    ]
+    yield _path_chart(
+        f"chart-{ind.id}",
+        t,
+        t("chart.indicator_path.title", name=ind.name[t.lang]),
+        t("chart.indicator_path.desc", start=show(ind.value_2020), end=show(ind.value_2025)),
+        pts,
+        t("unit.money_axis") if money else unit,
+    )
+
+
+def indicators_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    rows = [
+        {
+            "key": i.id,
+            "label": i.name[t.lang],
+            "value": round(i.value_2025 / i.value_2020 * 100 - 100, 1),
+            "shown": fmt.percent(round(i.value_2025 / i.value_2020 * 100 - 100, 1)),
+        }
+        for i in site.plan.indicators.indicators
+        if i.value_2020 and i.value_2025
+    ]
+    yield _bars(
+        "chart-indicators",
+        t,
+        fmt,
+        t("chart.indicators.title"),
+        t("chart.indicators.desc"),
+        rows,
+        t("chart.change_percent"),
+    )
+
+
+def industries_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    lang = t.lang
+    inds = sorted(site.plan.industries.industries, key=lambda i: -(i.output_2025 or 0))
+    data = []
+    for i in inds:
+        for year in (2020, 2025):
+            v = getattr(i, f"output_{year}")
+            if v is not None:
+                data.append(
+                    {
+                        "label": i.name[lang],
+                        "year": str(year),
+                        "value": _money_yi(v, lang),
+                        "shown": fmt.yi(v),
+                        "group": t(f"industry.group.{i.group}"),
+                    }
+                )
+    chart = (
+        base(data, height=320)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=[i.name[lang] for i in inds], title=None, axis=alt.Axis(labelLimit=260)),
+            yOffset="year:N",
+            x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
+            color=alt.Color("year:N", title=None, scale=alt.Scale(range=[PALETTE["muted"], PALETTE["main"]])),
+            tooltip=["label:N", "year:N", alt.Tooltip("shown:N", title=t("unit.money_axis"))],
+        )
+    )
+    rows = [[i.name[lang], t(f"industry.group.{i.group}"), fmt.yi(i.output_2020), fmt.yi(i.output_2025)] for i in inds]
+    yield (
+        Chart(
+            "chart-industries",
+            t("chart.industries.title"),
+            t("chart.industries.desc"),
+            [t("chart.item"), t("industry.group"), "2020", "2025"],
+            rows,
+            "",
+        ),
+        configure(chart),
+    )
+
+
+def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    ind = page.industry
+    if ind is None:
+        return
+    if ind.output_2020 and ind.output_2025:
+        pts = _required(
+            t("chart.required_path"), ind.output_2020, ind.output_2025, lambda v: _money_yi(v, t.lang), fmt.yi
+        )
+        pts += [
+            {
+                "series": t("chart.actual"),
+                "year": a.year,
+                "value": _money_yi(a.value, t.lang),
+                "shown": fmt.yi(a.value),
+                "kind": "actual",
+            }
+            for a in page.actuals
+        ]
+        yield _path_chart(
+            f"chart-{ind.id}-path",
+            t,
+            t("chart.industry_path.title", name=ind.name[t.lang]),
+            t("chart.indicator_path.desc", start=fmt.yi(ind.output_2020), end=fmt.yi(ind.output_2025)),
+            pts,
+            t("unit.money_axis"),
+        )
+    rows = [
+        {
+            "key": i.id,
+            "label": i.name[t.lang],
+            "value": _money_yi(i.output_2025, t.lang),
+            "shown": fmt.yi(i.output_2025),
+        }
+        for i in sorted(site.plan.industries.industries, key=lambda i: -(i.output_2025 or 0))
+    ]
+    yield _bars(
+        f"chart-{ind.id}-share",
+        t,
+        fmt,
+        t("chart.industry_share.title"),
+        t("chart.industry_share.desc", name=ind.name[t.lang], share=fmt.percent(page.share_2025, 1)),
+        rows,
+        t("unit.money_axis"),
+        highlight=ind.id,
+    )
+
+
+def _project_rows(projects: list[Any], t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
+    ranked = sorted(projects, key=lambda p: -(p.total_investment_wan or 0))
+    return [
+        {
+            "key": p.id,
+            "label": ("★ " if p.hangzhou_major else "") + p.name[t.lang],
+            "value": _money_wan(p.total_investment_wan, t.lang) or 0,
+            "shown": fmt.wan(p.total_investment_wan),
+        }
+        for p in ranked
+    ]
+
+
+def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    projects = site.plan.projects.projects
+    yield _bars(
+        "chart-projects",
+        t,
+        fmt,
+        t("chart.projects.title"),
+        t("chart.projects.desc"),
+        _project_rows(projects, t, fmt),
+        t("unit.money_axis"),
+    )
+    by_industry: dict[str, float] = {}
+    for p in projects:
+        key = site.plan.get("industries", p.industry).name[t.lang] if p.industry else t("common.unclassified")
+        by_industry[key] = by_industry.get(key, 0) + (p.total_investment_wan or 0)
+    rows = [
+        {"key": k, "label": k, "value": _money_wan(v, t.lang), "shown": fmt.wan(v)}
+        for k, v in sorted(by_industry.items(), key=lambda kv: -kv[1])
+    ]
+    yield _bars(
+        "chart-projects-industry",
+        t,
+        fmt,
+        t("chart.projects_industry.title"),
+        t("chart.projects_industry.desc"),
+        rows,
+        t("unit.money_axis"),
+    )
+    by_type: dict[str, float] = {}
+    for p in projects:
+        key = t(f"project.type.{p.type}")
+        by_type[key] = by_type.get(key, 0) + (p.total_investment_wan or 0)
+    rows = [{"key": k, "label": k, "value": _money_wan(v, t.lang), "shown": fmt.wan(v)} for k, v in by_type.items()]
+    yield _bars(
+        "chart-projects-type",
+        t,
+        fmt,
+        t("chart.projects_type.title"),
+        t("chart.projects_type.desc"),
+        rows,
+        t("unit.money_axis"),
+    )
+    timeline = [
+        {
+            "label": ("★ " if p.hangzhou_major else "") + p.name[t.lang],
+            "start": p.period.start,
+            "end": p.period.end + 1,
+            "shown": fmt.years(p.period.start, p.period.end),
+        }
+        for p in sorted(projects, key=lambda p: (p.period.start if p.period else 9999, p.seq))
+        if p.period
+    ]
+    chart = (
+        base(timeline, height=24 * len(timeline))
+        .mark_bar(color=PALETTE["main"])
+        .encode(
+            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("start:Q", title=t("chart.year"), scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
+            x2="end:Q",
+            tooltip=["label:N", alt.Tooltip("shown:N", title=t("project.period"))],
+        )
+    )
+    tbd = [p.name[t.lang] for p in projects if not p.period]
+    rows = [[r["label"], r["shown"]] for r in timeline] + [[n, t("common.tbd")] for n in tbd]
+    yield (
+        Chart(
+            "chart-projects-timeline",
+            t("chart.timeline.title"),
+            t("chart.timeline.desc", tbd=len(tbd)),
+            [t("chart.item"), t("project.period")],
+            rows,
+            "",
+        ),
+        configure(chart),
+    )
+
+
+def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    pr = page.project
+    if pr is None:
+        return
+    desc = (
+        t("chart.project_rank.desc", rank=page.rank, share=fmt.percent(page.share, 1))
+        if page.rank
+        else t("chart.project_rank.tbd")
+    )
+    yield _bars(
+        f"chart-{pr.id}",
+        t,
+        fmt,
+        t("chart.project_rank.title"),
+        desc,
+        _project_rows(site.plan.projects.projects, t, fmt),
+        t("unit.money_axis"),
+        highlight=pr.id,
+    )
+
+
+def platforms_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    rel = site.relations
+    rows = [
+        {
+            "key": p.id,
+            "label": p.name[t.lang],
+            "value": _money_wan(sum(x.total_investment_wan or 0 for x in rel.platform_projects(p.id)), t.lang),
+            "shown": fmt.wan(sum(x.total_investment_wan or 0 for x in rel.platform_projects(p.id))),
+        }
+        for p in site.plan.platforms.platforms
+    ]
+    yield _bars(
+        "chart-platforms", t, fmt, t("chart.platforms.title"), t("chart.platforms.desc"), rows, t("unit.money_axis")
+    )
+    targets = [
+        {
+            "key": p.id,
+            "label": p.name[t.lang],
+            "value": _money_yi(p.output_target_2025_yi, t.lang),
+            "shown": fmt.yi(p.output_target_2025_yi),
+        }
+        for p in site.plan.platforms.platforms
+        if p.output_target_2025_yi
+    ]
+    yield _bars(
+        "chart-platform-targets",
+        t,
+        fmt,
+        t("chart.platform_targets.title"),
+        t("chart.platform_targets.desc"),
+        targets,
+        t("unit.money_axis"),
+    )
+
+
+def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    if page.platform is None or not page.projects:
+        return
+    yield _bars(
+        f"chart-{page.platform.id}",
+        t,
+        fmt,
+        t("chart.platform_projects.title"),
+        t("chart.platform_projects.desc", count=len(page.projects), total=fmt.wan(page.investment_wan)),
+        _project_rows(page.projects, t, fmt),
+        t("unit.money_axis"),
+    )
+
+
+def townships_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    rows = [tw for tw in site.plan.townships.townships if tw.kind != "total"]
+    data = [
+        {
+            "label": tw.name[t.lang],
+            "year": str(y),
+            "value": _money_yi(v, t.lang),
+            "shown": fmt.yi(v),
+            "kind": t(f"township.kind.{tw.kind}"),
+        }
+        for tw in rows
+        for y, v in sorted(tw.output.items())
+    ]
+    chart = (
+        base(data, height=520)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            yOffset="year:N",
+            x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
+            color=alt.Color(
+                "year:N", title=None, scale=alt.Scale(range=["#c6d8e6", PALETTE["muted"], "#5f8db0", PALETTE["main"]])
+            ),
+            row=alt.Row(
+                "kind:N",
+                title=None,
+                sort=[t(f"township.kind.{k}") for k in ("township", "zone", "enterprise", "utility")],
+                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+            ),
+            tooltip=["label:N", "year:N", alt.Tooltip("shown:N", title=t("unit.money_axis"))],
+        )
+        .resolve_scale(y="independent")
+    )
+    table = [
+        [tw.name[t.lang], t(f"township.kind.{tw.kind}")] + [fmt.yi(tw.output.get(y)) for y in (2020, 2021, 2022, 2025)]
+        for tw in rows
+    ]
+    yield (
+        Chart(
+            "chart-townships",
+            t("chart.townships.title"),
+            t("chart.townships.desc"),
+            [t("chart.item"), t("township.kind"), "2020", "2021", "2022", "2025"],
+            table,
+            "",
+        ),
+        configure(chart),
+    )
+
+
+def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    tw = page.township
+    if tw is None:
+        return
+    pts = [
+        {"series": tw.name[t.lang], "year": y, "value": _money_yi(v, t.lang), "shown": fmt.yi(v), "kind": "stated"}
+        for y, v in sorted(tw.output.items())
+    ]
+    pts += [
+        {
+            "series": t("chart.actual"),
+            "year": a.year,
+            "value": _money_yi(a.value, t.lang),
+            "shown": fmt.yi(a.value),
+            "kind": "actual",
+        }
+        for a in page.actuals
+    ]
+    yield _path_chart(
+        f"chart-{tw.id}",
+        t,
+        t("chart.township.title", name=tw.name[t.lang]),
+        t("chart.township.desc"),
+        pts,
+        t("unit.money_axis"),
+    )
+
+
+OVERVIEWS = {
+    "indicators/": indicators_overview,
+    "industries/": industries_overview,
+    "projects/": projects_overview,
+    "platforms/": platforms_overview,
+    "townships/": townships_overview,
+}
+BY_TYPE = {
+    c.HomePage: home_charts,
+    c.IndicatorPage: indicator_charts,
+    c.IndustryPage: industry_charts,
+    c.ProjectPage: project_charts,
+    c.PlatformPage: platform_charts,
+    c.TownshipPage: township_charts,
+}
+
+
+def build_charts(page: c.Page, site: Any, t: Translator, fmt: Formatter) -> list[Built]:
+    if isinstance(page, c.ListPage):
+        builder = OVERVIEWS.get(page.address.path)
+        return list(builder(page, site, t, fmt)) if builder else []
+    builder_fn = BY_TYPE.get(type(page))
+    return list(builder_fn(page, site, t, fmt)) if builder_fn else []

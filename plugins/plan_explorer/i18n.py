@@ -1,0 +1,69 @@
+"""The UI strings of both languages, from one catalogue (``theme/i18n.yaml``).
+
+A key missing a language is a data error at load time; a key a template asks for that the
+catalogue lacks is a build error — never a silent fallback to the other language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .errors import ProblemLog
+from .yamlsource import format_path, read_yaml
+
+LANGS = ("zh", "en")
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+OTHER = {"zh": "en", "en": "zh"}
+
+
+class MissingTranslation(KeyError):
+    pass
+
+
+class Catalogue:
+    """``{key: {zh: …, en: …}}`` with a checked lookup."""
+
+    def __init__(self, strings: dict[str, dict[str, str]]):
+        self.strings = strings
+
+    def get(self, key: str, lang: str, **values: Any) -> str:
+        try:
+            text = self.strings[key][lang]
+        except KeyError:
+            raise MissingTranslation(f"theme/i18n.yaml has no '{key}' in '{lang}'") from None
+        return text.format(**values) if values else text
+
+    def bound(self, lang: str) -> Translator:
+        return Translator(self, lang)
+
+
+class Translator:
+    """``t('key')`` for templates, bound to one language."""
+
+    def __init__(self, catalogue: Catalogue, lang: str):
+        self.catalogue = catalogue
+        self.lang = lang
+
+    def __call__(self, key: str, **values: Any) -> str:
+        return self.catalogue.get(key, self.lang, **values)
+
+
+def load_catalogue(path: Path, log: ProblemLog, display: str = "theme/i18n.yaml") -> Catalogue:
+    doc = read_yaml(path, display, log)
+    strings: dict[str, dict[str, str]] = {}
+    if doc is None:
+        return Catalogue(strings)
+    if not isinstance(doc.data, dict):
+        log.add(display, 1, "(file)", "must be a mapping of key: {zh, en}")
+        return Catalogue(strings)
+    for key, entry in doc.data.items():
+        if not isinstance(entry, dict):
+            log.add(display, doc.line_of((key,)), str(key), "must be {zh: …, en: …}")
+            continue
+        for lang in LANGS:
+            if not isinstance(entry.get(lang), str) or not entry[lang].strip():
+                name = "Chinese" if lang == "zh" else "English"
+                log.add(display, doc.line_of((key,)), format_path((key, lang)), f"missing {name} text")
+        strings[str(key)] = entry
+    return Catalogue(strings)

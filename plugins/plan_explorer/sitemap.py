@@ -1,0 +1,37 @@
+"""sitemap.xml with correct hreflang alternates (written by us: pelican-sitemap's are broken)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import quoteattr
+
+from .i18n import HTML_LANG
+from .site import lang_prefix
+
+
+def _loc(siteurl: str, lang: str, path: str) -> str:
+    return f"{siteurl}/{lang_prefix(lang)}{path}"
+
+
+def sitemap_xml(paths: list[str], siteurl: str) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for path in paths:
+        for lang in ("zh", "en"):
+            lines.append(f"  <url><loc>{_loc(siteurl, lang, path)}</loc>")
+            for alt in ("zh", "en"):
+                lines.append(
+                    f'    <xhtml:link rel="alternate" hreflang="{HTML_LANG[alt]}" '
+                    f"href={quoteattr(_loc(siteurl, alt, path))}/>"
+                )
+            lines.append(
+                f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(_loc(siteurl, "zh", path))}/>'
+            )
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(siteurl: str) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n"

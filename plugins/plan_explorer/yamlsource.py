@@ -1,0 +1,106 @@
+"""Read a YAML file into plain Python values while remembering the line of every node.
+
+PyYAML's constructors forget where a value came from; we compose the node tree ourselves so
+that a validation error deep in a file can be reported with its line. Duplicate keys, which
+PyYAML silently accepts, are reported as problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ProblemLog
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PathKey = tuple[Any, ...]
+
+
+@dataclass
+class YamlDoc:
+    """A parsed file: its values and a map from a value's path to its line (1-based)."""
+
+    file: str
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, path: PathKey) -> int:
+        """The line of ``path`` or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def format_path(path: PathKey) -> str:
+    """``('projects', 3, 'name', 'en')`` → ``projects[3].name.en``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _construct(loader: Any, node: yaml.Node, path: PathKey, doc: YamlDoc, log: ProblemLog) -> Any:
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                log.add(doc.file, key_node.start_mark.line + 1, format_path((*path, key)), "duplicate key")
+                continue
+            doc.lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = _construct(loader, value_node, (*path, key), doc, log)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, item, (*path, i), doc, log) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def _syntax_problem(file: str, exc: yaml.YAMLError, log: ProblemLog) -> None:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "\\t" in str(problem) or "'\\t'" in str(exc):
+        problem = "tab character: indent YAML with spaces"
+    log.add(file, line, "(syntax)", f"YAML syntax error: {problem}")
+
+
+def read_yaml(path: Path, display_name: str, log: ProblemLog) -> YamlDoc | None:
+    """Parse ``path``; on any problem, record it in ``log`` and return None."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        log.add(display_name, 0, "(file)", "file is missing")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        log.add(display_name, line, "(encoding)", "file is not valid UTF-8; save it as UTF-8")
+        return None
+    doc = YamlDoc(display_name, None)
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            log.add(display_name, 1, "(file)", "file is empty")
+            return None
+        before = len(log.problems)
+        doc.data = _construct(loader, node, (), doc, log)
+        if len(log.problems) > before:
+            return None
+    except yaml.YAMLError as exc:
+        _syntax_problem(display_name, exc, log)
+        return None
+    finally:
+        loader.dispose()
+    return doc
