@@ -60,7 +60,10 @@ def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = 
     output = output.resolve()
     tmp = output.parent / f".{output.name}.building"
     shutil.rmtree(tmp, ignore_errors=True)
-    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(tmp), "PLAN_ROOT": str(root)})
+    # The plugin is passed as this very module, so the DataError raised inside Pelican is ours.
+    plugin = sys.modules[__package__]
+    overrides = {"OUTPUT_PATH": str(tmp), "PLAN_ROOT": str(root), "PLUGINS": [plugin]}
+    settings = read_settings(str(settings_file), override=overrides)
     counter = WarningCounter()
     logging.getLogger().addHandler(counter)
     try:

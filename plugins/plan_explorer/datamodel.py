@@ -99,7 +99,10 @@ def _validation_problems(doc: YamlDoc, exc: ValidationError, log: ProblemLog) ->
         if err["type"] == "string_pattern_mismatch":
             message = "id must be lowercase ASCII letters, digits and hyphens"
         if err["type"] in ("float_type", "int_type") and isinstance(err.get("input"), str):
-            message = f"must be a number, not {err['input']!r}"
+            kind = "a whole number" if err["type"] == "int_type" else "a number"
+            message = f"must be {kind}, not {err['input']!r}"
+        if "is before start year" in message:
+            loc = (*loc, "end")
         line = doc.line_of(loc)
         log.add(doc.file, line, format_path(loc), message)
 

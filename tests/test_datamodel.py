@@ -1,0 +1,160 @@
+"""The data spine: counts, validation of bad data (file:line: field: message), every problem reported."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_project, run_build, run_check
+
+from plugins.plan_explorer.datamodel import load_plan
+from plugins.plan_explorer.errors import DataError
+
+DATA = ROOT / "data"
+LINE = re.compile(r"^data/[a-z_]+\.yaml:\d+: \S.*: .+$")
+
+
+def test_real_plan_counts() -> None:
+    plan = load_plan(DATA)
+    counts = {name: len(items) for name, items in plan.index.items()}
+    assert counts["indicators"] == 14
+    assert counts["history"] == 4
+    assert counts["innovation-platforms"] == 4
+    assert counts["industries"] == 8
+    assert counts["platforms"] == 8
+    assert counts["projects"] == 25
+    assert counts["townships"] == 21  # the 全市合计 row + the 20 rows below it
+    assert counts["reforms"] == 6
+    assert counts["policies"] == 6
+    assert counts["glossary"] >= 50
+    assert sorted(p.seq for p in plan.projects.projects) == list(range(1, 26))
+    assert {i.group for i in plan.industries.industries} == {"emerging", "traditional"}
+    assert [i.nature for i in plan.indicators.indicators].count("binding") == 3
+
+
+def test_columns_swapped_rows_read_by_meaning() -> None:
+    plan = load_plan(DATA)
+    rows = {p.seq: p for p in plan.projects.projects}
+    assert rows[21].type == "reserve" and (rows[21].period.start, rows[21].period.end) == (2021, 2023)
+    for seq in (22, 23, 24, 25):
+        assert rows[seq].type == "implementation"
+        assert rows[seq].notes, f"row {seq} must note the column swap"
+    assert rows[2].period is None and rows[2].plan_investment_wan is None
+    assert [p.seq for p in plan.projects.projects if p.hangzhou_major] == [1, 14, 16]
+
+
+def test_township_kinds_mark_overlapping_rows() -> None:
+    plan = load_plan(DATA)
+    kinds = {t.name.zh: t.kind for t in plan.townships.townships}
+    assert kinds["全市合计"] == "total"
+    assert kinds["高铁新区"] == "zone" and kinds["开发区"] == "zone"
+    assert kinds["新安化工"] == "enterprise" and kinds["发电厂+供电"] == "utility"
+    assert sum(k == "township" for k in kinds.values()) == 16
+
+
+def test_make_check_reports_full_counts() -> None:
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "25 projects" in result.stdout and "14 indicators" in result.stdout and "21 townships" in result.stdout
+    assert "audit:" in result.stdout
+
+
+def _broken(tmp_path: Path, filename: str, change: Callable[[str], str]) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / filename
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return data
+
+
+def _line_of(data: Path, filename: str, needle: str) -> int:
+    lines = (data / filename).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def _problems(data: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_plan(data)
+    return [str(p) for p in info.value.problems]
+
+
+CASES = [
+    # (name, file, change, marker in the changed file, expected field, expected message fragment)
+    ("syntax error", "projects.yaml", lambda s: s.replace("  - id: tcm-industrial-park", "  - id: [tcm-industrial-park"),
+     "[tcm-industrial-park", "(syntax)", "YAML syntax error"),
+    ("tab", "industries.yaml", lambda s: s.replace("    seq: 2\n", "\tseq: 2\n", 1), "\tseq: 2", "(syntax)", "tab"),
+    ("duplicate key", "indicators.yaml", lambda s: s.replace("    value_2025: 800\n", "    value_2025: 800\n    value_2025: 900\n"),
+     "value_2025: 900", "indicators[0].value_2025", "duplicate key"),
+    ("missing field", "projects.yaml", lambda s: s.replace("    total_investment_wan: 350000\n", "", 1),
+     "id: wanyang-innovation-city", "projects[0].total_investment_wan", "required field is missing"),
+    ("unknown field", "townships.yaml", lambda s: s.replace("    kind: township\n", "    kind: township\n    colour: red\n", 1),
+     "colour: red", "townships[1].colour", "unknown field"),
+    ("wrong type", "industries.yaml", lambda s: s.replace("output_2020: 25.6", "output_2020: lots"),
+     "output_2020: lots", "industries[0].output_2020", "must be a number"),
+    ("duplicate id", "industries.yaml", lambda s: s.replace("  - id: new-materials", "  - id: equipment-manufacturing"),
+     "  - id: equipment-manufacturing\n    group: emerging\n    seq: 2", "industries[1].id", "duplicate id"),
+    ("dangling reference", "projects.yaml", lambda s: s.replace("industry: water-industry", "industry: water-park", 1),
+     "industry: water-park", "projects", "unknown industry 'water-park'"),
+    ("missing English", "policies.yaml", lambda s: re.sub(r"(name:\n\s+zh: 扶持通用航空业发展)\n\s+en: [^\n]+", r"\1", s),
+     "zh: 扶持通用航空业发展", "policies[1].name.en", "missing English text"),
+    ("negative figure", "townships.yaml", lambda s: s.replace("2025: 183}", "2025: -183}"),
+     "2025: -183", "townships[10].output[2025]", "must not be negative"),
+    ("end before start", "projects.yaml", lambda s: s.replace("start: 2019\n      end: 2022", "start: 2019\n      end: 2012", 1),
+     "end: 2012", "period", "end year 2012 is before start year 2019"),
+]
+
+
+@pytest.mark.parametrize(("name", "filename", "change", "marker", "field", "message"), CASES, ids=[c[0] for c in CASES])
+def test_bad_data_is_reported_with_file_line_field(tmp_path: Path, name: str, filename: str,
+                                                   change: Callable[[str], str], marker: str, field: str,
+                                                   message: str) -> None:
+    data = _broken(tmp_path, filename, change)
+    problems = _problems(data)
+    assert problems, name
+    match = [p for p in problems if p.startswith(f"data/{filename}:") and message in p]
+    assert match, problems
+    assert field in match[0], match
+    if "\n" not in marker:  # the line of the marker, or of its parent key (a missing field) / the next line
+        expected = _line_of(data, filename, marker)
+        reported = int(match[0].split(":")[1])
+        assert abs(reported - expected) <= 1, (match, marker, expected)
+    assert all(LINE.match(p) for p in problems), problems
+
+
+def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "reforms.yaml").unlink()
+    (data / "glossary.yaml").write_bytes("terms: []\n# 术语".encode("gb18030"))
+    problems = _problems(data)
+    assert "data/reforms.yaml: (file): file is missing" in problems
+    assert any(p.startswith("data/glossary.yaml:2: (encoding):") for p in problems), problems
+
+
+def test_every_problem_of_a_run_is_reported(tmp_path: Path) -> None:
+    data = _broken(tmp_path, "projects.yaml", lambda s: s.replace("industry: water-industry", "industry: nope", 1)
+                   .replace("total_investment_wan: 350000", "total_investment_wan: -1"))
+    (data / "townships.yaml").write_text((data / "townships.yaml").read_text().replace("kind: zone", "kind: park", 1))
+    problems = _problems(data)
+    assert any("projects.yaml" in p and "must not be negative" in p for p in problems)
+    assert any("townships.yaml" in p and "not one of the allowed values" in p for p in problems)
+
+
+def test_cli_bad_data_exits_nonzero_without_traceback_and_keeps_old_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("previous good site", encoding="utf-8")
+    yaml = project / "data" / "projects.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("seq: 3\n", "seq: three\n", 1), encoding="utf-8")
+    result = run_build(project, out)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert re.search(r"^data/projects\.yaml:\d+: projects\[2\]\.seq: must be a whole number", result.stderr, re.M)
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous good site"
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    check = run_check(project)
+    assert check.returncode == 1 and "projects[2].seq" in check.stderr and "Traceback" not in check.stderr

@@ -1,0 +1,92 @@
+"""Open-data export: columns, figures exactly as the plan, round trip of CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from plugins.plan_explorer.datamodel import load_plan
+from plugins.plan_explorer.export import COLLECTIONS, export_files
+
+PLAN = load_plan(ROOT / "data")
+FILES = export_files(PLAN)
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(FILES[f"{name}.csv"])))
+
+
+def num(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+def test_datapackage_lists_every_collection_as_csv_and_json() -> None:
+    package = json.loads(FILES["datapackage.json"])
+    names = {r["name"] for r in package["resources"]}
+    for name in COLLECTIONS:
+        assert name in names and f"{name}-json" in names
+        assert f"{name}.csv" in FILES and f"{name}.json" in FILES
+    for res in package["resources"]:
+        if res["format"] == "csv":
+            header = next(csv.reader(io.StringIO(FILES[res["path"]])))
+            assert header == [f["name"] for f in res["schema"]["fields"]]
+
+
+@pytest.mark.parametrize(("name", "columns"), [
+    ("projects", ["id", "seq", "name_zh", "name_en", "type_zh", "start_year", "end_year", "location_zh",
+                  "total_investment_wan", "plan_investment_wan", "hangzhou_major"]),
+    ("industries", ["id", "name_zh", "name_en", "group", "output_2020", "output_2025", "growth_stated"]),
+    ("indicators", ["id", "name_zh", "name_en", "group_zh", "unit_zh", "value_2020", "value_2025", "growth_stated",
+                    "nature"]),
+    ("townships", ["id", "name_zh", "name_en", "kind", "output_2020", "output_2021", "output_2022", "output_2025"]),
+])
+def test_required_columns(name: str, columns: list[str]) -> None:
+    header = list(rows(name)[0].keys())
+    assert [c for c in columns if c not in header] == []
+
+
+def test_projects_csv_round_trips_the_data() -> None:
+    exported = rows("projects")
+    assert len(exported) == 25
+    for row, project in zip(exported, PLAN.projects.projects, strict=True):
+        assert row["id"] == project.id and int(row["seq"]) == project.seq
+        assert num(row["total_investment_wan"]) == project.total_investment_wan
+        assert num(row["plan_investment_wan"]) == project.plan_investment_wan
+        assert row["hangzhou_major"] == ("true" if project.hangzhou_major else "false")
+        assert row["name_zh"] == project.name.zh and row["location_zh"] == project.location.zh
+    by_seq = {int(r["seq"]): r for r in exported}
+    assert by_seq[1]["total_investment_wan"] == "350000" and by_seq[1]["hangzhou_major"] == "true"
+    assert by_seq[2]["plan_investment_wan"] == "" and by_seq[2]["start_year"] == ""  # 待定
+    assert by_seq[21]["type_zh"] == "储备类" and by_seq[21]["start_year"] == "2021"
+
+
+def test_figures_exactly_as_the_plan_states() -> None:
+    industries = {r["id"]: r for r in rows("industries")}
+    assert industries["chemicals"]["output_2020"] == "128.73"
+    assert industries["rubber-plastics-metal"]["growth_stated"] == "4"
+    assert industries["digital-economy"]["output_2020"] == ""
+    indicators = {r["id"]: r for r in rows("indicators")}
+    assert indicators["gross-output"]["value_2020"] == "491.2" and indicators["gross-output"]["nature"] == "expected"
+    assert indicators["pollutant-reduction"]["nature"] == "binding"
+    townships = {r["id"]: r for r in rows("townships")}
+    assert townships["genglou"]["output_2022"] == "18" and townships["hsr-new-area"]["kind"] == "zone"
+
+
+def test_json_round_trip_equals_models() -> None:
+    for name in ("projects", "platforms", "reforms"):
+        items = json.loads(FILES[f"{name}.json"])
+        models = {"projects": PLAN.projects.projects, "platforms": PLAN.platforms.platforms,
+                  "reforms": PLAN.reforms.reforms}[name]
+        assert [type(m).model_validate(i) for i, m in zip(items, models, strict=True)] == models
+
+
+def test_build_writes_the_export(built_site: Path) -> None:
+    assert (built_site / "data" / "datapackage.json").is_file()
+    for name in COLLECTIONS:
+        assert (built_site / "data" / f"{name}.csv").read_text(encoding="utf-8") == FILES[f"{name}.csv"]
+    assert (built_site / "data" / "source" / "plan.txt").is_file()

@@ -1,0 +1,180 @@
+"""The real site built into a temp dir: both languages, counterparts, hreflang, links, cross-links, figures."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from plugins.plan_explorer import numfmt
+
+COLLECTIONS = ("indicators", "industries", "platforms", "projects", "townships")
+
+
+class Parsed(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.links: list[str] = []
+        self.assets: list[str] = []
+        self.alternates: dict[str, str] = {}
+        self.canonical = ""
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        if tag == "link" and a.get("rel") == "alternate":
+            self.alternates[a["hreflang"]] = a["href"]
+        if tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a["href"]
+        if tag in ("link", "script", "img") and (a.get("href") or a.get("src")) and a.get("rel") not in (
+                "alternate", "canonical"):
+            self.assets.append(a.get("href") or a.get("src") or "")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> Parsed:
+    parsed = Parsed()
+    parsed.feed(path.read_text(encoding="utf-8"))
+    return parsed
+
+
+def ids(site: Path, collection: str) -> list[str]:
+    with (site / "data" / f"{collection}.csv").open(encoding="utf-8") as fh:
+        return [row["id"] for row in csv.DictReader(fh)]
+
+
+def resolve(site: Path, page: Path, href: str) -> Path | None:
+    href = href.split("#", 1)[0].split("?", 1)[0]
+    if not href or re.match(r"^[a-z]+:", href):
+        return None
+    target = site / href.lstrip("/") if href.startswith("/") else page.parent / href
+    if href.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return Path(os.path.normpath(target))
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+
+
+@pytest.mark.parametrize("collection", COLLECTIONS)
+def test_every_entity_has_both_language_pages(built_site: Path, collection: str) -> None:
+    for ident in ids(built_site, collection):
+        zh = built_site / collection / ident / "index.html"
+        en = built_site / "en" / collection / ident / "index.html"
+        assert zh.is_file() and en.is_file(), ident
+        assert parse(zh).lang == "zh-CN" and parse(en).lang == "en"
+
+
+def test_counterparts_and_hreflang(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        rel = page.relative_to(built_site)
+        parsed = parse(page)
+        is_en = rel.parts[0] == "en"
+        assert parsed.lang == ("en" if is_en else "zh-CN"), rel
+        other = built_site / rel.relative_to("en") if is_en else built_site / "en" / rel
+        assert other.is_file(), f"{rel} has no counterpart"
+        if rel.name == "404.html":
+            continue
+        targets = {resolve(built_site, page, h) for h in parsed.links}
+        assert other in targets, f"{rel} does not link to its counterpart"
+        assert set(parsed.alternates) == {"zh-CN", "en", "x-default"}, rel
+        for lang, href in parsed.alternates.items():
+            target = resolve(built_site, built_site / "index.html", href)
+            assert target is not None and target.is_file(), (rel, lang, href)
+        assert parsed.canonical == parsed.alternates["en" if is_en else "zh-CN"], rel
+
+
+def test_no_broken_internal_link_or_asset(built_site: Path) -> None:
+    broken = []
+    for page in html_pages(built_site):
+        parsed = parse(page)
+        for href in parsed.links + parsed.assets:
+            target = resolve(built_site, page, href)
+            if target is not None and not target.exists():
+                broken.append(f"{page.relative_to(built_site)} → {href}")
+                continue
+            fragment = href.split("#", 1)[1] if "#" in href else ""
+            if target is not None and fragment and target.suffix == ".html":
+                if fragment not in parse(target).ids:
+                    broken.append(f"{page.relative_to(built_site)} → {href} (no such anchor)")
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_no_external_resources(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        for asset in parse(page).assets:
+            assert not re.match(r"^(https?:)?//", asset), (page, asset)
+
+
+def test_project_pages_show_investment_in_both_formats(built_site: Path) -> None:
+    with (built_site / "data" / "projects.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            total = float(row["total_investment_wan"]) if row["total_investment_wan"] else None
+            zh = " ".join(parse(built_site / "projects" / row["id"] / "index.html").text)
+            en = " ".join(parse(built_site / "en" / "projects" / row["id"] / "index.html").text)
+            assert numfmt.wan(total, "zh") in zh, row["id"]
+            assert numfmt.wan(total, "en") in en, row["id"]
+    wanyang = " ".join(parse(built_site / "en" / "projects" / "wanyang-innovation-city" / "index.html").text)
+    assert "CNY 3.5 billion" in wanyang
+    assert "35亿元" in " ".join(parse(built_site / "projects" / "wanyang-innovation-city" / "index.html").text)
+
+
+def test_cross_links_are_symmetric(built_site: Path) -> None:
+    with (built_site / "data" / "projects.csv").open(encoding="utf-8") as fh:
+        projects = list(csv.DictReader(fh))
+    for lang_dir in (built_site, built_site / "en"):
+        for row in projects:
+            page = lang_dir / "projects" / row["id"] / "index.html"
+            links = {resolve(built_site, page, h) for h in parse(page).links}
+            for collection, key in (("industries", "industry"), ("platforms", "platform"), ("townships", "township")):
+                if not row[key]:
+                    continue
+                other = lang_dir / collection / row[key] / "index.html"
+                assert other in links, (row["id"], key)
+                back = {resolve(built_site, other, h) for h in parse(other).links}
+                assert page in back, f"{collection}/{row[key]} does not list {row['id']}"
+
+
+def test_english_pages_are_english(built_site: Path) -> None:
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for name in ("", "industries/", "projects/", "platforms/hitech-park/", "indicators/gross-output/"):
+        parsed = parse(built_site / "en" / name / "index.html")
+        text = " ".join(parsed.text)
+        chinese = "".join(han.findall(text))
+        # names may appear alongside their translation (e.g. the language switch "中文"); prose may not
+        assert len(chinese) < 0.02 * len(text), (name, chinese[:80])
+
+
+def test_sitemap_robots_favicon_404(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="zh-CN" href="/projects/wanyang-innovation-city/"' in sitemap
+    assert 'hreflang="en" href="/en/projects/wanyang-innovation-city/"' in sitemap
+    assert "Sitemap:" in (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert (built_site / "favicon.ico").stat().st_size > 0
+    assert (built_site / "404.html").is_file() and (built_site / "en" / "404.html").is_file()
+
+
+def test_chapters_have_paragraph_permalinks_and_bilingual_mode(built_site: Path) -> None:
+    zh = parse(built_site / "plan" / "background" / "index.html")
+    en = parse(built_site / "en" / "plan" / "background" / "index.html")
+    paragraph_ids = {i for i in zh.ids if i.startswith("p-")}
+    assert len(paragraph_ids) > 5 and paragraph_ids == {i for i in en.ids if i.startswith("p-")}
+    both = " ".join(parse(built_site / "en" / "plan" / "background" / "bilingual" / "index.html").text)
+    assert "491.2亿元" in both and "CNY 49.12 billion" in both
+    measures = (built_site / "plan" / "measures" / "index.html").read_text(encoding="utf-8")
+    assert measures.count('class="editorial"') >= 2  # the two reconstructed headings of chapter 四
