@@ -15,19 +15,31 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def run_build(root: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Build the site of ``root`` (a copy of the project or the project itself) into ``output``."""
-    return subprocess.run([sys.executable, "-m", "plugins.plan_explorer", "build", "--output", str(output), *extra],
-                          cwd=root, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "plugins.plan_explorer", "build", "--output", str(output), *extra],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "plugins.plan_explorer", "check"], cwd=root,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "plugins.plan_explorer", "check"], cwd=root, capture_output=True, text=True, check=False
+    )
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:

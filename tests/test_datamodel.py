@@ -83,34 +83,94 @@ def _problems(data: Path) -> list[str]:
 
 CASES = [
     # (name, file, change, marker in the changed file, expected field, expected message fragment)
-    ("syntax error", "projects.yaml", lambda s: s.replace("  - id: tcm-industrial-park", "  - id: [tcm-industrial-park"),
-     "[tcm-industrial-park", "(syntax)", "YAML syntax error"),
+    (
+        "syntax error",
+        "projects.yaml",
+        lambda s: s.replace("  - id: tcm-industrial-park", "  - id: [tcm-industrial-park"),
+        "[tcm-industrial-park",
+        "(syntax)",
+        "YAML syntax error",
+    ),
     ("tab", "industries.yaml", lambda s: s.replace("    seq: 2\n", "\tseq: 2\n", 1), "\tseq: 2", "(syntax)", "tab"),
-    ("duplicate key", "indicators.yaml", lambda s: s.replace("    value_2025: 800\n", "    value_2025: 800\n    value_2025: 900\n"),
-     "value_2025: 900", "indicators[0].value_2025", "duplicate key"),
-    ("missing field", "projects.yaml", lambda s: s.replace("    total_investment_wan: 350000\n", "", 1),
-     "id: wanyang-innovation-city", "projects[0].total_investment_wan", "required field is missing"),
-    ("unknown field", "townships.yaml", lambda s: s.replace("    kind: township\n", "    kind: township\n    colour: red\n", 1),
-     "colour: red", "townships[1].colour", "unknown field"),
-    ("wrong type", "industries.yaml", lambda s: s.replace("output_2020: 25.6", "output_2020: lots"),
-     "output_2020: lots", "industries[0].output_2020", "must be a number"),
-    ("duplicate id", "industries.yaml", lambda s: s.replace("  - id: new-materials", "  - id: equipment-manufacturing"),
-     "  - id: equipment-manufacturing\n    group: emerging\n    seq: 2", "industries[1].id", "duplicate id"),
-    ("dangling reference", "projects.yaml", lambda s: s.replace("industry: water-industry", "industry: water-park", 1),
-     "industry: water-park", "projects", "unknown industry 'water-park'"),
-    ("missing English", "policies.yaml", lambda s: re.sub(r"(name:\n\s+zh: 扶持通用航空业发展)\n\s+en: [^\n]+", r"\1", s),
-     "zh: 扶持通用航空业发展", "policies[1].name.en", "missing English text"),
-    ("negative figure", "townships.yaml", lambda s: s.replace("2025: 183}", "2025: -183}"),
-     "2025: -183", "townships[10].output[2025]", "must not be negative"),
-    ("end before start", "projects.yaml", lambda s: s.replace("start: 2019\n      end: 2022", "start: 2019\n      end: 2012", 1),
-     "end: 2012", "period", "end year 2012 is before start year 2019"),
+    (
+        "duplicate key",
+        "indicators.yaml",
+        lambda s: s.replace("    value_2025: 800\n", "    value_2025: 800\n    value_2025: 900\n"),
+        "value_2025: 900",
+        "indicators[0].value_2025",
+        "duplicate key",
+    ),
+    (
+        "missing field",
+        "projects.yaml",
+        lambda s: s.replace("    total_investment_wan: 350000\n", "", 1),
+        "id: wanyang-innovation-city",
+        "projects[0].total_investment_wan",
+        "required field is missing",
+    ),
+    (
+        "unknown field",
+        "townships.yaml",
+        lambda s: s.replace("    kind: township\n", "    kind: township\n    colour: red\n", 1),
+        "colour: red",
+        "townships[1].colour",
+        "unknown field",
+    ),
+    (
+        "wrong type",
+        "industries.yaml",
+        lambda s: s.replace("output_2020: 25.6", "output_2020: lots"),
+        "output_2020: lots",
+        "industries[0].output_2020",
+        "must be a number",
+    ),
+    (
+        "duplicate id",
+        "industries.yaml",
+        lambda s: s.replace("  - id: new-materials", "  - id: equipment-manufacturing"),
+        "  - id: equipment-manufacturing\n    group: emerging\n    seq: 2",
+        "industries[1].id",
+        "duplicate id",
+    ),
+    (
+        "dangling reference",
+        "projects.yaml",
+        lambda s: s.replace("industry: water-industry", "industry: water-park", 1),
+        "industry: water-park",
+        "projects",
+        "unknown industry 'water-park'",
+    ),
+    (
+        "missing English",
+        "policies.yaml",
+        lambda s: re.sub(r"(name:\n\s+zh: 扶持通用航空业发展)\n\s+en: [^\n]+", r"\1", s),
+        "zh: 扶持通用航空业发展",
+        "policies[1].name.en",
+        "missing English text",
+    ),
+    (
+        "negative figure",
+        "townships.yaml",
+        lambda s: s.replace("2025: 183}", "2025: -183}"),
+        "2025: -183",
+        "townships[10].output[2025]",
+        "must not be negative",
+    ),
+    (
+        "end before start",
+        "projects.yaml",
+        lambda s: s.replace("start: 2019\n      end: 2022", "start: 2019\n      end: 2012", 1),
+        "end: 2012",
+        "period",
+        "end year 2012 is before start year 2019",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "filename", "change", "marker", "field", "message"), CASES, ids=[c[0] for c in CASES])
-def test_bad_data_is_reported_with_file_line_field(tmp_path: Path, name: str, filename: str,
-                                                   change: Callable[[str], str], marker: str, field: str,
-                                                   message: str) -> None:
+def test_bad_data_is_reported_with_file_line_field(
+    tmp_path: Path, name: str, filename: str, change: Callable[[str], str], marker: str, field: str, message: str
+) -> None:
     data = _broken(tmp_path, filename, change)
     problems = _problems(data)
     assert problems, name
@@ -135,8 +195,13 @@ def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
 
 
 def test_every_problem_of_a_run_is_reported(tmp_path: Path) -> None:
-    data = _broken(tmp_path, "projects.yaml", lambda s: s.replace("industry: water-industry", "industry: nope", 1)
-                   .replace("total_investment_wan: 350000", "total_investment_wan: -1"))
+    data = _broken(
+        tmp_path,
+        "projects.yaml",
+        lambda s: s.replace("industry: water-industry", "industry: nope", 1).replace(
+            "total_investment_wan: 350000", "total_investment_wan: -1"
+        ),
+    )
     (data / "townships.yaml").write_text((data / "townships.yaml").read_text().replace("kind: zone", "kind: park", 1))
     problems = _problems(data)
     assert any("projects.yaml" in p and "must not be negative" in p for p in problems)

@@ -37,14 +37,33 @@ def test_datapackage_lists_every_collection_as_csv_and_json() -> None:
             assert header == [f["name"] for f in res["schema"]["fields"]]
 
 
-@pytest.mark.parametrize(("name", "columns"), [
-    ("projects", ["id", "seq", "name_zh", "name_en", "type_zh", "start_year", "end_year", "location_zh",
-                  "total_investment_wan", "plan_investment_wan", "hangzhou_major"]),
-    ("industries", ["id", "name_zh", "name_en", "group", "output_2020", "output_2025", "growth_stated"]),
-    ("indicators", ["id", "name_zh", "name_en", "group_zh", "unit_zh", "value_2020", "value_2025", "growth_stated",
-                    "nature"]),
-    ("townships", ["id", "name_zh", "name_en", "kind", "output_2020", "output_2021", "output_2022", "output_2025"]),
-])
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        (
+            "projects",
+            [
+                "id",
+                "seq",
+                "name_zh",
+                "name_en",
+                "type_zh",
+                "start_year",
+                "end_year",
+                "location_zh",
+                "total_investment_wan",
+                "plan_investment_wan",
+                "hangzhou_major",
+            ],
+        ),
+        ("industries", ["id", "name_zh", "name_en", "group", "output_2020", "output_2025", "growth_stated"]),
+        (
+            "indicators",
+            ["id", "name_zh", "name_en", "group_zh", "unit_zh", "value_2020", "value_2025", "growth_stated", "nature"],
+        ),
+        ("townships", ["id", "name_zh", "name_en", "kind", "output_2020", "output_2021", "output_2022", "output_2025"]),
+    ],
+)
 def test_required_columns(name: str, columns: list[str]) -> None:
     header = list(rows(name)[0].keys())
     assert [c for c in columns if c not in header] == []
@@ -80,8 +99,11 @@ def test_figures_exactly_as_the_plan_states() -> None:
 def test_json_round_trip_equals_models() -> None:
     for name in ("projects", "platforms", "reforms"):
         items = json.loads(FILES[f"{name}.json"])
-        models = {"projects": PLAN.projects.projects, "platforms": PLAN.platforms.platforms,
-                  "reforms": PLAN.reforms.reforms}[name]
+        models = {
+            "projects": PLAN.projects.projects,
+            "platforms": PLAN.platforms.platforms,
+            "reforms": PLAN.reforms.reforms,
+        }[name]
         assert [type(m).model_validate(i) for i, m in zip(items, models, strict=True)] == models
 
 

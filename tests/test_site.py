@@ -38,8 +38,11 @@ class Parsed(HTMLParser):
             self.alternates[a["hreflang"]] = a["href"]
         if tag == "link" and a.get("rel") == "canonical":
             self.canonical = a["href"]
-        if tag in ("link", "script", "img") and (a.get("href") or a.get("src")) and a.get("rel") not in (
-                "alternate", "canonical"):
+        if (
+            tag in ("link", "script", "img")
+            and (a.get("href") or a.get("src"))
+            and a.get("rel") not in ("alternate", "canonical")
+        ):
             self.assets.append(a.get("href") or a.get("src") or "")
 
     def handle_data(self, data: str) -> None:
@@ -109,9 +112,8 @@ def test_no_broken_internal_link_or_asset(built_site: Path) -> None:
                 broken.append(f"{page.relative_to(built_site)} → {href}")
                 continue
             fragment = href.split("#", 1)[1] if "#" in href else ""
-            if target is not None and fragment and target.suffix == ".html":
-                if fragment not in parse(target).ids:
-                    broken.append(f"{page.relative_to(built_site)} → {href} (no such anchor)")
+            if target is not None and fragment and target.suffix == ".html" and fragment not in parse(target).ids:
+                broken.append(f"{page.relative_to(built_site)} → {href} (no such anchor)")
     assert not broken, "\n".join(broken[:30])
 
 
