@@ -42,9 +42,12 @@ def run_check(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def copy_project(dest: Path, data: Path | None = None) -> Path:
-    """A throwaway copy of the project (code, theme, content) with ``data`` (default: the real data)."""
-    for name in ("plugins", "theme", "content", "pelicanconf.py", "publishconf.py"):
+def copy_project(dest: Path, data: Path | None = None, content: Path | None = None) -> Path:
+    """A throwaway copy of the project (code, theme) with ``data`` and ``content`` (default: the real ones)."""
+    if content is not None:
+        shutil.copytree(content, dest / "content")
+        shutil.copytree(ROOT / "content" / "extra", dest / "content" / "extra")
+    for name in ("plugins", "theme", "pelicanconf.py", "publishconf.py", *(() if content else ("content",))):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -52,6 +55,22 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
             shutil.copy2(src, dest / name)
     shutil.copytree(data or ROOT / "data", dest / "data")
     return dest
+
+
+@pytest.fixture(scope="session")
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project whose data and content are the small zh+en fixture plan."""
+    plan = FIXTURES / "plan"
+    return copy_project(tmp_path_factory.mktemp("fixture") / "project", plan / "data", plan / "content")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(fixture_project: Path) -> Path:
+    """The fixture plan built (no search index: its binary output is not byte-stable)."""
+    out = fixture_project / "output"
+    result = run_build(fixture_project, out, "--no-search")
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")
@@ -109,3 +128,7 @@ def page_nojs(browser: object) -> Iterator[object]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/fixtures/expected from the build")

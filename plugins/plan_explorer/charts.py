@@ -22,7 +22,13 @@ from . import contexts as c
 from .i18n import Translator
 from .numfmt import Formatter, required_path
 
-FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+# Chinese charts name a CJK face first; English ones a Latin stack (measuring Latin text with the large
+# CJK font is several times slower in vl-convert, and plain sans-serif picks a *serif* CJK face for Chinese).
+FONTS = {
+    "zh": "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif",
+    "en": "Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, sans-serif",
+}
+LABEL_CHARS = {"zh": 22, "en": 40}
 PALETTE = {"main": "#1f5f8b", "accent": "#c8553d", "muted": "#9bb3c7", "target": "#2a9d8f"}
 LOCALE = {"zh": "zh-CN", "en": "en-US"}
 
@@ -65,6 +71,7 @@ class ChartRenderer:
 
     def finish(self, chart: Chart, chart_obj: alt.TopLevelMixin, lang: str) -> Chart:
         spec = chart_obj.to_dict()
+        _shorten_labels(spec, lang)
         chart.spec_json = json.dumps(spec, ensure_ascii=False, indent=1)
         svg = self._svg(spec, lang)
         chart.svg = Markup(_accessible(svg, chart))  # noqa: S704 — vl-convert escapes text; we escape ours
@@ -100,13 +107,32 @@ def base(data: list[dict[str, Any]], height: int = 260) -> alt.Chart:
     return alt.Chart(alt.Data(values=data)).properties(width="container" if False else 560, height=height)
 
 
-def configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+def short_label(text: str, lang: str) -> str:
+    """Labels are shortened here, not by Vega's labelLimit (whose measuring loop is slow); tables keep them whole."""
+    limit = LABEL_CHARS[lang]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _shorten_labels(spec: dict[str, Any], lang: str) -> None:
+    tables = list(spec.get("datasets", {}).values())
+    if isinstance(spec.get("data"), dict) and "values" in spec["data"]:
+        tables.append(spec["data"]["values"])
+    for rows in tables:
+        for row in rows:
+            for key in ("label", "series"):
+                if isinstance(row.get(key), str):
+                    row[key] = short_label(row[key], lang)
+
+
+def configure(chart: alt.TopLevelMixin, lang: str = "zh") -> alt.TopLevelMixin:
+    font = FONTS[lang]
     return (
-        chart.configure(font=FONT, background="#ffffff")
+        chart.configure(font=font, background="#ffffff")
         .configure_axis(
-            labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12, grid=True, gridColor="#e6ecf1"
+            labelFont=font, titleFont=font, labelFontSize=12, titleFontSize=12, grid=True, gridColor="#e6ecf1",
+            labelLimit=0,
         )
-        .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom")
+        .configure_legend(labelFont=font, titleFont=font, orient="bottom", labelLimit=0)
         .configure_view(stroke=None)
     )
 

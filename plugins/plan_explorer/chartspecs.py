@@ -49,14 +49,14 @@ def _bars(
         base(data, height=max(120, 24 * len(rows)))
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("label:N", sort=None, title=None),
             x=alt.X("value:Q", title=unit_title, axis=alt.Axis(format="~r")),
             color=enc_color,
             tooltip=[alt.Tooltip("label:N"), alt.Tooltip("shown:N", title=unit_title)],
         )
     )
     table = [[r["label"], r["shown"]] for r in rows]
-    return Chart(cid, title, desc, [t("chart.item"), unit_title], table, ""), configure(chart)
+    return Chart(cid, title, desc, [t("chart.item"), unit_title], table, ""), configure(chart, t.lang)
 
 
 def _path_chart(cid: str, t: Translator, title: str, desc: str, points: list[dict[str, Any]], unit_title: str) -> Built:
@@ -80,7 +80,7 @@ def _path_chart(cid: str, t: Translator, title: str, desc: str, points: list[dic
         )
     )
     rows = [[p["series"], str(p["year"]), p["shown"]] for p in points]
-    return Chart(cid, title, desc, [t("chart.series"), t("chart.year"), unit_title], rows, ""), configure(chart)
+    return Chart(cid, title, desc, [t("chart.series"), t("chart.year"), unit_title], rows, ""), configure(chart, t.lang)
 
 
 def _required(series: str, start: float, end: float, kind_value: Any, fmt_value: Any) -> list[dict[str, Any]]:
@@ -192,7 +192,7 @@ def industries_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatt
         base(data, height=320)
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", sort=[i.name[lang] for i in inds], title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("label:N", sort=[i.name[lang] for i in inds], title=None),
             yOffset="year:N",
             x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
             color=alt.Color("year:N", title=None, scale=alt.Scale(range=[PALETTE["muted"], PALETTE["main"]])),
@@ -209,7 +209,7 @@ def industries_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatt
             rows,
             "",
         ),
-        configure(chart),
+        configure(chart, t.lang),
     )
 
 
@@ -329,7 +329,7 @@ def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter
         base(timeline, height=24 * len(timeline))
         .mark_bar(color=PALETTE["main"])
         .encode(
-            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("label:N", sort=None, title=None),
             x=alt.X("start:Q", title=t("chart.year"), scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
             x2="end:Q",
             tooltip=["label:N", alt.Tooltip("shown:N", title=t("project.period"))],
@@ -346,7 +346,7 @@ def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter
             rows,
             "",
         ),
-        configure(chart),
+        configure(chart, t.lang),
     )
 
 
@@ -437,7 +437,7 @@ def townships_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatte
         base(data, height=520)
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("label:N", sort=None, title=None),
             yOffset="year:N",
             x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
             color=alt.Color(
@@ -466,7 +466,7 @@ def townships_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatte
             table,
             "",
         ),
-        configure(chart),
+        configure(chart, t.lang),
     )
 
 
