@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .errors import ProblemLog
@@ -54,11 +56,26 @@ class Document:
         return f"{self.number}、{self.title}" if self.lang == "zh" else f"{self.number}. {self.title}"
 
 
+SAFE_LINK = re.compile(r"^(https?:|mailto:|#|/|\.|[a-z0-9-]+/|[a-z0-9-]+$)", re.I)
+
+
+class _SafeLinks(Treeprocessor):
+    """Drops link and image targets with a scheme other than http(s)/mailto (e.g. ``javascript:``)."""
+
+    def run(self, root: Element) -> None:
+        for el in root.iter():
+            for attr in ("href", "src"):
+                value = el.get(attr)
+                if value is not None and not SAFE_LINK.match(value.strip()):
+                    el.set(attr, "#")
+
+
 def markdown_renderer() -> markdown.Markdown:
-    """Markdown with raw HTML disabled: any ``<tag>`` in the text is shown, not interpreted."""
+    """Markdown with raw HTML disabled (``<tag>`` is shown, not interpreted) and only safe link targets."""
     md = markdown.Markdown(extensions=[], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
     return md
 
 

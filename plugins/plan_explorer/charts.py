@@ -129,7 +129,12 @@ def configure(chart: alt.TopLevelMixin, lang: str = "zh") -> alt.TopLevelMixin:
     return (
         chart.configure(font=font, background="#ffffff")
         .configure_axis(
-            labelFont=font, titleFont=font, labelFontSize=12, titleFontSize=12, grid=True, gridColor="#e6ecf1",
+            labelFont=font,
+            titleFont=font,
+            labelFontSize=12,
+            titleFontSize=12,
+            grid=True,
+            gridColor="#e6ecf1",
             labelLimit=0,
         )
         .configure_legend(labelFont=font, titleFont=font, orient="bottom", labelLimit=0)

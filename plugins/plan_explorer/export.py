@@ -263,7 +263,9 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return plain(value, grouping=False)
-    return str(value)
+    text = str(value)
+    # a text cell that a spreadsheet would run as a formula is prefixed with an apostrophe
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def to_csv(plan: Plan, name: str) -> str:
