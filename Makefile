@@ -48,17 +48,17 @@ schema: $(STAMP)
 	$(PLAN) schema
 
 test: setup
-	$(PY) -m ruff check plugins tests
+	$(PY) -m ruff check plugins tests tools
 	$(PY) -m pytest -q
 
 golden: $(STAMP)
 	$(PY) -m pytest -q tests/test_golden.py --update-golden
 
 bench: setup
-	$(PY) tests/bench.py
+	$(PY) tools/bench.py
 
 lint: $(STAMP)
-	$(PY) -m ruff check plugins tests
+	$(PY) -m ruff check plugins tests tools
 	$(PY) -m ruff format --check plugins tests
 
 format: $(STAMP)

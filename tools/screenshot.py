@@ -1,15 +1,23 @@
 """Screenshot built pages in headless Chromium: python tools/screenshot.py URL_PATH... (site served on :8765)."""
 
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
-def main(paths: list[str], out: Path = Path("/tmp/shots")) -> None:
+def main(paths: list[str]) -> None:
+    out = Path(tempfile.gettempdir()) / "shots"
     out.mkdir(exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)

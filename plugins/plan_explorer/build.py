@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from .errors import BuildFailed, DataError
+from .i18n import MissingTranslation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,7 +81,7 @@ def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = 
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found; the previous site was left as it was.", file=sys.stderr)
         return 1
-    except BuildFailed as exc:
+    except (BuildFailed, MissingTranslation) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"build failed: {exc}", file=sys.stderr)
         return 1

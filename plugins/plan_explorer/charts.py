@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,47 +46,71 @@ class Chart:
     svg: Markup = Markup("")
 
 
+def _render_svg(spec_json: str, lang: str) -> str:
+    """Render one Vega-Lite spec to SVG (runs in a worker process when many charts changed)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(json.loads(spec_json), format_locale=LOCALE[lang])
+
+
 @dataclass
 class ChartRenderer:
+    """Builds the charts of every page, then renders the ones not in the cache, in parallel."""
+
     cache_dir: Path
     font_dir: Path
-    rendered: int = 0
-    reused: int = 0
-    _used: set[str] = field(default_factory=set)
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    rendered: int = 0  # distinct specs rendered in this build
+    reused: int = 0  # charts whose SVG came from the cache
+    charts: int = 0  # charts placed on pages
+    _pending: dict[str, tuple[str, str, alt.TopLevelMixin]] = field(default_factory=dict)
+    _charts: list[tuple[Chart, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
 
-    def _svg(self, spec: dict[str, Any], lang: str) -> str:
-        key = hashlib.sha256(json.dumps([spec, lang], sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
-        self._used.add(key)
-        cached = self.cache_dir / f"{key}.svg"
-        if cached.exists():
-            self.reused += 1
-            return cached.read_text(encoding="utf-8")
-        import vl_convert as vlc
-
-        svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE[lang])
-        cached.write_text(svg, encoding="utf-8")
-        self.rendered += 1
-        return svg
-
-    def finish(self, chart: Chart, chart_obj: alt.TopLevelMixin, lang: str) -> Chart:
-        spec = chart_obj.to_dict()
+    def _prepare(self, chart: Chart, chart_obj: alt.TopLevelMixin, lang: str) -> Chart:
+        spec = chart_obj.to_dict(validate=False)
         _shorten_labels(spec, lang)
         chart.spec_json = json.dumps(spec, ensure_ascii=False, indent=1)
-        svg = self._svg(spec, lang)
-        chart.svg = Markup(_accessible(svg, chart))  # noqa: S704 — vl-convert escapes text; we escape ours
+        key = hashlib.sha256(f"{lang}\n{chart.spec_json}".encode()).hexdigest()[:24]
+        if (self.cache_dir / f"{key}.svg").exists():
+            self.reused += 1
+        elif key not in self._pending:
+            self._pending[key] = (chart.spec_json, lang, chart_obj)
+        self._charts.append((chart, key))
         return chart
 
     def charts_for(self, page: c.Page, site: Any, t: Translator, fmt: Formatter) -> list[Chart]:
+        """The page's charts; their SVG is filled in by :meth:`render_pending`."""
         from .chartspecs import build_charts
 
-        return [self.finish(chart, obj, t.lang) for chart, obj in build_charts(page, site, t, fmt)]
+        with alt.utils.schemapi.debug_mode(False):  # no validation on every constructor call
+            return [self._prepare(chart, obj, t.lang) for chart, obj in build_charts(page, site, t, fmt)]
+
+    def render_pending(self) -> None:
+        """Render every chart not in the cache (schema-checked first), then give each chart its SVG."""
+        jobs = list(self._pending.items())
+        for _, (_, _, chart_obj) in jobs:
+            chart_obj.to_dict(validate=True)  # schema-check only specs that changed (it is slow)
+        if len(jobs) >= 8 and self.workers > 1:
+            with ProcessPoolExecutor(self.workers) as pool:
+                svgs = list(pool.map(_render_svg, [j[1][0] for j in jobs], [j[1][1] for j in jobs], chunksize=4))
+        else:
+            svgs = [_render_svg(spec_json, lang) for _, (spec_json, lang, _) in jobs]
+        for (key, _), svg in zip(jobs, svgs, strict=True):
+            (self.cache_dir / f"{key}.svg").write_text(svg, encoding="utf-8")
+        self.rendered += len(jobs)
+        self.charts += len(self._charts)
+        for chart, key in self._charts:
+            svg = (self.cache_dir / f"{key}.svg").read_text(encoding="utf-8")
+            chart.svg = Markup(_accessible(svg, chart))  # noqa: S704 — vl-convert escapes text; we escape ours
+        self._pending.clear()
+        self._charts.clear()
 
     def save_index(self) -> None:
         (self.cache_dir / "last-build.json").write_text(
-            json.dumps({"rendered": self.rendered, "reused": self.reused}), encoding="utf-8"
+            json.dumps({"rendered": self.rendered, "reused": self.reused, "charts": self.charts}), encoding="utf-8"
         )
 
 

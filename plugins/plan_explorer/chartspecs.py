@@ -279,7 +279,7 @@ def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter
         "chart-projects",
         t,
         fmt,
-        t("chart.projects.title"),
+        t("chart.projects.title", count=len(projects)),
         t("chart.projects.desc"),
         _project_rows(projects, t, fmt),
         t("unit.money_axis"),
@@ -363,12 +363,23 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
         f"chart-{pr.id}",
         t,
         fmt,
-        t("chart.project_rank.title"),
+        t("chart.project_rank.title", count=len(site.plan.projects.projects)),
         desc,
-        _project_rows(site.plan.projects.projects, t, fmt),
+        _rank_rows(site.plan.projects.projects, pr, t, fmt),
         t("unit.money_axis"),
         highlight=pr.id,
     )
+
+
+RANK_TOP = 10  # a project's chart shows the largest projects and itself, at any plan size
+
+
+def _rank_rows(projects: list[Any], project: Any, t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
+    rows = _project_rows(projects, t, fmt)
+    top = rows[:RANK_TOP]
+    if all(r["key"] != project.id for r in top):
+        top += [r for r in rows if r["key"] == project.id]
+    return top
 
 
 def platforms_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:

@@ -70,12 +70,13 @@ class PlanSiteGenerator(Generator):
         self.charts = ChartRenderer(cache, root / "theme" / "fonts")
         self.env.globals.update(export_collections=COLLECTIONS, export_columns=columns)
 
+    def _add_charts(self, page: c.Page, lang: str) -> None:
+        page.charts = self.charts.charts_for(page, self.site, self.catalogue.bound(lang), Formatter(lang))
+        for chart in page.charts:
+            self._write_text(f"{page.address.dir}{chart.id}.vl.json", chart.spec_json)
+
     def _render_page(self, writer: Any, page: c.Page, lang: str) -> None:
         t = self.catalogue.bound(lang)
-        page.charts = self.charts.charts_for(page, self.site, t, Formatter(lang))
-        for chart in page.charts:
-            spec_name = f"{page.address.dir}{chart.id}.vl.json"
-            self._write_text(spec_name, chart.spec_json)
         writer.write_file(
             output_name(lang, page.address.path),
             self.get_template(template_for(page)[:-5]),
@@ -96,12 +97,13 @@ class PlanSiteGenerator(Generator):
         path.write_text(text, encoding="utf-8")
 
     def generate_output(self, writer: Any) -> None:
-        paths: list[str] = []
-        for lang in LANGS:
-            for page in all_pages(self.site, lang, self.catalogue.bound(lang)):
-                self._render_page(writer, page, lang)
-                if lang == "zh":
-                    paths.append(page.address.path)
+        pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, self.catalogue.bound(lang))]
+        for lang, page in pages:
+            self._add_charts(page, lang)
+        self.charts.render_pending()
+        for lang, page in pages:
+            self._render_page(writer, page, lang)
+        paths = [page.address.path for lang, page in pages if lang == "zh"]
         for lang in LANGS:
             writer.write_file(
                 output_name(lang, "404.html"),

@@ -26,6 +26,9 @@ class Relations:
             own += self.projects_by_platform.get(child.id, [])
         return sorted(own, key=lambda p: p.seq)
 
+    def platform_investment_wan(self, platform_id: str) -> float:
+        return investment_sum(self.platform_projects(platform_id))
+
 
 def build_relations(plan: Plan) -> Relations:
     rel = Relations()

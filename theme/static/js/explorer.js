@@ -1,0 +1,216 @@
+/* Investor explorer: filter, sort, share and download the projects table (progressive enhancement).
+   Without JavaScript the full table stays as rendered and the form stays hidden.
+   All data is handled as text: nothing from the data is ever parsed as HTML. */
+(function () {
+  'use strict';
+
+  var script = document.currentScript || document.querySelector('script[data-filename]');
+  var form = document.getElementById('explorer');
+  var table = document.getElementById('projects-table');
+  if (!script || !form || !table || !table.tBodies.length) return;
+
+  var lang = script.getAttribute('data-lang') === 'en' ? 'en' : 'zh';
+  var filename = script.getAttribute('data-filename') || 'projects.csv';
+  var tbody = table.tBodies[0];
+  var rows = Array.prototype.slice.call(tbody.rows).filter(function (tr) { return tr.hasAttribute('data-id'); });
+  var countEl = form.querySelector('[data-testid=result-count]');
+  var totalEl = form.querySelector('[data-testid=result-total]');
+  var emptyEl = document.getElementById('explorer-empty');
+  var collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
+
+  // URL keys in their stable order.
+  var KEYS = ['type', 'industry', 'platform', 'township', 'major', 'min_investment', 'start_from', 'start_to', 'sort'];
+  var SELECTS = ['type', 'industry', 'platform', 'township', 'sort'];
+
+  function control(name) { return form.elements.namedItem(name); }
+
+  function num(text) {
+    if (text === null || text === undefined || String(text).trim() === '') return null;
+    var n = Number(text);
+    return isFinite(n) ? n : null;
+  }
+
+  // A number with at most 6 decimals, no trailing zeros; grouped with en-US commas if asked.
+  function plain(value, grouping) {
+    var rounded = Math.round(value * 1e6) / 1e6;
+    if (Object.is(rounded, -0)) rounded = 0;
+    return rounded.toLocaleString('en-US', { useGrouping: grouping, maximumFractionDigits: 6 });
+  }
+
+  // Same rules as plugins/plan_explorer/numfmt.py wan().
+  function formatWan(total) {
+    if (lang === 'zh') return total >= 10000 ? plain(total / 10000, false) + '亿元' : plain(total, false) + '万元';
+    if (total >= 100000) return 'CNY ' + plain(total / 100000, true) + ' billion';
+    return 'CNY ' + plain(total / 100, true) + ' million';
+  }
+
+  var data = rows.map(function (tr) {
+    var d = tr.dataset;
+    return {
+      tr: tr, id: d.id || '', seq: num(d.seq) || 0, type: d.type || '', industry: d.industry || '',
+      platform: d.platform || '', parent: d.parentPlatform || '', township: d.township || '',
+      major: d.major === '1', total: num(d.total), plan: num(d.plan), start: num(d.start), end: num(d.end),
+      name: d.name || '', location: d.location || ''
+    };
+  });
+
+  // ---- state <-> form <-> URL ----------------------------------------------------------------
+
+  function hasOption(select, value) {
+    for (var i = 0; i < select.options.length; i++) if (select.options[i].value === value) return true;
+    return false;
+  }
+
+  function cleanNumber(value, integer) {
+    var n = num(value);
+    if (n === null || n < 0 || n > 1e12 || (integer && Math.floor(n) !== n)) return '';
+    return String(n);
+  }
+
+  function setForm(state) {
+    SELECTS.forEach(function (k) {
+      var el = control(k);
+      if (el) el.value = state[k] && hasOption(el, state[k]) ? state[k] : '';
+    });
+    control('major').checked = state.major === '1';
+    control('min_investment').value = cleanNumber(state.min_investment, false);
+    control('start_from').value = cleanNumber(state.start_from, true);
+    control('start_to').value = cleanNumber(state.start_to, true);
+  }
+
+  function readForm() {
+    var state = {};
+    SELECTS.forEach(function (k) { state[k] = control(k) ? control(k).value : ''; });
+    state.major = control('major').checked ? '1' : '';
+    state.min_investment = cleanNumber(control('min_investment').value, false);
+    state.start_from = cleanNumber(control('start_from').value, true);
+    state.start_to = cleanNumber(control('start_to').value, true);
+    return state;
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    KEYS.forEach(function (k) { state[k] = params.get(k) || ''; });
+    return state;
+  }
+
+  function writeUrl(state) {
+    var params = new URLSearchParams();
+    KEYS.forEach(function (k) { if (state[k]) params.set(k, state[k]); });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? '?' + query : '') + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      try { history.replaceState(history.state, '', url); } catch (e) { /* e.g. file:// — keep working */ }
+    }
+  }
+
+  // ---- filter and sort ---------------------------------------------------------------------
+
+  function matches(p, s) {
+    if (s.type && p.type !== s.type) return false;
+    if (s.industry && p.industry !== s.industry) return false;
+    if (s.platform && p.platform !== s.platform && p.parent !== s.platform) return false;
+    if (s.township && p.township !== s.township) return false;
+    if (s.major && !p.major) return false;
+    if (s.min_investment && (p.total === null || p.total < Number(s.min_investment))) return false;
+    if (s.start_from && (p.start === null || p.start < Number(s.start_from))) return false;
+    if (s.start_to && (p.start === null || p.start > Number(s.start_to))) return false;
+    return true;
+  }
+
+  // Missing values (待定) always sort last, whatever the direction; ties keep the plan's order.
+  function byNumber(key, dir) {
+    return function (a, b) {
+      var x = a[key], y = b[key];
+      if (x === null && y === null) return a.seq - b.seq;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return (x - y) * dir || a.seq - b.seq;
+    };
+  }
+
+  var SORTS = {
+    '': function (a, b) { return a.seq - b.seq; },
+    investment: byNumber('total', 1),
+    '-investment': byNumber('total', -1),
+    '-plan_investment': byNumber('plan', -1),
+    start: byNumber('start', 1),
+    name: function (a, b) { return collator.compare(a.name, b.name) || a.seq - b.seq; }
+  };
+
+  var visible = data.slice();
+
+  function update() {
+    var state = readForm();
+    var ordered = data.slice().sort(SORTS[state.sort] || SORTS['']);
+    var total = 0;
+    visible = [];
+    ordered.forEach(function (p) {
+      var show = matches(p, state);
+      p.tr.hidden = !show;
+      tbody.appendChild(p.tr);
+      if (show) {
+        visible.push(p);
+        if (p.total !== null) total += p.total;
+      }
+    });
+    if (countEl) countEl.textContent = String(visible.length);
+    if (totalEl) totalEl.textContent = formatWan(total);
+    if (emptyEl) emptyEl.hidden = visible.length > 0;
+    writeUrl(state);
+  }
+
+  // ---- CSV -----------------------------------------------------------------------------------
+
+  var COLUMNS = ['id', 'seq', 'name', 'type', 'industry', 'platform', 'township', 'location', 'start_year',
+    'end_year', 'total_investment_wan', 'plan_investment_wan', 'hangzhou_major'];
+
+  function csvField(value) {
+    var text = value === null || value === undefined ? '' : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; // neutralise spreadsheet formulas
+    if (/[",\r\n]/.test(text)) text = '"' + text.replace(/"/g, '""') + '"';
+    return text;
+  }
+
+  function csvNumber(n) { return n === null ? '' : plain(n, false); }
+
+  function toCsv(projects) {
+    var lines = [COLUMNS.join(',')];
+    projects.forEach(function (p) {
+      lines.push([p.id, csvNumber(p.seq), p.name, p.type, p.industry, p.platform, p.township, p.location,
+        csvNumber(p.start), csvNumber(p.end), csvNumber(p.total), csvNumber(p.plan), p.major ? 'true' : 'false']
+        .map(csvField).join(','));
+    });
+    return '\ufeff' + lines.join('\r\n') + '\r\n';
+  }
+
+  function download() {
+    var blob = new Blob([toCsv(visible)], { type: 'text/csv;charset=utf-8' });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // ---- wiring --------------------------------------------------------------------------------
+
+  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  form.addEventListener('input', update);
+  form.addEventListener('change', update);
+  document.getElementById('explorer-reset').addEventListener('click', function () {
+    var sort = control('sort').value;
+    setForm({ sort: sort });
+    update();
+  });
+  document.getElementById('explorer-csv').addEventListener('click', download);
+
+  setForm(readUrl());
+  form.hidden = false;
+  update();
+})();
