@@ -24,6 +24,27 @@ class Value:
     label: m.Text
     value: float | None
     source: m.Source | None = None
+    quote: str | None = None  # the plan's own words, in Chinese
+
+
+FIELD_LABELS = {
+    "value_2020": ("2020年", "2020"), "value_2025": ("2025年目标", "2025 target"),
+    "output_2020": ("2020年产值", "output 2020"), "output_2025": ("2025年产值目标", "output target 2025"),
+    "total_2020": ("2020年合计", "total 2020"), "total_2025": ("2025年合计", "total 2025"),
+    "output_target_2025_yi": ("2025年产值目标", "output target 2025"),
+}
+
+
+def describe(plan: Plan, path: str) -> m.Text:
+    """A reader's name for the figure at ``path``: the entity's name and which of its figures."""
+    collection, ident, *rest = path.split("/")
+    entity = plan.index[collection][ident]
+    name = entity.name
+    zh, en = FIELD_LABELS.get(rest[0], (rest[0], rest[0].replace("_", " "))) if rest else ("", "")
+    if collection == "history" or (rest and rest[0] == "output" and len(rest) > 1):
+        year = rest[-1]
+        zh, en = f"{year}年", year
+    return _t(f"{name.zh}，{zh}", f"{name.en}, {en}")
 
 
 @dataclass
@@ -180,7 +201,7 @@ def total_findings(plan: Plan) -> Iterator[Finding]:
     yield from township_findings(plan)
     for spec in plan.statements.sums:
         total = Value(_t("合计", "total"), plan.resolve(spec.total))
-        parts = [Value(_t(p, p), plan.resolve(p)) for p in spec.parts]
+        parts = [Value(describe(plan, p), plan.resolve(p)) for p in spec.parts]
         f = _sum_finding(f"sum-{spec.id}", "sum", spec.label, total, parts, [])
         if f:
             yield f
@@ -236,7 +257,12 @@ def _entity_of(path: str | None) -> list[tuple[str, str]]:
 def repeated_findings(plan: Plan) -> Iterator[Finding]:
     for fact in plan.statements.facts:
         values = [
-            Value(_t(st.quote or st.path or "", st.quote or st.path or ""), _statement_value(plan, st), st.source)
+            Value(
+                describe(plan, st.path) if st.path else _t("文中所述", "stated in the text"),
+                _statement_value(plan, st),
+                st.source,
+                st.quote,
+            )
             for st in fact.statements
         ]
         known = [v.value for v in values if v.value is not None]
@@ -274,9 +300,9 @@ def share_findings(plan: Plan) -> Iterator[Finding]:
         if share.stated.approximate and severity == "contradiction":
             severity = "notable"
         values = [
-            Value(_t("所述比重（%）", "stated share (%)"), stated, share.stated.source),
-            Value(_t(share.numerator, share.numerator), num),
-            Value(_t(share.denominator, share.denominator), den),
+            Value(_t("所述比重（%）", "stated share (%)"), stated, share.stated.source, share.stated.quote),
+            Value(describe(plan, share.numerator), num),
+            Value(describe(plan, share.denominator), den),
             Value(_t("计算比重（%）", "computed share (%)"), round(computed, 2)),
         ]
         computation = f"{plain(num)} / {plain(den)} = {computed:.2f}% ; stated {plain(stated)}%"
