@@ -28,9 +28,12 @@ class Value:
 
 
 FIELD_LABELS = {
-    "value_2020": ("2020年", "2020"), "value_2025": ("2025年目标", "2025 target"),
-    "output_2020": ("2020年产值", "output 2020"), "output_2025": ("2025年产值目标", "output target 2025"),
-    "total_2020": ("2020年合计", "total 2020"), "total_2025": ("2025年合计", "total 2025"),
+    "value_2020": ("2020年", "2020"),
+    "value_2025": ("2025年目标", "2025 target"),
+    "output_2020": ("2020年产值", "output 2020"),
+    "output_2025": ("2025年产值目标", "output target 2025"),
+    "total_2020": ("2020年合计", "total 2020"),
+    "total_2025": ("2025年合计", "total 2025"),
     "output_target_2025_yi": ("2025年产值目标", "output target 2025"),
 }
 

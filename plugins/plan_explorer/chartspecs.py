@@ -211,6 +211,26 @@ def industries_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatt
         ),
         configure(chart, t.lang),
     )
+    groups = [
+        {
+            "key": f"{g.id}-{year}",
+            "label": f"{g.name[lang]} {year}",
+            "value": _money_yi(total, lang),
+            "shown": fmt.yi(total),
+        }
+        for g in site.plan.industries.groups
+        for year, total in ((2020, g.total_2020), (2025, g.total_2025))
+        if total is not None
+    ]
+    yield _bars(
+        "chart-industry-groups",
+        t,
+        fmt,
+        t("chart.industry_groups.title"),
+        t("chart.industry_groups.desc"),
+        groups,
+        t("unit.money_axis"),
+    )
 
 
 def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
@@ -273,6 +293,16 @@ def _project_rows(projects: list[Any], t: Translator, fmt: Formatter) -> list[di
     ]
 
 
+def _sum_by(projects: list[Any], key_of: Any, t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
+    """Total investment of the projects grouped by ``key_of`` (None: not classified), largest first."""
+    totals: dict[str, float] = {}
+    for p in projects:
+        key = key_of(p) or t("common.unclassified")
+        totals[key] = totals.get(key, 0) + (p.total_investment_wan or 0)
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    return [{"key": k, "label": k, "value": _money_wan(v, t.lang), "shown": fmt.wan(v)} for k, v in ranked]
+
+
 def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     projects = site.plan.projects.projects
     yield _bars(
@@ -281,40 +311,24 @@ def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter
         fmt,
         t("chart.projects.title", count=len(projects)),
         t("chart.projects.desc"),
-        _project_rows(projects, t, fmt),
+        _project_rows(projects, t, fmt)[:CHART_MAX_ROWS],
         t("unit.money_axis"),
     )
-    by_industry: dict[str, float] = {}
-    for p in projects:
-        key = site.plan.get("industries", p.industry).name[t.lang] if p.industry else t("common.unclassified")
-        by_industry[key] = by_industry.get(key, 0) + (p.total_investment_wan or 0)
-    rows = [
-        {"key": k, "label": k, "value": _money_wan(v, t.lang), "shown": fmt.wan(v)}
-        for k, v in sorted(by_industry.items(), key=lambda kv: -kv[1])
-    ]
-    yield _bars(
-        "chart-projects-industry",
-        t,
-        fmt,
-        t("chart.projects_industry.title"),
-        t("chart.projects_industry.desc"),
-        rows,
-        t("unit.money_axis"),
-    )
-    by_type: dict[str, float] = {}
-    for p in projects:
-        key = t(f"project.type.{p.type}")
-        by_type[key] = by_type.get(key, 0) + (p.total_investment_wan or 0)
-    rows = [{"key": k, "label": k, "value": _money_wan(v, t.lang), "shown": fmt.wan(v)} for k, v in by_type.items()]
-    yield _bars(
-        "chart-projects-type",
-        t,
-        fmt,
-        t("chart.projects_type.title"),
-        t("chart.projects_type.desc"),
-        rows,
-        t("unit.money_axis"),
-    )
+    groupings = {
+        "industry": lambda p: site.plan.get("industries", p.industry).name[t.lang] if p.industry else None,
+        "type": lambda p: t(f"project.type.{p.type}"),
+        "location": lambda p: p.location[t.lang],
+    }
+    for name, key_of in groupings.items():
+        yield _bars(
+            f"chart-projects-{name}",
+            t,
+            fmt,
+            t(f"chart.projects_{name}.title"),
+            t(f"chart.projects_{name}.desc"),
+            _sum_by(projects, key_of, t, fmt),
+            t("unit.money_axis"),
+        )
     timeline = [
         {
             "label": ("★ " if p.hangzhou_major else "") + p.name[t.lang],
@@ -371,6 +385,7 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
     )
 
 
+CHART_MAX_ROWS = 40  # overview bar charts show the largest rows; the tables below them list every row
 RANK_TOP = 10  # a project's chart shows the largest projects and itself, at any plan size
 
 

@@ -62,8 +62,12 @@ def load_catalogue(path: Path, log: ProblemLog, display: str = "theme/i18n.yaml"
             log.add(display, doc.line_of((key,)), str(key), "must be {zh: …, en: …}")
             continue
         for extra in sorted(set(entry) - set(LANGS), key=str):
-            log.add(display, doc.line_of((key,)), format_path((key, extra)),
-                    "unknown field (quote a text that contains a comma)")
+            log.add(
+                display,
+                doc.line_of((key,)),
+                format_path((key, extra)),
+                "unknown field (quote a text that contains a comma)",
+            )
         for lang in LANGS:
             if not isinstance(entry.get(lang), str) or not entry[lang].strip():
                 name = "Chinese" if lang == "zh" else "English"
