@@ -26,12 +26,26 @@ from plugins.plan_explorer.numfmt import wan
 Row = dict[str, str]
 
 URL_KEYS = ["type", "industry", "platform", "township", "major", "min_investment", "start_from", "start_to", "sort"]
-CSV_COLUMNS = ["id", "seq", "name", "type", "industry", "platform", "township", "location", "start_year", "end_year",
-               "total_investment_wan", "plan_investment_wan", "hangzhou_major"]
+CSV_COLUMNS = [
+    "id",
+    "seq",
+    "name",
+    "type",
+    "industry",
+    "platform",
+    "township",
+    "location",
+    "start_year",
+    "end_year",
+    "total_investment_wan",
+    "plan_investment_wan",
+    "hangzhou_major",
+]
 PREFIX = {"zh": "", "en": "en/"}
 
 
 # ---- the data, read from the built site ---------------------------------------------------------
+
 
 def read_csv(path: Path) -> list[Row]:
     with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -88,6 +102,7 @@ def nulls_last(column: str, direction: int) -> Callable[[Row], tuple[Any, ...]]:
     def key(r: Row) -> tuple[Any, ...]:
         value = dec(r[column])
         return (value is None, direction * (value or 0), int(r["seq"]))
+
     return key
 
 
@@ -109,6 +124,7 @@ def most_common(rows: list[Row], column: str) -> str:
 
 # ---- the page -------------------------------------------------------------------------------------
 
+
 def query(**state: str) -> str:
     """The explorer's canonical query string: non-empty keys in the explorer's stable order."""
     pairs = [(k, state[k]) for k in URL_KEYS if state.get(k)]
@@ -126,7 +142,8 @@ def open_explorer(page: Page, base: str, lang: str = "zh", **state: str) -> list
 
 def visible_ids(page: Page) -> list[str]:
     return page.eval_on_selector_all(
-        "#projects-table tbody tr", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.id)")
+        "#projects-table tbody tr", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.id)"
+    )
 
 
 def url_state(page: Page) -> list[tuple[str, str]]:
@@ -141,9 +158,11 @@ def expect_result(page: Page, rows: list[Row], lang: str) -> None:
 
 # ---- filters --------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_industry_filter_from_url_shows_the_data_count_and_total(page: Page, site_url: str, projects: list[Row],
-                                                                 parents: dict[str, str], lang: str) -> None:
+def test_industry_filter_from_url_shows_the_data_count_and_total(
+    page: Page, site_url: str, projects: list[Row], parents: dict[str, str], lang: str
+) -> None:
     industry = most_common(projects, "industry")
     expected = select(projects, parents, industry=industry)
     errors = open_explorer(page, site_url, lang, industry=industry)
@@ -157,9 +176,11 @@ def test_industry_filter_from_url_shows_the_data_count_and_total(page: Page, sit
 
 def test_industry_and_major_combine(page: Page, site_url: str, projects: list[Row], parents: dict[str, str]) -> None:
     # an industry with both Hangzhou major and other projects, so the second filter really narrows
-    industry = next(i for i in sorted({r["industry"] for r in projects if r["industry"]})
-                    if 0 < len(select(projects, parents, industry=i, major="1")) < len(select(projects, parents,
-                                                                                              industry=i)))
+    industry = next(
+        i
+        for i in sorted({r["industry"] for r in projects if r["industry"]})
+        if 0 < len(select(projects, parents, industry=i, major="1")) < len(select(projects, parents, industry=i))
+    )
     expected = select(projects, parents, industry=industry, major="1")
     errors = open_explorer(page, site_url, industry=industry, major="1")
     expect(page.locator("input[name=major]")).to_be_checked()
@@ -167,11 +188,13 @@ def test_industry_and_major_combine(page: Page, site_url: str, projects: list[Ro
     assert errors == []
 
 
-def test_type_and_min_investment_combine_inclusively(page: Page, site_url: str, projects: list[Row],
-                                                     parents: dict[str, str]) -> None:
+def test_type_and_min_investment_combine_inclusively(
+    page: Page, site_url: str, projects: list[Row], parents: dict[str, str]
+) -> None:
     kind = most_common(projects, "type")
-    totals = sorted(dec(r["total_investment_wan"]) for r in select(projects, parents, type=kind)
-                    if r["total_investment_wan"])
+    totals = sorted(
+        dec(r["total_investment_wan"]) for r in select(projects, parents, type=kind) if r["total_investment_wan"]
+    )
     threshold = totals[len(totals) // 2]  # an actual value: "at least" includes it
     expected = select(projects, parents, type=kind, min_investment=str(threshold))
     assert 0 < len(expected) < len(select(projects, parents, type=kind))
@@ -182,10 +205,10 @@ def test_type_and_min_investment_combine_inclusively(page: Page, site_url: str, 
     assert errors == []
 
 
-def test_platform_filter_includes_the_platforms_within_it(page: Page, site_url: str, projects: list[Row],
-                                                          parents: dict[str, str]) -> None:
-    parent = next(p for p in sorted(set(parents.values()))
-                  if any(parents.get(r["platform"]) == p for r in projects))
+def test_platform_filter_includes_the_platforms_within_it(
+    page: Page, site_url: str, projects: list[Row], parents: dict[str, str]
+) -> None:
+    parent = next(p for p in sorted(set(parents.values())) if any(parents.get(r["platform"]) == p for r in projects))
     expected = select(projects, parents, platform=parent)
     assert any(r["platform"] != parent for r in expected)
     open_explorer(page, site_url, platform=parent)
@@ -202,9 +225,9 @@ def test_start_year_range(page: Page, site_url: str, projects: list[Row], parent
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_township_and_industry_total_is_formatted_like_the_server(page: Page, site_url: str, lang: str,
-                                                                        projects: list[Row],
-                                                                        parents: dict[str, str]) -> None:
+def test_every_township_and_industry_total_is_formatted_like_the_server(
+    page: Page, site_url: str, lang: str, projects: list[Row], parents: dict[str, str]
+) -> None:
     errors = open_explorer(page, site_url, lang)
     for name in ("township", "industry"):
         control = page.locator(f"select[name={name}]")
@@ -217,8 +240,17 @@ def test_every_township_and_industry_total_is_formatted_like_the_server(page: Pa
 
 
 def test_unknown_values_in_the_url_are_ignored(page: Page, site_url: str, projects: list[Row]) -> None:
-    errors = open_explorer(page, site_url, type="<b>x</b>", industry="no-such-industry", platform="'\"",
-                           major="yes", min_investment="lots", start_from="20x", sort="cheapest")
+    errors = open_explorer(
+        page,
+        site_url,
+        type="<b>x</b>",
+        industry="no-such-industry",
+        platform="'\"",
+        major="yes",
+        min_investment="lots",
+        start_from="20x",
+        sort="cheapest",
+    )
     expect_result(page, projects, "zh")
     for name in ("type", "industry", "platform", "township", "sort"):
         expect(page.locator(f"select[name={name}]")).to_have_value("")
@@ -230,14 +262,16 @@ def test_unknown_values_in_the_url_are_ignored(page: Page, site_url: str, projec
 
 # ---- sorting --------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("sort", list(SORT_KEYS))
 def test_sort_orders_the_visible_rows(page: Page, site_url: str, projects: list[Row], sort: str) -> None:
     open_explorer(page, site_url, sort=sort)
     assert visible_ids(page) == [r["id"] for r in sorted(projects, key=SORT_KEYS[sort])]
 
 
-def test_sort_by_investment_within_a_filter(page: Page, site_url: str, projects: list[Row],
-                                            parents: dict[str, str]) -> None:
+def test_sort_by_investment_within_a_filter(
+    page: Page, site_url: str, projects: list[Row], parents: dict[str, str]
+) -> None:
     industry = most_common(projects, "industry")
     expected = sorted(select(projects, parents, industry=industry), key=SORT_KEYS["-investment"])
     open_explorer(page, site_url, industry=industry, sort="-investment")
@@ -247,14 +281,17 @@ def test_sort_by_investment_within_a_filter(page: Page, site_url: str, projects:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_sort_by_name_uses_the_page_language_collation(page: Page, site_url: str, projects: list[Row],
-                                                       lang: str) -> None:
+def test_sort_by_name_uses_the_page_language_collation(
+    page: Page, site_url: str, projects: list[Row], lang: str
+) -> None:
     open_explorer(page, site_url, lang, sort="name")
     locale = "zh-CN" if lang == "zh" else "en"
     pairs = [[r[f"name_{lang}"], int(r["seq"])] for r in projects]
-    order = page.evaluate("([pairs, locale]) => { const c = new Intl.Collator(locale);"
-                          " return pairs.slice().sort((a, b) => c.compare(a[0], b[0]) || a[1] - b[1]); }",
-                          [pairs, locale])
+    order = page.evaluate(
+        "([pairs, locale]) => { const c = new Intl.Collator(locale);"
+        " return pairs.slice().sort((a, b) => c.compare(a[0], b[0]) || a[1] - b[1]); }",
+        [pairs, locale],
+    )
     by_seq = {int(r["seq"]): r["id"] for r in projects}
     assert visible_ids(page) == [by_seq[seq] for _, seq in order]
     if lang == "zh":  # pinyin order, not code-point order
@@ -263,8 +300,10 @@ def test_sort_by_name_uses_the_page_language_collation(page: Page, site_url: str
 
 # ---- URL state ------------------------------------------------------------------------------------
 
-def test_changing_controls_updates_the_url_in_a_stable_order(page: Page, site_url: str, projects: list[Row],
-                                                             parents: dict[str, str]) -> None:
+
+def test_changing_controls_updates_the_url_in_a_stable_order(
+    page: Page, site_url: str, projects: list[Row], parents: dict[str, str]
+) -> None:
     errors = open_explorer(page, site_url)
     assert url_state(page) == []
     industry = most_common(projects, "industry")
@@ -296,8 +335,9 @@ def test_reload_keeps_the_state(page: Page, site_url: str, projects: list[Row], 
     expect(page.locator("select[name=township]")).to_have_value(township)
     expect(page.locator("select[name=sort]")).to_have_value("-plan_investment")
     expect(page.locator("input[name=min_investment]")).to_have_value("1")
-    expected = sorted(select(projects, parents, township=township, min_investment="1"),
-                      key=SORT_KEYS["-plan_investment"])
+    expected = sorted(
+        select(projects, parents, township=township, min_investment="1"), key=SORT_KEYS["-plan_investment"]
+    )
     expect_result(page, expected, "en")
     assert visible_ids(page) == [r["id"] for r in expected]
 
@@ -316,6 +356,7 @@ def test_reset_clears_every_filter(page: Page, site_url: str, projects: list[Row
 
 # ---- CSV ------------------------------------------------------------------------------------------
 
+
 def download_csv(page: Page) -> tuple[str, bytes]:
     with page.expect_download() as info:
         page.locator("#explorer-csv").click()
@@ -324,8 +365,9 @@ def download_csv(page: Page) -> tuple[str, bytes]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_csv_has_exactly_the_visible_rows_in_order(page: Page, site_url: str, projects: list[Row],
-                                                   parents: dict[str, str], lang: str) -> None:
+def test_csv_has_exactly_the_visible_rows_in_order(
+    page: Page, site_url: str, projects: list[Row], parents: dict[str, str], lang: str
+) -> None:
     industry = most_common(projects, "industry")
     open_explorer(page, site_url, lang, industry=industry, sort="-investment")
     filename, raw = download_csv(page)
@@ -340,10 +382,18 @@ def test_csv_has_exactly_the_visible_rows_in_order(page: Page, site_url: str, pr
     assert [r["id"] for r in got] == [r["id"] for r in expected] == visible_ids(page)
     for row, want in zip(got, expected, strict=True):
         assert row == {
-            "id": want["id"], "seq": want["seq"], "name": want[f"name_{lang}"], "type": want["type"],
-            "industry": want["industry"], "platform": want["platform"], "township": want["township"],
-            "location": want[f"location_{lang}"], "start_year": want["start_year"], "end_year": want["end_year"],
-            "total_investment_wan": want["total_investment_wan"], "plan_investment_wan": want["plan_investment_wan"],
+            "id": want["id"],
+            "seq": want["seq"],
+            "name": want[f"name_{lang}"],
+            "type": want["type"],
+            "industry": want["industry"],
+            "platform": want["platform"],
+            "township": want["township"],
+            "location": want[f"location_{lang}"],
+            "start_year": want["start_year"],
+            "end_year": want["end_year"],
+            "total_investment_wan": want["total_investment_wan"],
+            "plan_investment_wan": want["plan_investment_wan"],
             "hangzhou_major": want["hangzhou_major"],
         }
 
@@ -358,9 +408,11 @@ def test_csv_of_an_empty_result_has_only_the_header(page: Page, site_url: str) -
 
 # ---- without JavaScript ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_without_javascript_all_rows_show_and_the_form_stays_hidden(page_nojs: Page, site_url: str,
-                                                                    projects: list[Row], lang: str) -> None:
+def test_without_javascript_all_rows_show_and_the_form_stays_hidden(
+    page_nojs: Page, site_url: str, projects: list[Row], lang: str
+) -> None:
     industry = most_common(projects, "industry")
     page_nojs.goto(f"{site_url}/{PREFIX[lang]}projects/?industry={industry}&sort=name")
     expect(page_nojs.locator("#explorer")).to_be_hidden()
@@ -370,12 +422,14 @@ def test_without_javascript_all_rows_show_and_the_form_stays_hidden(page_nojs: P
 
 # ---- links into the explorer ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("section", "key"), [("industries", "industry"), ("platforms", "platform"),
-                                              ("townships", "township")])
+
+@pytest.mark.parametrize(
+    ("section", "key"), [("industries", "industry"), ("platforms", "platform"), ("townships", "township")]
+)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_detail_pages_link_into_the_explorer_pre_filtered(page: Page, site_url: str, projects: list[Row],
-                                                          parents: dict[str, str], section: str, key: str,
-                                                          lang: str) -> None:
+def test_detail_pages_link_into_the_explorer_pre_filtered(
+    page: Page, site_url: str, projects: list[Row], parents: dict[str, str], section: str, key: str, lang: str
+) -> None:
     if key == "platform":  # a platform with platforms within it: its link must include their projects
         ident = max(sorted(set(parents.values())), key=lambda p: len(select(projects, parents, platform=p)))
     else:
@@ -387,7 +441,8 @@ def test_detail_pages_link_into_the_explorer_pre_filtered(page: Page, site_url: 
     expect(link).to_have_count(1)
     # the detail page lists the same projects the explorer will show
     listed = page.locator("table.data tbody a[href*='/projects/']").evaluate_all(
-        "links => links.map(a => a.getAttribute('href').split('/').filter(Boolean).pop())")
+        "links => links.map(a => a.getAttribute('href').split('/').filter(Boolean).pop())"
+    )
     assert sorted(listed) == sorted(r["id"] for r in expected)
     link.click()
     expect(page).to_have_url(f"{site_url}/{PREFIX[lang]}projects/?{key}={ident}")

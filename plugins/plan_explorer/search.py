@@ -3,10 +3,12 @@
 Chinese has no spaces, so Pagefind segments it into words at index time (jieba) and again, differently,
 in the browser (``Intl.Segmenter``); the two disagree often enough that real words found nothing, or
 only a fraction of their pages (亿元: 2 of 86 pages, 合金: 0 of 28, 梅城镇: 0 of 6). So the index is built
-from a copy of the pages in which every Han character stands alone (a zero-width space on either side),
-and ``search.js`` asks for the characters of a Chinese query as an exact phrase: a Chinese query then
-finds exactly the pages whose text contains it. The pages themselves are never changed: only the copy
-that Pagefind reads is, and Pagefind drops zero-width spaces from the text it returns.
+from a copy of the pages in which every Han character is a word of its own (zero-width spaces between it
+and its neighbours), and ``search.js`` asks for the characters of a Chinese query as an exact phrase: a
+Chinese query then finds exactly the pages whose text contains it (measured on 300 random 2–4 character
+strings of the plan: 99.9 % of the pages found, none wrongly, against 81 % before). The published pages
+are never changed, only the temporary copy Pagefind reads; Pagefind drops the zero-width spaces from the
+content it returns, and ``search.js`` from the titles.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from .errors import BuildFailed
 
 #: Han characters (CJK unified ideographs, extension A, compatibility, extensions B–F); search.js uses the same set.
 HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
-#: Before every Han character, and after one unless whitespace or the end of the text follows: Pagefind
-#: ends a block with ". " only when its text ends in a letter, and excerpts read better with it.
+#: Before every Han character, and after one unless whitespace or the end of the text follows (Pagefind
+#: adds ". " after a block only when its text ends in a letter; excerpts read better with it).
 HAN_EDGE = re.compile(f"(?={HAN})|(?<={HAN})(?=\\S)")
 ZWSP = "\u200b"
 #: Elements whose text Pagefind takes verbatim as a filter or metadata value: left as they are.

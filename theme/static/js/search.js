@@ -16,7 +16,7 @@
   var select = document.getElementById('search-type');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
-  var more = document.getElementById('search-more');
+  var more = document.getElementById('search-more');  // a <p hidden> around the button
   if (!script || !form || !input || !select || !status || !list) return;
 
   var PAGE_SIZE = 20;
@@ -75,10 +75,17 @@
 
   // Pagefind's excerpt is text with < and > escaped plus <mark> tags: split on the tags, make text
   // nodes and <mark> elements, merge marks that touch (one per Chinese character in the index).
-  function excerpt(html) {
+  // An ellipsis shows where the page text goes on.
+  function excerpt(html, content) {
     var p = document.createElement('p');
     var mark = null;
-    String(html || '').split(/(<\/?mark>)/).forEach(function (piece) {
+    var pieces = String(html || '').split(/(<\/?mark>)/);
+    var plain = clean(pieces.filter(function (piece) { return !/^<\/?mark>$/.test(piece); }).join('')).trim();
+    var page = clean(content).trim();
+    var at = plain ? page.indexOf(plain) : -1;
+    if (at > 0) pieces.unshift('… ');
+    if (at >= 0 && at + plain.length < page.length) pieces.push(' …');
+    pieces.forEach(function (piece) {
       if (piece === '<mark>') {
         mark = p.lastChild && p.lastChild.nodeName === 'MARK' ? p.lastChild : p.appendChild(document.createElement('mark'));
       } else if (piece === '</mark>') {
@@ -106,7 +113,7 @@
       heading.appendChild(badge);
     }
     li.appendChild(heading);
-    li.appendChild(excerpt(data.excerpt));
+    li.appendChild(excerpt(data.excerpt, data.content));
     return li;
   }
 
@@ -175,9 +182,10 @@
     if (input.value.trim()) submit();
   });
   if (more) {
-    more.addEventListener('click', function () {
-      more.disabled = true;
-      showMore(current).finally(function () { more.disabled = false; });
+    var moreButton = more.querySelector('button') || more;
+    moreButton.addEventListener('click', function () {
+      moreButton.disabled = true;
+      showMore(current).finally(function () { moreButton.disabled = false; });
     });
   }
 
