@@ -35,14 +35,16 @@ def test_page_has_accessible_inline_svg_and_table(built_site: Path, lang: str, p
     assert charts, f"{lang}{path} has no accessible inline chart"
     for chart_id, title, desc in charts:
         assert title.strip() and desc.strip()
-        assert f'<figure class="chart" id="{chart_id}">' in html
+        assert f'<figure class="chart" id="{chart_id}" data-pagefind-ignore>' in html
         assert (built_site / lang / path / f"{chart_id}.vl.json").is_file()
     assert html.count('<details class="chart-table">') == len(charts)
 
 
 def test_chart_table_numbers_match_the_data(built_site: Path) -> None:
     html = (built_site / "en" / "industries" / "index.html").read_text(encoding="utf-8")
-    table = html.split('<figure class="chart" id="chart-industries">', 1)[1].split("</figure>", 1)[0]
+    table = html.split('<figure class="chart" id="chart-industries" data-pagefind-ignore>', 1)[1].split("</figure>", 1)[
+        0
+    ]
     for name, v2020, v2025 in (("Chemicals", 128.73, 235), ("New materials", 30.27, 80)):
         row = re.search(rf"<tr><td>{re.escape(name)}</td><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td></tr>", table)
         assert row and row.groups() == (numfmt.yi(v2020, "en"), numfmt.yi(v2025, "en")), name
