@@ -113,59 +113,65 @@ def _growth_finding(
 
 
 def growth_findings(plan: Plan) -> Iterator[Finding]:
-    for ind in plan.indicators.indicators:
-        f = _growth_finding(
-            f"indicator-{ind.id}",
-            ind.name,
-            ind.value_2020,
-            ind.value_2025,
-            PLAN_YEARS,
-            ind.growth_stated,
-            ind.source,
-            ("indicators", ind.id),
-        )
-        if f:
-            yield f
-    for industry in plan.industries.industries:
-        f = _growth_finding(
-            f"industry-{industry.id}",
-            industry.name,
-            industry.output_2020,
-            industry.output_2025,
-            PLAN_YEARS,
-            industry.growth_stated,
-            industry.source,
-            ("industries", industry.id),
-        )
-        if f:
-            yield f
-    for group in plan.industries.groups:
-        f = _growth_finding(
-            f"group-{group.id}",
-            group.name,
-            group.total_2020,
-            group.total_2025,
-            PLAN_YEARS,
-            group.growth_stated,
-            group.source,
-            ("industry-groups", group.id),
-        )
-        if f:
-            yield f
-    for series in plan.history.series:
-        first, last = series.points[0], series.points[-1]
-        f = _growth_finding(
-            f"history-{series.id}",
-            series.name,
-            first.value,
-            last.value,
-            last.year - first.year,
-            series.growth_stated,
-            series.source,
-            ("history", series.id),
-        )
-        if f:
-            yield f
+    """Stated average growth of every indicator, industry, industry group and history series."""
+    checks = [
+        *(
+            (
+                f"indicator-{i.id}",
+                i.name,
+                i.value_2020,
+                i.value_2025,
+                PLAN_YEARS,
+                i.growth_stated,
+                i.source,
+                ("indicators", i.id),
+            )
+            for i in plan.indicators.indicators
+        ),
+        *(
+            (
+                f"industry-{i.id}",
+                i.name,
+                i.output_2020,
+                i.output_2025,
+                PLAN_YEARS,
+                i.growth_stated,
+                i.source,
+                ("industries", i.id),
+            )
+            for i in plan.industries.industries
+        ),
+        *(
+            (
+                f"group-{g.id}",
+                g.name,
+                g.total_2020,
+                g.total_2025,
+                PLAN_YEARS,
+                g.growth_stated,
+                g.source,
+                ("industry-groups", g.id),
+            )
+            for g in plan.industries.groups
+        ),
+        *(
+            (
+                f"history-{s.id}",
+                s.name,
+                s.points[0].value,
+                s.points[-1].value,
+                s.points[-1].year - s.points[0].year,
+                s.growth_stated,
+                s.source,
+                ("history", s.id),
+            )
+            for s in plan.history.series
+        ),
+    ]
+    for check in checks:
+        finding = _growth_finding(*check)
+        if finding:
+            yield finding
 
 
 def _sum_finding(

@@ -90,20 +90,25 @@ def _required(series: str, start: float, end: float, kind_value: Any, fmt_value:
     ]
 
 
+def _actual_points(actuals: list[Any], value_of: Any, shown_of: Any, t: Translator) -> list[dict[str, Any]]:
+    """Recorded outcomes as points to draw against a required path."""
+    return [
+        {
+            "series": t("chart.actual"),
+            "year": a.year,
+            "value": value_of(a.value),
+            "shown": shown_of(a.value),
+            "kind": "actual",
+        }
+        for a in actuals
+    ]
+
+
 def home_charts(page: c.Page, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     lang = t.lang
     ind = site.plan.get("indicators", "gross-output")
     pts = _required(t("chart.required_path"), ind.value_2020, ind.value_2025, lambda v: _money_yi(v, lang), fmt.yi)
-    pts += [
-        {
-            "series": t("chart.actual"),
-            "year": a.year,
-            "value": _money_yi(a.value, lang),
-            "shown": fmt.yi(a.value),
-            "kind": "actual",
-        }
-        for a in site.actuals_for("indicators/gross-output")
-    ]
+    pts += _actual_points(site.actuals_for("indicators/gross-output"), lambda v: _money_yi(v, lang), fmt.yi, t)
     yield _path_chart(
         "chart-output-path",
         t,
@@ -135,10 +140,7 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
     conv = (lambda v: _money_yi(v, t.lang)) if money else (lambda v: v)
     show = fmt.yi if money else (lambda v: fmt.figure(round(v, 2), ind.unit.zh, ind.unit.en))
     pts = _required(t("chart.required_path"), ind.value_2020, ind.value_2025, conv, show)
-    pts += [
-        {"series": t("chart.actual"), "year": a.year, "value": conv(a.value), "shown": show(a.value), "kind": "actual"}
-        for a in page.actuals
-    ]
+    pts += _actual_points(page.actuals, conv, show, t)
     yield _path_chart(
         f"chart-{ind.id}",
         t,
@@ -146,90 +148,6 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
         t("chart.indicator_path.desc", start=show(ind.value_2020), end=show(ind.value_2025)),
         pts,
         t("unit.money_axis") if money else unit,
-    )
-
-
-def indicators_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
-    rows = [
-        {
-            "key": i.id,
-            "label": i.name[t.lang],
-            "value": round(i.value_2025 / i.value_2020 * 100 - 100, 1),
-            "shown": fmt.percent(round(i.value_2025 / i.value_2020 * 100 - 100, 1)),
-        }
-        for i in site.plan.indicators.indicators
-        if i.value_2020 and i.value_2025
-    ]
-    yield _bars(
-        "chart-indicators",
-        t,
-        fmt,
-        t("chart.indicators.title"),
-        t("chart.indicators.desc"),
-        rows,
-        t("chart.change_percent"),
-    )
-
-
-def industries_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
-    lang = t.lang
-    inds = sorted(site.plan.industries.industries, key=lambda i: -(i.output_2025 or 0))
-    data = []
-    for i in inds:
-        for year in (2020, 2025):
-            v = getattr(i, f"output_{year}")
-            if v is not None:
-                data.append(
-                    {
-                        "label": i.name[lang],
-                        "year": str(year),
-                        "value": _money_yi(v, lang),
-                        "shown": fmt.yi(v),
-                        "group": t(f"industry.group.{i.group}"),
-                    }
-                )
-    chart = (
-        base(data, height=320)
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort=[i.name[lang] for i in inds], title=None),
-            yOffset="year:N",
-            x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
-            color=alt.Color("year:N", title=None, scale=alt.Scale(range=[PALETTE["muted"], PALETTE["main"]])),
-            tooltip=["label:N", "year:N", alt.Tooltip("shown:N", title=t("unit.money_axis"))],
-        )
-    )
-    rows = [[i.name[lang], t(f"industry.group.{i.group}"), fmt.yi(i.output_2020), fmt.yi(i.output_2025)] for i in inds]
-    yield (
-        Chart(
-            "chart-industries",
-            t("chart.industries.title"),
-            t("chart.industries.desc"),
-            [t("chart.item"), t("industry.group"), "2020", "2025"],
-            rows,
-            "",
-        ),
-        configure(chart, t.lang),
-    )
-    groups = [
-        {
-            "key": f"{g.id}-{year}",
-            "label": f"{g.name[lang]} {year}",
-            "value": _money_yi(total, lang),
-            "shown": fmt.yi(total),
-        }
-        for g in site.plan.industries.groups
-        for year, total in ((2020, g.total_2020), (2025, g.total_2025))
-        if total is not None
-    ]
-    yield _bars(
-        "chart-industry-groups",
-        t,
-        fmt,
-        t("chart.industry_groups.title"),
-        t("chart.industry_groups.desc"),
-        groups,
-        t("unit.money_axis"),
     )
 
 
@@ -241,16 +159,7 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
         pts = _required(
             t("chart.required_path"), ind.output_2020, ind.output_2025, lambda v: _money_yi(v, t.lang), fmt.yi
         )
-        pts += [
-            {
-                "series": t("chart.actual"),
-                "year": a.year,
-                "value": _money_yi(a.value, t.lang),
-                "shown": fmt.yi(a.value),
-                "kind": "actual",
-            }
-            for a in page.actuals
-        ]
+        pts += _actual_points(page.actuals, lambda v: _money_yi(v, t.lang), fmt.yi, t)
         yield _path_chart(
             f"chart-{ind.id}-path",
             t,
@@ -293,77 +202,6 @@ def _project_rows(projects: list[Any], t: Translator, fmt: Formatter) -> list[di
     ]
 
 
-def _sum_by(projects: list[Any], key_of: Any, t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
-    """Total investment of the projects grouped by ``key_of`` (None: not classified), largest first."""
-    totals: dict[str, float] = {}
-    for p in projects:
-        key = key_of(p) or t("common.unclassified")
-        totals[key] = totals.get(key, 0) + (p.total_investment_wan or 0)
-    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
-    return [{"key": k, "label": k, "value": _money_wan(v, t.lang), "shown": fmt.wan(v)} for k, v in ranked]
-
-
-def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
-    projects = site.plan.projects.projects
-    yield _bars(
-        "chart-projects",
-        t,
-        fmt,
-        t("chart.projects.title", count=len(projects)),
-        t("chart.projects.desc"),
-        _project_rows(projects, t, fmt)[:CHART_MAX_ROWS],
-        t("unit.money_axis"),
-    )
-    groupings = {
-        "industry": lambda p: site.plan.get("industries", p.industry).name[t.lang] if p.industry else None,
-        "type": lambda p: t(f"project.type.{p.type}"),
-        "location": lambda p: p.location[t.lang],
-    }
-    for name, key_of in groupings.items():
-        yield _bars(
-            f"chart-projects-{name}",
-            t,
-            fmt,
-            t(f"chart.projects_{name}.title"),
-            t(f"chart.projects_{name}.desc"),
-            _sum_by(projects, key_of, t, fmt),
-            t("unit.money_axis"),
-        )
-    timeline = [
-        {
-            "label": ("★ " if p.hangzhou_major else "") + p.name[t.lang],
-            "start": p.period.start,
-            "end": p.period.end + 1,
-            "shown": fmt.years(p.period.start, p.period.end),
-        }
-        for p in sorted(projects, key=lambda p: (p.period.start if p.period else 9999, p.seq))
-        if p.period
-    ]
-    chart = (
-        base(timeline, height=24 * len(timeline))
-        .mark_bar(color=PALETTE["main"])
-        .encode(
-            y=alt.Y("label:N", sort=None, title=None),
-            x=alt.X("start:Q", title=t("chart.year"), scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
-            x2="end:Q",
-            tooltip=["label:N", alt.Tooltip("shown:N", title=t("project.period"))],
-        )
-    )
-    tbd = [p.name[t.lang] for p in projects if not p.period]
-    rows = [[r["label"], r["shown"]] for r in timeline] + [[n, t("common.tbd")] for n in tbd]
-    yield (
-        Chart(
-            "chart-projects-timeline",
-            t("chart.timeline.title"),
-            t("chart.timeline.desc", tbd=len(tbd)),
-            [t("chart.item"), t("project.period")],
-            rows,
-            "",
-        ),
-        configure(chart, t.lang),
-    )
-
-
 def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     pr = page.project
     if pr is None:
@@ -397,41 +235,6 @@ def _rank_rows(projects: list[Any], project: Any, t: Translator, fmt: Formatter)
     return top
 
 
-def platforms_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
-    rel = site.relations
-    rows = [
-        {
-            "key": p.id,
-            "label": p.name[t.lang],
-            "value": _money_wan(sum(x.total_investment_wan or 0 for x in rel.platform_projects(p.id)), t.lang),
-            "shown": fmt.wan(sum(x.total_investment_wan or 0 for x in rel.platform_projects(p.id))),
-        }
-        for p in site.plan.platforms.platforms
-    ]
-    yield _bars(
-        "chart-platforms", t, fmt, t("chart.platforms.title"), t("chart.platforms.desc"), rows, t("unit.money_axis")
-    )
-    targets = [
-        {
-            "key": p.id,
-            "label": p.name[t.lang],
-            "value": _money_yi(p.output_target_2025_yi, t.lang),
-            "shown": fmt.yi(p.output_target_2025_yi),
-        }
-        for p in site.plan.platforms.platforms
-        if p.output_target_2025_yi
-    ]
-    yield _bars(
-        "chart-platform-targets",
-        t,
-        fmt,
-        t("chart.platform_targets.title"),
-        t("chart.platform_targets.desc"),
-        targets,
-        t("unit.money_axis"),
-    )
-
-
 def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     if page.platform is None or not page.projects:
         return
@@ -446,56 +249,6 @@ def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatt
     )
 
 
-def townships_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
-    rows = [tw for tw in site.plan.townships.townships if tw.kind != "total"]
-    data = [
-        {
-            "label": tw.name[t.lang],
-            "year": str(y),
-            "value": _money_yi(v, t.lang),
-            "shown": fmt.yi(v),
-            "kind": t(f"township.kind.{tw.kind}"),
-        }
-        for tw in rows
-        for y, v in sorted(tw.output.items())
-    ]
-    chart = (
-        base(data, height=520)
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort=None, title=None),
-            yOffset="year:N",
-            x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
-            color=alt.Color(
-                "year:N", title=None, scale=alt.Scale(range=["#c6d8e6", PALETTE["muted"], "#5f8db0", PALETTE["main"]])
-            ),
-            row=alt.Row(
-                "kind:N",
-                title=None,
-                sort=[t(f"township.kind.{k}") for k in ("township", "zone", "enterprise", "utility")],
-                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
-            ),
-            tooltip=["label:N", "year:N", alt.Tooltip("shown:N", title=t("unit.money_axis"))],
-        )
-        .resolve_scale(y="independent")
-    )
-    table = [
-        [tw.name[t.lang], t(f"township.kind.{tw.kind}")] + [fmt.yi(tw.output.get(y)) for y in (2020, 2021, 2022, 2025)]
-        for tw in rows
-    ]
-    yield (
-        Chart(
-            "chart-townships",
-            t("chart.townships.title"),
-            t("chart.townships.desc"),
-            [t("chart.item"), t("township.kind"), "2020", "2021", "2022", "2025"],
-            table,
-            "",
-        ),
-        configure(chart, t.lang),
-    )
-
-
 def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     tw = page.township
     if tw is None:
@@ -504,16 +257,7 @@ def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatt
         {"series": tw.name[t.lang], "year": y, "value": _money_yi(v, t.lang), "shown": fmt.yi(v), "kind": "stated"}
         for y, v in sorted(tw.output.items())
     ]
-    pts += [
-        {
-            "series": t("chart.actual"),
-            "year": a.year,
-            "value": _money_yi(a.value, t.lang),
-            "shown": fmt.yi(a.value),
-            "kind": "actual",
-        }
-        for a in page.actuals
-    ]
+    pts += _actual_points(page.actuals, lambda v: _money_yi(v, t.lang), fmt.yi, t)
     yield _path_chart(
         f"chart-{tw.id}",
         t,
@@ -524,13 +268,6 @@ def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatt
     )
 
 
-OVERVIEWS = {
-    "indicators/": indicators_overview,
-    "industries/": industries_overview,
-    "projects/": projects_overview,
-    "platforms/": platforms_overview,
-    "townships/": townships_overview,
-}
 BY_TYPE = {
     c.HomePage: home_charts,
     c.IndicatorPage: indicator_charts,
@@ -543,6 +280,8 @@ BY_TYPE = {
 
 def build_charts(page: c.Page, site: Any, t: Translator, fmt: Formatter) -> list[Built]:
     if isinstance(page, c.ListPage):
+        from .chartoverviews import OVERVIEWS
+
         builder = OVERVIEWS.get(page.address.path)
         return list(builder(page, site, t, fmt)) if builder else []
     builder_fn = BY_TYPE.get(type(page))

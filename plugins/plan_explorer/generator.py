@@ -33,11 +33,15 @@ PAGE_TEMPLATES: dict[type, str] = {
 }
 
 
+SHARED_TEMPLATES = {"reforms": "measures", "policies": "measures"}  # 附件3 and 附件4 have the same columns
+
+
 def template_for(page: c.Page) -> str:
     if isinstance(page, c.ChapterPage):
         return "chapter.html" if page.kind == "chapter" else "document.html"
     if isinstance(page, c.ListPage):
-        return "overview_" + (page.address.path.rstrip("/").replace("-", "_") or "home") + ".html"
+        name = page.address.path.rstrip("/").replace("-", "_")
+        return "overview_" + SHARED_TEMPLATES.get(name, name) + ".html"
     return PAGE_TEMPLATES[type(page)]
 
 
