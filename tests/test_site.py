@@ -169,6 +169,9 @@ def test_sitemap_robots_favicon_404(built_site: Path) -> None:
     assert "Sitemap:" in (built_site / "robots.txt").read_text(encoding="utf-8")
     assert (built_site / "favicon.ico").stat().st_size > 0
     assert (built_site / "404.html").is_file() and (built_site / "en" / "404.html").is_file()
+    # served for any missing URL, so its relative links resolve against the site root, not the missing path
+    assert '<base href="/">' in (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<base href="/en/">' in (built_site / "en" / "404.html").read_text(encoding="utf-8")
 
 
 def test_chapters_have_paragraph_permalinks_and_bilingual_mode(built_site: Path) -> None:
