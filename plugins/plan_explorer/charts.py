@@ -31,6 +31,7 @@ FONTS = {
     "en": "Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, sans-serif",
 }
 LABEL_CHARS = {"zh": 22, "en": 40}
+CHART_WIDTH = 560  # px of the plot area; the SVG scales down with the page (max-width: 100%)
 PALETTE = {"main": "#1f5f8b", "accent": "#c8553d", "muted": "#9bb3c7", "target": "#2a9d8f"}
 LOCALE = {"zh": "zh-CN", "en": "en-US"}
 
@@ -58,7 +59,6 @@ class ChartRenderer:
     """Builds the charts of every page, then renders the ones not in the cache, in parallel."""
 
     cache_dir: Path
-    font_dir: Path
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     rendered: int = 0  # distinct specs rendered in this build
     reused: int = 0  # charts whose SVG came from the cache
@@ -130,7 +130,7 @@ def _accessible(svg: str, chart: Chart) -> str:
 
 
 def base(data: list[dict[str, Any]], height: int = 260) -> alt.Chart:
-    return alt.Chart(alt.Data(values=data)).properties(width="container" if False else 560, height=height)
+    return alt.Chart(alt.Data(values=data)).properties(width=CHART_WIDTH, height=height)
 
 
 def short_label(text: str, lang: str) -> str:

@@ -71,7 +71,7 @@ class PlanSiteGenerator(Generator):
         root = Path(self.settings["PLAN_ROOT"])
         self.site, self.catalogue = load_site(root, self.settings.get("SITEURL", ""))
         cache = Path(self.settings.get("CACHE_PATH", root / "cache")) / "charts"
-        self.charts = ChartRenderer(cache, root / "theme" / "fonts")
+        self.charts = ChartRenderer(cache)
         self.env.globals.update(export_collections=COLLECTIONS, export_columns=columns)
 
     def _add_charts(self, page: c.Page, lang: str) -> None:
