@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .errors import ProblemLog
 from .i18n import LANGS
-from .yamlsource import YamlDoc, read_yaml
+from .yamlsource import parse_yaml
 
 PLACEHOLDER = re.compile(r"^\[\[(table|figure):([a-z0-9-]+)\]\]$")
 EDITORIAL_HEADING = re.compile(r"\s*\{:\s*\.editorial\s*\}\s*$")
@@ -127,9 +127,11 @@ def _read_document(path: Path, display: str, lang: str, md: markdown.Markdown, l
     if not match:
         log.add(display, 1, "(front matter)", "file must start with a --- front matter block")
         return None
-    tmp = path.with_suffix(".frontmatter")
-    meta_doc = _front_matter(match.group(1), display, log, tmp)
+    meta_doc = parse_yaml(match.group(1), display, log, first_line=2)
     if meta_doc is None:
+        return None
+    if not isinstance(meta_doc.data, dict):
+        log.add(display, 2, "(front matter)", "front matter must be a mapping")
         return None
     meta = meta_doc.data
     missing = [k for k in ("id", "title") if not meta.get(k)]
@@ -146,21 +148,6 @@ def _read_document(path: Path, display: str, lang: str, md: markdown.Markdown, l
         bool(meta.get("title_editorial", False)),
         _parse_blocks(text[match.end() :], md),
     )
-
-
-def _front_matter(text: str, display: str, log: ProblemLog, _unused: Path) -> YamlDoc | None:
-    import tempfile
-
-    with tempfile.NamedTemporaryFile("w", suffix=".yaml", encoding="utf-8", delete=True) as fh:
-        fh.write(text)
-        fh.flush()
-        doc = read_yaml(Path(fh.name), display, log)
-    if doc is not None and not isinstance(doc.data, dict):
-        log.add(display, 2, "(front matter)", "front matter must be a mapping")
-        return None
-    if doc is not None:
-        doc.lines = {k: v + 1 for k, v in doc.lines.items()}
-    return doc
 
 
 def _shape(doc: Document) -> list[tuple[str, str, bool]]:

@@ -13,7 +13,7 @@ from .audit import run_audit
 from .chapters import load_documents
 from .charts import ChartRenderer
 from .datamodel import load_plan
-from .errors import ProblemLog
+from .errors import DataError, ProblemLog
 from .export import COLLECTIONS, columns, export_files
 from .i18n import LANGS, Catalogue, load_catalogue
 from .numfmt import Formatter
@@ -51,10 +51,8 @@ def load_site(root: Path, siteurl: str) -> tuple[SiteData, Catalogue]:
     plan = None
     try:
         plan = load_plan(root / "data")
-    except Exception as exc:  # DataError: merge with the content problems below
-        log.problems += getattr(exc, "problems", [])
-        if not hasattr(exc, "problems"):
-            raise
+    except DataError as exc:  # merged with the content problems below, reported together
+        log.problems += exc.problems
     chapters = load_documents(root / "content" / "plan", "content/plan", log)
     pages = load_documents(root / "content" / "pages", "content/pages", log)
     catalogue = load_catalogue(root / "theme" / "i18n.yaml", log)

@@ -65,9 +65,9 @@ def _construct(loader: Any, node: yaml.Node, path: PathKey, doc: YamlDoc, log: P
     return loader.construct_object(node, deep=True)
 
 
-def _syntax_problem(file: str, exc: yaml.YAMLError, log: ProblemLog) -> None:
+def _syntax_problem(file: str, exc: yaml.YAMLError, log: ProblemLog, first_line: int = 1) -> None:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
+    line = mark.line + first_line if mark is not None else first_line
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if "\\t" in str(problem) or "'\\t'" in str(exc):
         problem = "tab character: indent YAML with spaces"
@@ -87,20 +87,27 @@ def read_yaml(path: Path, display_name: str, log: ProblemLog) -> YamlDoc | None:
         line = raw[: exc.start].count(b"\n") + 1
         log.add(display_name, line, "(encoding)", "file is not valid UTF-8; save it as UTF-8")
         return None
+    return parse_yaml(text, display_name, log)
+
+
+def parse_yaml(text: str, display_name: str, log: ProblemLog, first_line: int = 1) -> YamlDoc | None:
+    """Parse YAML ``text`` that starts on line ``first_line`` of ``display_name`` (e.g. a front matter block)."""
     doc = YamlDoc(display_name, None)
     loader = Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            log.add(display_name, 1, "(file)", "file is empty")
+            log.add(display_name, first_line, "(file)", "file is empty")
             return None
         before = len(log.problems)
         doc.data = _construct(loader, node, (), doc, log)
         if len(log.problems) > before:
             return None
     except yaml.YAMLError as exc:
-        _syntax_problem(display_name, exc, log)
+        _syntax_problem(display_name, exc, log, first_line)
         return None
     finally:
         loader.dispose()
+    if first_line != 1:
+        doc.lines = {path: line + first_line - 1 for path, line in doc.lines.items()}
     return doc
