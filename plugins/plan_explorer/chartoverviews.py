@@ -38,7 +38,7 @@ def indicators_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatt
 
 def industries_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     lang = t.lang
-    inds = sorted(site.plan.industries.industries, key=lambda i: -(i.output_2025 or 0))
+    inds = sorted(site.plan.industries.industries, key=lambda i: -(i.output_2025 or 0))[:CHART_MAX_ROWS]
     data = []
     for i in inds:
         for year in (2020, 2025):
@@ -108,6 +108,11 @@ def _sum_by(projects: list[Any], key_of: Any, t: Translator, fmt: Formatter) -> 
     return [{"key": k, "label": k, "value": _money_wan(v, t.lang), "shown": fmt.wan(v)} for k, v in ranked]
 
 
+def _largest(projects: list[Any]) -> list[Any]:
+    """The CHART_MAX_ROWS projects of largest investment (all of them in the real plan)."""
+    return sorted(projects, key=lambda p: -(p.total_investment_wan or 0))[:CHART_MAX_ROWS]
+
+
 def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     projects = site.plan.projects.projects
     yield _bars(
@@ -141,7 +146,7 @@ def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter
             "end": p.period.end + 1,
             "shown": fmt.years(p.period.start, p.period.end),
         }
-        for p in sorted(projects, key=lambda p: (p.period.start if p.period else 9999, p.seq))
+        for p in sorted(_largest(projects), key=lambda p: (p.period.start if p.period else 9999, p.seq))
         if p.period
     ]
     chart = (
@@ -154,7 +159,7 @@ def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter
             tooltip=["label:N", alt.Tooltip("shown:N", title=t("project.period"))],
         )
     )
-    tbd = [p.name[t.lang] for p in projects if not p.period]
+    tbd = [p.name[t.lang] for p in _largest(projects) if not p.period]
     rows = [[r["label"], r["shown"]] for r in timeline] + [[n, t("common.tbd")] for n in tbd]
     yield (
         Chart(
@@ -206,6 +211,9 @@ def platforms_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatte
 
 def townships_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     rows = [tw for tw in site.plan.townships.townships if tw.kind != "total"]
+    if len(rows) > CHART_MAX_ROWS:  # the largest by their latest target, in the plan's order
+        largest = {id(tw) for tw in sorted(rows, key=lambda tw: -max(tw.output.values(), default=0))[:CHART_MAX_ROWS]}
+        rows = [tw for tw in rows if id(tw) in largest]
     data = [
         {
             "label": tw.name[t.lang],

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import altair as alt
-
 from . import contexts as c
-from .charts import PALETTE, Chart, base, configure, required_path_points
+from .chartforms import Drawn
+from .charts import Chart, required_path_points
 from .i18n import Translator
 from .numfmt import Formatter
 
-Built = tuple[Chart, Any]
+CHART_MAX_ROWS = 40  # bar charts show the largest rows; the tables of the pages list every row
+RANK_TOP = 10  # a project's chart shows the largest projects and itself, at any plan size
+Built = tuple[Chart, Any]  # the chart and its source: a Drawn form or an Altair chart
 
 
 def _money_yi(value: float | None, lang: str) -> float | None:
@@ -33,54 +34,19 @@ def _bars(
     rows: list[dict[str, Any]],
     unit_title: str,
     highlight: str | None = None,
-    color_field: str | None = None,
 ) -> Built:
-    data = [dict(r, hl=(r["key"] == highlight)) for r in rows]
-    enc_color: Any = alt.value(PALETTE["main"])
-    if highlight is not None:
-        enc_color = alt.condition(alt.datum.hl, alt.value(PALETTE["accent"]), alt.value(PALETTE["muted"]))
-    elif color_field:
-        enc_color = alt.Color(
-            f"{color_field}:N",
-            title=None,
-            scale=alt.Scale(range=[PALETTE["main"], PALETTE["accent"], PALETTE["target"], "#6c757d"]),
-        )
-    chart = (
-        base(data, height=max(120, 24 * len(rows)))
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort=None, title=None),
-            x=alt.X("value:Q", title=unit_title, axis=alt.Axis(format="~r")),
-            color=enc_color,
-            tooltip=[alt.Tooltip("label:N"), alt.Tooltip("shown:N", title=unit_title)],
-        )
-    )
-    table = [[r["label"], r["shown"]] for r in rows]
-    return Chart(cid, title, desc, [t("chart.item"), unit_title], table, ""), configure(chart, t.lang)
+    """Labelled bars, largest first as given; at most CHART_MAX_ROWS (and the highlighted row)."""
+    shown = rows[:CHART_MAX_ROWS] + [r for r in rows[CHART_MAX_ROWS:] if r["key"] == highlight]
+    data = [dict(r, hl=(r["key"] == highlight)) for r in shown]
+    table = [[r["label"], r["shown"]] for r in shown]
+    chart = Chart(cid, title, desc, [t("chart.item"), unit_title], table, "")
+    return chart, Drawn("bars", data, unit_title, highlight is not None)
 
 
 def _path_chart(cid: str, t: Translator, title: str, desc: str, points: list[dict[str, Any]], unit_title: str) -> Built:
-    chart = (
-        base(points)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value:Q", title=unit_title, axis=alt.Axis(format="~r")),
-            color=alt.Color(
-                "series:N",
-                title=None,
-                scale=alt.Scale(range=[PALETTE["main"], PALETTE["target"], PALETTE["accent"], "#6c757d"]),
-            ),
-            strokeDash=alt.StrokeDash(
-                "kind:N",
-                legend=None,
-                scale=alt.Scale(domain=["stated", "required", "actual"], range=[[1, 0], [5, 4], [1, 0]]),
-            ),
-            tooltip=[alt.Tooltip("series:N"), alt.Tooltip("year:O"), alt.Tooltip("shown:N", title=unit_title)],
-        )
-    )
     rows = [[p["series"], str(p["year"]), p["shown"]] for p in points]
-    return Chart(cid, title, desc, [t("chart.series"), t("chart.year"), unit_title], rows, ""), configure(chart, t.lang)
+    chart = Chart(cid, title, desc, [t("chart.series"), t("chart.year"), unit_title], rows, "")
+    return chart, Drawn("lines", points, unit_title)
 
 
 def _required(series: str, start: float, end: float, kind_value: Any, fmt_value: Any) -> list[dict[str, Any]]:
@@ -221,10 +187,6 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
         t("unit.money_axis"),
         highlight=pr.id,
     )
-
-
-CHART_MAX_ROWS = 40  # overview bar charts show the largest rows; the tables below them list every row
-RANK_TOP = 10  # a project's chart shows the largest projects and itself, at any plan size
 
 
 def _rank_rows(projects: list[Any], project: Any, t: Translator, fmt: Formatter) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from pelican.generators import Generator
 from . import contexts as c
 from .audit import run_audit
 from .chapters import load_documents
-from .charts import ChartRenderer
+from .chartrender import ChartRenderer
 from .datamodel import load_plan
 from .errors import DataError, ProblemLog
 from .export import COLLECTIONS, columns, export_files
@@ -102,8 +102,13 @@ class PlanSiteGenerator(Generator):
         pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, self.catalogue.bound(lang))]
         for lang, page in pages:
             self._add_charts(page, lang)
-        self.charts.render_pending()
-        for lang, page in pages:
+        waiting = [(lang, page) for lang, page in pages if any(not chart.svg for chart in page.charts)]
+        waiting_ids = {id(page) for _, page in waiting}
+        for lang, page in pages:  # pages whose charts are ready first, while vl-convert renders the others
+            if id(page) not in waiting_ids:
+                self._render_page(writer, page, lang)
+        self.charts.finish()
+        for lang, page in waiting:
             self._render_page(writer, page, lang)
         paths = [page.address.path for lang, page in pages if lang == "zh"]
         for lang in LANGS:
