@@ -63,7 +63,7 @@ def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = 
     shutil.rmtree(tmp, ignore_errors=True)
     # The plugin is passed as this very module, so the DataError raised inside Pelican is ours.
     plugin = sys.modules[__package__]
-    overrides = {"OUTPUT_PATH": str(tmp), "PLAN_ROOT": str(root), "PLUGINS": [plugin]}
+    overrides = {"OUTPUT_PATH": str(tmp), "PLAN_ROOT": str(root), "PLUGINS": [plugin], "PLAN_SEARCH": search}
     settings = read_settings(str(settings_file), override=overrides)
     counter = WarningCounter()
     logging.getLogger().addHandler(counter)
@@ -71,10 +71,6 @@ def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = 
         Pelican(settings).run()
         if fatal_warnings and counter.messages:
             raise BuildFailed("warnings are fatal: " + "; ".join(counter.messages[:5]))
-        if search:
-            from .search import index_site
-
-            index_site(tmp)
     except DataError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         for problem in exc.problems:

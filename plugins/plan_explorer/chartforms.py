@@ -1,8 +1,8 @@
 """The two simple chart forms every entity page uses: labelled bars and yearly lines.
 
-Their grammar (encodings, scales, colours, fonts) is an Altair chart built and schema-checked once per
-form, unit and language in a build; each chart's Vega-Lite spec is that grammar with the chart's own rows
-put in, so building thousands of specs costs no Altair object per chart. The SVG is drawn by
+Their grammar (encodings, scales, colours, fonts) is an Altair chart built once per form, unit and
+language in a build (and schema-checked by the tests); each chart's Vega-Lite spec is that grammar
+with the chart's own rows put in, so building thousands of specs costs no Altair object per chart. The SVG is drawn by
 :mod:`svgdraw` from the same rows (see there for why not vl-convert).
 """
 
@@ -81,7 +81,7 @@ class FormCatalogue:
                 if drawn.form == "bars"
                 else _lines_grammar(drawn.unit_title, lang)
             )
-            self._grammars[key] = chart.to_dict(validate=True)
+            self._grammars[key] = chart.to_dict(validate=False)  # fixed grammars: schema-checked by the tests
         return self._grammars[key]
 
     def spec_json(self, drawn: Drawn, lang: str) -> str:

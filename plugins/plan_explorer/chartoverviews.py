@@ -121,7 +121,7 @@ def projects_overview(page: c.ListPage, site: Any, t: Translator, fmt: Formatter
         fmt,
         t("chart.projects.title", count=len(projects)),
         t("chart.projects.desc"),
-        _project_rows(projects, t, fmt)[:CHART_MAX_ROWS],
+        _project_rows(site.relations.ranked_projects[:CHART_MAX_ROWS], t, fmt, ranked=True),
         t("unit.money_axis"),
     )
     groupings = {

@@ -134,6 +134,7 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
             pts,
             t("unit.money_axis"),
         )
+    ranked = site.relations.ranked_industries
     rows = [
         {
             "key": i.id,
@@ -141,7 +142,7 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
             "value": _money_yi(i.output_2025, t.lang),
             "shown": fmt.yi(i.output_2025),
         }
-        for i in sorted(site.plan.industries.industries, key=lambda i: -(i.output_2025 or 0))
+        for i in ranked[:CHART_MAX_ROWS] + [i for i in ranked[CHART_MAX_ROWS:] if i.id == ind.id]
     ]
     yield _bars(
         f"chart-{ind.id}-share",
@@ -155,8 +156,10 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
     )
 
 
-def _project_rows(projects: list[Any], t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
-    ranked = sorted(projects, key=lambda p: -(p.total_investment_wan or 0))
+def _project_rows(projects: list[Any], t: Translator, fmt: Formatter, ranked: bool = False) -> list[dict[str, Any]]:
+    """Chart rows of ``projects``, largest first (``ranked``: they already are)."""
+    if not ranked:
+        projects = sorted(projects, key=lambda p: -(p.total_investment_wan or 0))
     return [
         {
             "key": p.id,
@@ -164,7 +167,7 @@ def _project_rows(projects: list[Any], t: Translator, fmt: Formatter) -> list[di
             "value": _money_wan(p.total_investment_wan, t.lang) or 0,
             "shown": fmt.wan(p.total_investment_wan),
         }
-        for p in ranked
+        for p in projects
     ]
 
 
@@ -183,18 +186,17 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
         fmt,
         t("chart.project_rank.title", count=len(site.plan.projects.projects)),
         desc,
-        _rank_rows(site.plan.projects.projects, pr, t, fmt),
+        _rank_rows(site.relations.ranked_projects, pr, t, fmt),
         t("unit.money_axis"),
         highlight=pr.id,
     )
 
 
-def _rank_rows(projects: list[Any], project: Any, t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
-    rows = _project_rows(projects, t, fmt)
-    top = rows[:RANK_TOP]
-    if all(r["key"] != project.id for r in top):
-        top += [r for r in rows if r["key"] == project.id]
-    return top
+def _rank_rows(ranked: list[Any], project: Any, t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
+    """The RANK_TOP largest projects, and ``project`` after them if it is not one of them."""
+    top = ranked[:RANK_TOP]
+    in_top = any(p.id == project.id for p in top)
+    return _project_rows(top if in_top else [*top, project], t, fmt, ranked=True)
 
 
 def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:

@@ -19,6 +19,7 @@ from .i18n import LANGS, Catalogue, load_catalogue
 from .numfmt import Formatter
 from .pages import SiteData, all_pages
 from .relations import build_relations
+from .search import SearchIndexer
 from .site import output_name
 from .sitemap import robots_txt, sitemap_xml
 
@@ -70,6 +71,7 @@ class PlanSiteGenerator(Generator):
         self.site, self.catalogue = load_site(root, self.settings.get("SITEURL", ""))
         cache = Path(self.settings.get("CACHE_PATH", root / "cache")) / "charts"
         self.charts = ChartRenderer(cache)
+        self.indexer = SearchIndexer() if self.settings.get("PLAN_SEARCH") else None
         self.env.globals.update(export_collections=COLLECTIONS, export_columns=columns)
 
     def _add_charts(self, page: c.Page, lang: str) -> None:
@@ -79,8 +81,9 @@ class PlanSiteGenerator(Generator):
 
     def _render_page(self, writer: Any, page: c.Page, lang: str) -> None:
         t = self.catalogue.bound(lang)
+        name = output_name(lang, page.address.path)
         writer.write_file(
-            output_name(lang, page.address.path),
+            name,
             self.get_template(template_for(page)[:-5]),
             self.context,
             page=page,
@@ -92,6 +95,8 @@ class PlanSiteGenerator(Generator):
             addr=page.address,
             relative_urls=False,
         )
+        if self.indexer is not None:
+            self.indexer.add(name, (Path(self.output_path) / name).read_text(encoding="utf-8"))
 
     def _write_text(self, name: str, text: str) -> None:
         path = Path(self.output_path) / name
@@ -99,6 +104,15 @@ class PlanSiteGenerator(Generator):
         path.write_text(text, encoding="utf-8")
 
     def generate_output(self, writer: Any) -> None:
+        try:
+            self._write_site(writer)
+            if self.indexer is not None:
+                self.indexer.write(Path(self.output_path) / "pagefind")
+        finally:
+            if self.indexer is not None:
+                self.indexer.close()
+
+    def _write_site(self, writer: Any) -> None:
         pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, self.catalogue.bound(lang))]
         for lang, page in pages:
             self._add_charts(page, lang)

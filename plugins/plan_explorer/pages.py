@@ -142,7 +142,6 @@ def platform_pages(site: SiteData, lang: str, t: Translator) -> Iterator[c.Page]
 
 def project_pages(site: SiteData, lang: str, t: Translator) -> Iterator[c.Page]:
     plan, rel = site.plan, site.relations
-    ranked = sorted(plan.projects.projects, key=lambda p: -(p.total_investment_wan or 0))
     for pr in plan.projects.projects:
         share = (pr.total_investment_wan / rel.total_investment_wan * 100) if pr.total_investment_wan else None
         industry = plan.get("industries", pr.industry) if pr.industry else None
@@ -165,7 +164,7 @@ def project_pages(site: SiteData, lang: str, t: Translator) -> Iterator[c.Page]:
             platform=platform,
             township=plan.get("townships", pr.township) if pr.township else None,
             share=share,
-            rank=ranked.index(pr) + 1 if pr.total_investment_wan else None,
+            rank=rel.project_rank.get(pr.id),
         )
 
 

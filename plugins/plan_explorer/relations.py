@@ -18,6 +18,9 @@ class Relations:
     children_of_platform: dict[str, list[m.Platform]] = field(default_factory=lambda: defaultdict(list))
     zone_of_platform: dict[str, m.Township] = field(default_factory=dict)
     total_investment_wan: float = 0.0
+    ranked_projects: list[m.Project] = field(default_factory=list)  # largest total investment first
+    project_rank: dict[str, int] = field(default_factory=dict)  # 1 = largest; projects with an investment only
+    ranked_industries: list[m.Industry] = field(default_factory=list)  # largest 2025 target first
 
     def platform_projects(self, platform_id: str) -> list[m.Project]:
         """The projects of a platform and of the platforms within it."""
@@ -48,6 +51,9 @@ def build_relations(plan: Plan) -> Relations:
     for township in plan.townships.townships:
         if township.platform:
             rel.zone_of_platform[township.platform] = township
+    rel.ranked_projects = sorted(plan.projects.projects, key=lambda p: -(p.total_investment_wan or 0))
+    rel.project_rank = {p.id: n for n, p in enumerate(rel.ranked_projects, 1) if p.total_investment_wan}
+    rel.ranked_industries = sorted(plan.industries.industries, key=lambda i: -(i.output_2025 or 0))
     return rel
 
 
