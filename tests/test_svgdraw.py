@@ -30,6 +30,7 @@ def test_nice_ticks_cover_the_data_and_zero(lo: float, hi: float, count: int, ex
 def test_chinese_is_measured_wider_than_latin() -> None:
     assert text_width("化工化工") == pytest.approx(4 * 13)
     assert text_width("abcd") < text_width("化工化工")
+    assert text_width("𠀀") == pytest.approx(13)  # extension B: wide too
 
 
 def _bars(rows: list[dict[str, object]], width: int = WIDTHS["wide"]) -> ET.Element:

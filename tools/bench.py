@@ -1,5 +1,10 @@
 """make bench: build times, pages, size and memory for the real plan and synthetic 10× / 100× plans.
 
+Prints, for the real plan, medians of: a cold build (no output, no chart cache), a warm full rebuild,
+a full rebuild after one figure of data/projects.yaml changed (command line), and the dev server's time
+from that edit to the updated page being served; then cold builds of the synthetic plans and the ratio
+t(100×)/t(10×). Peak memory is the largest resident set of the build or any process it started.
+
 Environment: BENCH_RUNS (runs per measurement, default 3; medians), BENCH_SCALES (default "10,100"),
 BENCH_LIGHTHOUSE=1 to add a Lighthouse run (tools/lighthouse.sh) of the real site.
 """
@@ -9,7 +14,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -17,6 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,24 +32,42 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "10,100").split(",") if s]
 
 
-def build(project: Path, *extra: str) -> float:
+@dataclass
+class Builds:
+    """Runs builds of one project and keeps the peak memory they reached."""
+
+    project: Path
+    peak_mb: float = 0.0
+
+    def build(self) -> float:
+        seconds, peak = _build(self.project)
+        self.peak_mb = max(self.peak_mb, peak)
+        return seconds
+
+    def cold(self) -> float:
+        shutil.rmtree(self.project / "output", ignore_errors=True)
+        shutil.rmtree(self.project / "cache", ignore_errors=True)
+        return self.build()
+
+
+def _build(project: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB: the largest process of the build) of one build of ``project``."""
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "plugins.plan_explorer", "build", *extra],
+    process = subprocess.Popen(
+        [sys.executable, "-m", "plugins.plan_explorer", "build"],
         cwd=project,
-        capture_output=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
-    if result.returncode:
-        raise SystemExit(result.stderr)
-    return time.perf_counter() - started
-
-
-def cold(project: Path) -> float:
-    shutil.rmtree(project / "output", ignore_errors=True)
-    shutil.rmtree(project / "cache", ignore_errors=True)
-    return build(project)
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)  # usage: the build and the processes it waited for
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(errors)
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def median(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
@@ -75,7 +98,8 @@ def page_weight(output: Path, page: str) -> float:
     return sum(len(gzip.compress(p.read_bytes())) for p in [output / page, *assets]) / 1024
 
 
-def devserver_latency(project: Path) -> float:
+def devserver_latency(project: Path, edits: int = RUNS) -> float:
+    """Median time from an edit of data/projects.yaml to the dev server serving the changed page."""
     port = 8790
     proc = subprocess.Popen(
         [sys.executable, "-m", "plugins.plan_explorer", "devserver", "--port", str(port)],
@@ -92,14 +116,19 @@ def devserver_latency(project: Path) -> float:
                 break
             except OSError:
                 time.sleep(0.2)
-        time.sleep(1)
-        started = time.perf_counter()
-        edit_figure(project, 777)
-        while time.perf_counter() - started < 120:
-            if urllib.request.urlopen(url, timeout=2).read() != before:
-                return time.perf_counter() - started
-            time.sleep(0.05)
-        return float("nan")
+        latencies = []
+        for step in range(edits):
+            time.sleep(8)  # the previous edit's full rebuild is done
+            started = time.perf_counter()
+            edit_figure(project, 700 + step)
+            while time.perf_counter() - started < 120:
+                page = urllib.request.urlopen(url, timeout=2).read()
+                if page != before:
+                    latencies.append(time.perf_counter() - started)
+                    before = page
+                    break
+                time.sleep(0.02)
+        return statistics.median(latencies) if latencies else float("nan")
     finally:
         proc.terminate()
         proc.wait()
@@ -108,25 +137,32 @@ def devserver_latency(project: Path) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         real = synthesize(1, Path(tmp) / "real")
-        t_cold = median(lambda: cold(real))
-        t_warm = median(lambda: build(real))
+        builds = Builds(real)
+        t_cold = median(builds.cold)
+        t_warm = median(builds.build)
         steps = iter(range(1, 1000))
-        t_edit = median(lambda: (edit_figure(real, next(steps)), build(real))[1])
+        t_edit = median(lambda: (edit_figure(real, next(steps)), builds.build())[1])
         pages, size = site_stats(real / "output")
         weight = page_weight(real / "output", "projects/wanyang-innovation-city/index.html")
-        mem = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        mem = builds.peak_mb
         latency = devserver_latency(real)
         print(
-            f"real plan: cold {t_cold:.1f}s · warm rebuild {t_warm:.1f}s · one figure edited {t_edit:.1f}s · "
-            f"{pages} pages · {size:.1f} MB · peak memory {mem:.0f} MB · entity page weight {weight:.0f} KB gz · "
-            f"devserver edit→page {latency:.1f}s (medians of {RUNS})"
+            f"real plan: cold {t_cold:.2f}s · warm rebuild {t_warm:.2f}s · one figure edited (CLI) {t_edit:.2f}s · "
+            f"dev server edit→page {latency:.2f}s · {pages} pages · {size:.1f} MB · peak memory {mem:.0f} MB · "
+            f"entity page weight {weight:.0f} KB gz (medians of {RUNS})",
+            flush=True,
         )
         times = {}
         for factor in SCALES:
             synth = synthesize(factor, Path(tmp) / f"x{factor}")
-            times[factor] = median(lambda synth=synth: cold(synth), 1)
+            scaled = Builds(synth)
+            times[factor] = median(scaled.cold)
             pages, size = site_stats(synth / "output")
-            print(f"{factor}× plan: cold {times[factor]:.1f}s · {pages} pages · {size:.0f} MB")
+            print(
+                f"{factor}× plan: cold {times[factor]:.1f}s · {pages} pages · {size:.0f} MB · "
+                f"peak memory {scaled.peak_mb:.0f} MB (median of {RUNS})",
+                flush=True,
+            )
         if 10 in times and 100 in times:
             print(f"t(100×)/t(10×) = {times[100] / times[10]:.1f}")
         if os.environ.get("BENCH_LIGHTHOUSE"):

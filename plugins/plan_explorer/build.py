@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from .errors import BuildFailed, DataError
 from .i18n import MissingTranslation
@@ -53,18 +56,23 @@ def check(root: Path) -> int:
     return 0
 
 
+def pelican_settings(root: Path, settings_file: Path, output: Path, search: bool) -> dict[str, Any]:
+    from pelican.settings import read_settings
+
+    # The plugin is passed as this very module, so the DataError raised inside Pelican is ours.
+    plugin = sys.modules[__package__]
+    overrides = {"OUTPUT_PATH": str(output), "PLAN_ROOT": str(root), "PLUGINS": [plugin], "PLAN_SEARCH": search}
+    return read_settings(str(settings_file), override=overrides)
+
+
 def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = True, search: bool = True) -> int:
     from pelican import Pelican
-    from pelican.settings import read_settings
 
     started = time.perf_counter()
     output = output.resolve()
     tmp = output.parent / f".{output.name}.building"
     shutil.rmtree(tmp, ignore_errors=True)
-    # The plugin is passed as this very module, so the DataError raised inside Pelican is ours.
-    plugin = sys.modules[__package__]
-    overrides = {"OUTPUT_PATH": str(tmp), "PLAN_ROOT": str(root), "PLUGINS": [plugin], "PLAN_SEARCH": search}
-    settings = read_settings(str(settings_file), override=overrides)
+    settings = pelican_settings(root, settings_file, tmp, search)
     counter = WarningCounter()
     logging.getLogger().addHandler(counter)
     try:
@@ -73,9 +81,7 @@ def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = 
             raise BuildFailed("warnings are fatal: " + "; ".join(counter.messages[:5]))
     except DataError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) found; the previous site was left as it was.", file=sys.stderr)
+        report_problems(exc)
         return 1
     except (BuildFailed, MissingTranslation) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -88,13 +94,20 @@ def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = 
     return 0
 
 
+def report_problems(exc: DataError) -> None:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(exc.problems)} problem(s) found; the previous site was left as it was.", file=sys.stderr)
+
+
 def _swap(tmp: Path, output: Path) -> None:
-    old = output.parent / f".{output.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
+    """Put the new site in place; the previous one is moved aside and deleted in the background."""
+    old = output.parent / f".{output.name}.old-{os.getpid()}-{time.monotonic_ns()}"
     if output.exists():
         output.rename(old)
     tmp.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():  # deleting thousands of files takes seconds on this disk: not the reader's wait
+        subprocess.Popen(["rm", "-rf", "--", str(old)], start_new_session=True)  # noqa: S603, S607 — fixed command
 
 
 def main(argv: list[str] | None = None) -> int:

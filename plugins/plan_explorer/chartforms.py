@@ -8,7 +8,6 @@ with the chart's own rows put in, so building thousands of specs costs no Altair
 
 from __future__ import annotations
 
-import copy
 import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -85,13 +84,17 @@ class FormCatalogue:
         return self._grammars[key]
 
     def spec_json(self, drawn: Drawn, lang: str) -> str:
-        spec = copy.deepcopy(self._grammar(drawn, lang))
-        spec["data"] = {"values": drawn.rows}
+        """The grammar with the chart's rows (the grammar is shared: only what changes is copied)."""
+        grammar = self._grammar(drawn, lang)
+        spec = {**grammar, "data": {"values": drawn.rows}}
         if drawn.form == "bars":
             spec["height"] = max(120, 24 * len(drawn.rows))
         else:  # colours in order of appearance, as drawn
-            spec["encoding"]["color"]["scale"]["domain"] = list(dict.fromkeys(r["series"] for r in drawn.rows))
-        return json.dumps(spec, ensure_ascii=False, indent=1)
+            color = grammar["encoding"]["color"]
+            domain = list(dict.fromkeys(r["series"] for r in drawn.rows))
+            color = {**color, "scale": {**color["scale"], "domain": domain}}
+            spec["encoding"] = {**grammar["encoding"], "color": color}
+        return json.dumps(spec, ensure_ascii=False, separators=(",", ":"))  # compact: the C encoder
 
     @staticmethod
     def svgs(drawn: Drawn, lang: str) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ class ChartRenderer:
     """Builds the charts of every page; draws the simple ones, renders the others (cached, in parallel)."""
 
     cache_dir: Path
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    workers: int = 1  # vl-convert processes (each language's share of the build has its own renderer)
     drawn: int = 0  # charts drawn in Python
     rendered: int = 0  # distinct specs rendered by vl-convert in this build
     reused: int = 0  # vl-convert charts whose SVG came from the cache
@@ -72,7 +71,7 @@ class ChartRenderer:
             return chart
         spec = source.to_dict(validate=False)
         shorten_labels([row for table in _tables(spec) for row in table], lang)
-        chart.spec_json = json.dumps(spec, ensure_ascii=False, indent=1)
+        chart.spec_json = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
         key = hashlib.sha256(f"{lang}\n{chart.spec_json}".encode()).hexdigest()[:24]
         cached = self.cache_dir / f"{key}.svg"
         if cached.exists():
@@ -103,8 +102,12 @@ class ChartRenderer:
             self._pool.shutdown()
             self._pool = None
 
-    def save_index(self) -> None:
-        counts = {"drawn": self.drawn, "rendered": self.rendered, "reused": self.reused, "charts": self.charts}
+    def counts(self) -> dict[str, int]:
+        return {"drawn": self.drawn, "rendered": self.rendered, "reused": self.reused, "charts": self.charts}
+
+    def save_index(self, shares: list[dict[str, int]]) -> None:
+        """Write the counts of the build's shares (each counted by its own copy of this renderer)."""
+        counts = {key: sum(share.get(key, 0) for share in shares) for key in self.counts()}
         (self.cache_dir / "last-build.json").write_text(json.dumps(counts), encoding="utf-8")
 
 

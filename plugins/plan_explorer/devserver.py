@@ -1,24 +1,35 @@
 """``make devserver``: serve output/, rebuild when data/, content/, theme/ or plugins/ change, reload the browser.
 
-The build runs in this process (imports stay warm); the page polls ``__build-id.txt`` and reloads when a
-new build has been swapped in. Each rebuild prints how long the edit took to reach the served site.
+After an edit of data, content or templates, the pages viewed most recently are written first, straight
+into the served site (data loaded and those pages rendered: a fraction of a second), and the browser
+reloads; then the whole site is rebuilt atomically, search index included, and swapped in. A change to
+plugins/ restarts the server process, so the new code is what runs. The page polls ``__build-id.txt``
+and reloads when it changes. Each step prints how long it took.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import io
+import os
+import sys
 import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 
-from .build import build
+from .build import build, pelican_settings, report_problems
+from .errors import BuildFailed, DataError
+from .i18n import MissingTranslation
 
 WATCHED = ("data", "content", "theme", "plugins")
+FAST = ("data", "content", "theme/templates", "theme/i18n.yaml")  # changes the viewed pages can be redrawn for
+RECENT_PAGES = 4
 RELOAD_SCRIPT = (
     "<script>(function(){var u=new URL('/__build-id.txt',location.href),id=null;setInterval(function(){"
     "fetch(u,{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){"
-    "if(id!==null&&t!==id){location.reload()}id=t}).catch(function(){})},700)})();</script>"
+    "if(id!==null&&t!==id){location.reload()}id=t}).catch(function(){})},300)})();</script>"
 )
 
 
@@ -31,8 +42,31 @@ def snapshot(root: Path) -> dict[Path, float]:
     }
 
 
+class RecentPages:
+    """The HTML files served most recently (relative to output/), newest first; shared with the handler threads."""
+
+    def __init__(self) -> None:
+        self._names: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def saw(self, name: str) -> None:
+        with self._lock:
+            self._names[name] = None
+            self._names.move_to_end(name, last=False)
+            while len(self._names) > RECENT_PAGES:
+                self._names.popitem()
+
+    def names(self) -> set[str]:
+        with self._lock:
+            return set(self._names)
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves output/ and appends the reload script to HTML pages."""
+    """Serves output/, appends the reload script to HTML pages and notes which pages are being viewed."""
+
+    def __init__(self, *args: object, recent: RecentPages, **kwargs: object) -> None:
+        self.recent = recent
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def log_message(self, *args: object) -> None:
         pass
@@ -43,42 +77,87 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if path.suffix != ".html" or not path.is_file():
             return super().send_head()
+        self.recent.saw(path.relative_to(self.directory).as_posix())
         body = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
-def run_devserver(root: Path, port: int) -> int:
-    output = root / "output"
-    settings = root / "pelicanconf.py"
-    build(root, settings, output, fatal_warnings=False)
-    (output / "__build-id.txt").write_text(str(time.time()), encoding="utf-8")
-    handler = functools.partial(_Handler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving http://127.0.0.1:{port}/ — watching {', '.join(WATCHED)} (Ctrl-C to stop)")
-    seen = snapshot(root)
+def write_viewed_pages(root: Path, output: Path, names: set[str]) -> list[str]:
+    """Render the pages ``names`` from the current data straight into ``output``; [] if the data has problems."""
+    from .generator import PlanSiteGenerator
+
+    settings = pelican_settings(root, root / "pelicanconf.py", output, search=False)
+    generator = PlanSiteGenerator(
+        context=settings.copy(),
+        settings=settings,
+        path=settings["PATH"],
+        theme=settings["THEME"],
+        output_path=str(output),
+    )
     try:
-        while True:
-            time.sleep(0.3)
-            now = snapshot(root)
-            if now == seen:
-                continue
-            changed = max((p for p in now if now[p] != seen.get(p)), key=lambda p: now[p], default=None)
-            seen = now
-            started = time.perf_counter()
-            if build(root, settings, output, fatal_warnings=False) == 0:
-                (output / "__build-id.txt").write_text(str(time.time()), encoding="utf-8")
-                print(
-                    f"rebuilt after {changed.relative_to(root) if changed else 'a change'} "
-                    f"in {time.perf_counter() - started:.2f}s"
-                )
-    except KeyboardInterrupt:
-        server.shutdown()
-    return 0
+        generator.generate_context()
+        return generator.write_pages(names)
+    except DataError as exc:
+        report_problems(exc)
+    except (BuildFailed, MissingTranslation) as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+    return []
+
+
+class DevServer:
+    """The served site, its build id (the page reloads when it changes) and the rebuild loop."""
+
+    def __init__(self, root: Path, port: int) -> None:
+        self.root, self.port, self.output = root, port, root / "output"
+        self.recent = RecentPages()
+        self.build_id = str(time.time())
+
+    def publish(self, new_id: bool) -> None:
+        if new_id:
+            self.build_id = str(time.time())
+        (self.output / "__build-id.txt").write_text(self.build_id, encoding="utf-8")
+
+    def rebuild(self, changed: list[Path]) -> None:
+        started = time.perf_counter()
+        fast = self.recent.names() and all(any(p.is_relative_to(self.root / d) for d in FAST) for p in changed)
+        written = write_viewed_pages(self.root, self.output, self.recent.names()) if fast else []
+        if written:
+            self.publish(new_id=True)
+            print(f"updated {', '.join(written)} in {time.perf_counter() - started:.2f}s")
+        if build(self.root, self.root / "pelicanconf.py", self.output, fatal_warnings=False) == 0:
+            self.publish(new_id=not written)
+            print(f"rebuilt the site in {time.perf_counter() - started:.2f}s")
+
+    def serve(self) -> int:
+        build(self.root, self.root / "pelicanconf.py", self.output, fatal_warnings=False)
+        self.publish(new_id=False)
+        handler = functools.partial(_Handler, directory=str(self.output), recent=self.recent)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"Serving http://127.0.0.1:{self.port}/ — watching {', '.join(WATCHED)} (Ctrl-C to stop)")
+        seen = snapshot(self.root)
+        try:
+            while True:
+                time.sleep(0.1)
+                now = snapshot(self.root)
+                changed = [p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)]
+                seen = now
+                if any(p.is_relative_to(self.root / "plugins") for p in changed):
+                    server.server_close()
+                    print("plugins/ changed: restarting the server")
+                    argv = [sys.executable, "-m", str(__package__), "devserver", "--port", str(self.port)]
+                    os.execv(sys.executable, argv)  # noqa: S606 — this same server, restarted on the new code
+                if changed:
+                    self.rebuild(changed)
+        except KeyboardInterrupt:
+            server.shutdown()
+        return 0
+
+
+def run_devserver(root: Path, port: int) -> int:
+    return DevServer(root, port).serve()

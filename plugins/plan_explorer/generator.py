@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +21,10 @@ from .i18n import LANGS, Catalogue, load_catalogue
 from .numfmt import Formatter
 from .pages import SiteData, all_pages
 from .relations import build_relations
-from .search import SearchIndexer
+from .search import BODY, SearchIndexer, merge_bundles, search_copy
 from .site import output_name
 from .sitemap import robots_txt, sitemap_xml
+from .workers import Workers
 
 logger = logging.getLogger(__name__)
 PAGE_TEMPLATES: dict[type, str] = {
@@ -71,7 +74,6 @@ class PlanSiteGenerator(Generator):
         self.site, self.catalogue = load_site(root, self.settings.get("SITEURL", ""))
         cache = Path(self.settings.get("CACHE_PATH", root / "cache")) / "charts"
         self.charts = ChartRenderer(cache)
-        self.indexer = SearchIndexer() if self.settings.get("PLAN_SEARCH") else None
         self.env.globals.update(export_collections=COLLECTIONS, export_columns=columns)
 
     def _add_charts(self, page: c.Page, lang: str) -> None:
@@ -79,69 +81,102 @@ class PlanSiteGenerator(Generator):
         for chart in page.charts:
             self._write_text(f"{page.address.dir}{chart.id}.vl.json", chart.spec_json)
 
-    def _render_page(self, writer: Any, page: c.Page, lang: str) -> None:
-        t = self.catalogue.bound(lang)
+    def _render_page(self, page: c.Page, lang: str, indexer: SearchIndexer | None) -> None:
         name = output_name(lang, page.address.path)
-        writer.write_file(
-            name,
-            self.get_template(template_for(page)[:-5]),
-            self.context,
-            page=page,
-            t=t,
-            fmt=Formatter(lang),
-            lang=lang,
-            plan=self.site.plan,
-            rel=self.site.relations,
-            addr=page.address,
-            relative_urls=False,
+        html = self._render(name, template_for(page), page, lang)
+        if indexer is not None and BODY in html:
+            indexer.add(name, search_copy(html))
+
+    def _render(self, name: str, template: str, page: c.Page, lang: str) -> str:
+        """Render one page and write it (the HTML is kept for the search index, not read back)."""
+        html = self.get_template(template.removesuffix(".html")).render(
+            {
+                **self.context,
+                "output_file": name,
+                "page": page,
+                "t": self.catalogue.bound(lang),
+                "fmt": Formatter(lang),
+                "lang": lang,
+                "plan": self.site.plan,
+                "rel": self.site.relations,
+                "addr": page.address,
+            }
         )
-        if self.indexer is not None:
-            self.indexer.add(name, (Path(self.output_path) / name).read_text(encoding="utf-8"))
+        self._write_text(name, html)
+        return html
 
     def _write_text(self, name: str, text: str) -> None:
         path = Path(self.output_path) / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
-    def generate_output(self, writer: Any) -> None:
-        try:
-            self._write_site(writer)
-            if self.indexer is not None:
-                self.indexer.write(Path(self.output_path) / "pagefind")
-        finally:
-            if self.indexer is not None:
-                self.indexer.close()
+    def generate_output(self, writer: Any) -> None:  # noqa: ARG002 — Pelican's writer: pages are written here
+        self._write_site()
 
-    def _write_site(self, writer: Any) -> None:
-        pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, self.catalogue.bound(lang))]
+    def write_pages(self, names: set[str]) -> list[str]:
+        """Write only the pages whose output files are in ``names`` (the dev server's recently viewed pages)."""
+        pages = [
+            (lang, page)
+            for lang in LANGS
+            for page in all_pages(self.site, lang, self.catalogue.bound(lang))
+            if output_name(lang, page.address.path) in names
+        ]
+        self._render_share(pages, None)
+        return [output_name(lang, page.address.path) for lang, page in pages]
+
+    def _render_share(self, pages: list[tuple[str, c.Page]], indexer: SearchIndexer | None) -> None:
+        """Charts and HTML of ``pages``: those whose charts are ready first, while vl-convert renders the others."""
         for lang, page in pages:
             self._add_charts(page, lang)
-        waiting = [(lang, page) for lang, page in pages if any(not chart.svg for chart in page.charts)]
-        waiting_ids = {id(page) for _, page in waiting}
-        for lang, page in pages:  # pages whose charts are ready first, while vl-convert renders the others
-            if id(page) not in waiting_ids:
-                self._render_page(writer, page, lang)
+        waiting = {id(page) for _, page in pages if any(not chart.svg for chart in page.charts)}
+        for lang, page in pages:
+            if id(page) not in waiting:
+                self._render_page(page, lang, indexer)
         self.charts.finish()
-        for lang, page in waiting:
-            self._render_page(writer, page, lang)
-        paths = [page.address.path for lang, page in pages if lang == "zh"]
-        for lang in LANGS:
-            writer.write_file(
-                output_name(lang, "404.html"),
-                self.get_template("404"),
-                self.context,
-                page=c.Page(c.PageAddress(lang, "404.html", self.site.siteurl), "other", "404", "404"),
-                t=self.catalogue.bound(lang),
-                fmt=Formatter(lang),
-                lang=lang,
-                plan=self.site.plan,
-                rel=self.site.relations,
-                addr=c.PageAddress(lang, "404.html", self.site.siteurl),
-            )
-        for name, text in export_files(self.site.plan).items():
-            self._write_text(f"data/{name}", text)
-        source = self.site.plan.data_dir / "source" / "plan.txt"
-        self._write_text("data/source/plan.txt", source.read_text(encoding="utf-8"))
-        self._write_text("sitemap.xml", sitemap_xml(paths, self.site.siteurl))
-        self._write_text("robots.txt", robots_txt(self.site.siteurl))
-        self.charts.save_index()
+        for lang, page in pages:
+            if id(page) in waiting:
+                self._render_page(page, lang, indexer)
+
+    def _render_language(self, pages: list[tuple[str, c.Page]], bundle: Path | None) -> dict[str, int]:
+        """One language's pages, and their search index written to ``bundle`` (in a worker process)."""
+        indexer = SearchIndexer() if bundle is not None else None
+        before = self.charts.counts()
+        try:
+            self._render_share(pages, indexer)
+            if indexer is not None and bundle is not None:
+                indexer.write(bundle)
+        finally:
+            if indexer is not None:
+                indexer.close()
+        return {key: n - before[key] for key, n in self.charts.counts().items()}
+
+    def _write_site(self) -> None:
+        pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, self.catalogue.bound(lang))]
+        search = bool(self.settings.get("PLAN_SEARCH"))
+        bundles = {lang: Path(self.output_path) / f".pagefind-{lang}" for lang in LANGS} if search else {}
+        shares = [
+            functools.partial(self._render_language, [(lg, p) for lg, p in pages if lg == lang], bundles.get(lang))
+            for lang in LANGS
+        ]
+        workers = Workers(shares, len(pages))  # one per language, each with its own Pagefind process
+        workers.start()
+        try:
+            paths = [page.address.path for lang, page in pages if lang == "zh"]
+            for lang in LANGS:
+                not_found = c.Page(c.PageAddress(lang, "404.html", self.site.siteurl), "other", "404", "404")
+                self._render(output_name(lang, "404.html"), "404.html", not_found, lang)
+            for name, text in export_files(self.site.plan).items():
+                self._write_text(f"data/{name}", text)
+            source = self.site.plan.data_dir / "source" / "plan.txt"
+            self._write_text("data/source/plan.txt", source.read_text(encoding="utf-8"))
+            self._write_text("sitemap.xml", sitemap_xml(paths, self.site.siteurl))
+            self._write_text("robots.txt", robots_txt(self.site.siteurl))
+        except BaseException:
+            workers.stop()
+            raise
+        counts = workers.join()
+        if search:
+            merge_bundles(list(bundles.values()), Path(self.output_path) / "pagefind")
+            for part in bundles.values():
+                shutil.rmtree(part)
+        self.charts.save_index(counts)
