@@ -12,7 +12,7 @@ from .i18n import Translator
 from .numfmt import Formatter
 
 CHART_MAX_ROWS = 40  # bar charts show the largest rows; the tables of the pages list every row
-RANK_TOP = 10  # a project's chart shows the largest projects and itself, at any plan size
+RANK_TOP = 10  # a project's (industry's) chart shows the largest projects (industries) and itself
 Built = tuple[Chart, Any]  # the chart and its source: a Drawn form or an Altair chart
 
 
@@ -142,7 +142,7 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
             "value": _money_yi(i.output_2025, t.lang),
             "shown": fmt.yi(i.output_2025),
         }
-        for i in ranked[:CHART_MAX_ROWS] + [i for i in ranked[CHART_MAX_ROWS:] if i.id == ind.id]
+        for i in _top_and(ranked, ind)
     ]
     yield _bars(
         f"chart-{ind.id}-share",
@@ -192,11 +192,14 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
     )
 
 
-def _rank_rows(ranked: list[Any], project: Any, t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
-    """The RANK_TOP largest projects, and ``project`` after them if it is not one of them."""
+def _top_and(ranked: list[Any], item: Any) -> list[Any]:
+    """The RANK_TOP first of ``ranked``, and ``item`` after them if it is not one of them (any plan size)."""
     top = ranked[:RANK_TOP]
-    in_top = any(p.id == project.id for p in top)
-    return _project_rows(top if in_top else [*top, project], t, fmt, ranked=True)
+    return top if any(x.id == item.id for x in top) else [*top, item]
+
+
+def _rank_rows(ranked: list[Any], project: Any, t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
+    return _project_rows(_top_and(ranked, project), t, fmt, ranked=True)
 
 
 def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
