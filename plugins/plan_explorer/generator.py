@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from .i18n import LANGS, Catalogue, load_catalogue
 from .numfmt import Formatter
 from .pages import SiteData, all_pages
 from .relations import build_relations
-from .search import BODY, SearchIndexer, merge_bundles, search_copy
+from .search import BODY, SearchIndexer, merge_entries, search_copy
 from .site import output_name
 from .sitemap import robots_txt, sitemap_xml
 from .workers import Workers
@@ -137,14 +136,14 @@ class PlanSiteGenerator(Generator):
             if id(page) in waiting:
                 self._render_page(page, lang, indexer)
 
-    def _render_language(self, pages: list[tuple[str, c.Page]], bundle: Path | None) -> dict[str, int]:
-        """One language's pages, and their search index written to ``bundle`` (in a worker process)."""
-        indexer = SearchIndexer() if bundle is not None else None
+    def _render_language(self, pages: list[tuple[str, c.Page]], entry: Path | None) -> dict[str, int]:
+        """One language's pages and their search index (its entry file to ``entry``), in a worker process."""
+        indexer = SearchIndexer() if entry is not None else None
         before = self.charts.counts()
         try:
             self._render_share(pages, indexer)
-            if indexer is not None and bundle is not None:
-                indexer.write(bundle)
+            if indexer is not None and entry is not None:
+                indexer.write(Path(self.output_path) / "pagefind", entry)
         finally:
             if indexer is not None:
                 indexer.close()
@@ -153,9 +152,9 @@ class PlanSiteGenerator(Generator):
     def _write_site(self) -> None:
         pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, self.catalogue.bound(lang))]
         search = bool(self.settings.get("PLAN_SEARCH"))
-        bundles = {lang: Path(self.output_path) / f".pagefind-{lang}" for lang in LANGS} if search else {}
+        entries = {lang: Path(self.output_path) / f".pagefind-entry-{lang}.json" for lang in LANGS} if search else {}
         shares = [
-            functools.partial(self._render_language, [(lg, p) for lg, p in pages if lg == lang], bundles.get(lang))
+            functools.partial(self._render_language, [(lg, p) for lg, p in pages if lg == lang], entries.get(lang))
             for lang in LANGS
         ]
         workers = Workers(shares, len(pages))  # one per language, each with its own Pagefind process
@@ -176,7 +175,5 @@ class PlanSiteGenerator(Generator):
             raise
         counts = workers.join()
         if search:
-            merge_bundles(list(bundles.values()), Path(self.output_path) / "pagefind")
-            for part in bundles.values():
-                shutil.rmtree(part)
+            merge_entries(list(entries.values()), Path(self.output_path) / "pagefind")
         self.charts.save_index(counts)

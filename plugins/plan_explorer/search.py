@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import subprocess
 import threading
@@ -78,28 +79,19 @@ def search_copy(html: str) -> str:
     return han_separated_html(IGNORED_FIGURE.sub("", html))
 
 
-def merge_bundles(parts: list[Path], bundle: Path) -> None:
-    """Put the Pagefind bundles of ``parts`` (one language each) together in ``bundle``.
-
-    A bundle's files of one language carry that language in their names; the scripts are the same in
-    every bundle; ``pagefind-entry.json`` lists the languages, so their lists are joined. (Each language
-    is indexed by a Pagefind process of its own, in parallel: writing 12,000 pages took one 20 s.)
-    """
+def merge_entries(entries: list[Path], bundle: Path) -> None:
+    """Write ``bundle``'s ``pagefind-entry.json`` from those of its languages (each indexed on its own)."""
     try:
-        entries = [json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8")) for part in parts]
+        parts = [json.loads(entry.read_text(encoding="utf-8")) for entry in entries]
     except (OSError, ValueError) as exc:
         raise BuildFailed(f"pagefind failed: a language's index is missing or unreadable ({exc})") from exc
-    if len({(e["version"], tuple(e.get("include_characters", []))) for e in entries}) > 1:
-        raise BuildFailed("pagefind failed: the language bundles differ in version or settings")
-    for part in parts:
-        for file in sorted(part.rglob("*")):
-            if file.is_file() and file.name != "pagefind-entry.json":
-                target = bundle / file.relative_to(part)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                file.replace(target)
-    languages = {lang: info for entry in entries for lang, info in entry["languages"].items()}
-    merged = {**entries[0], "languages": languages}
+    if len({(part["version"], tuple(part.get("include_characters", []))) for part in parts}) > 1:
+        raise BuildFailed("pagefind failed: the languages' indexes differ in version or settings")
+    languages = {lang: info for part in parts for lang, info in part["languages"].items()}
+    merged = {**parts[0], "languages": languages}
     (bundle / "pagefind-entry.json").write_text(json.dumps(merged, ensure_ascii=False), encoding="utf-8")
+    for entry in entries:
+        entry.unlink()
 
 
 def page_url(relative: str) -> str:
@@ -198,13 +190,30 @@ class SearchIndexer:
         message_id = self._service.send(request)
         self._added.append(message_id)
 
-    def write(self, bundle: Path) -> None:
-        """Write the index into ``bundle``; raises BuildFailed if Pagefind failed."""
+    def write(self, bundle: Path, entry: Path) -> None:
+        """Write the index's files into ``bundle``, its ``pagefind-entry.json`` to ``entry`` (see merge_entries).
+
+        The files are asked of the service and written here: the service's own WriteFiles answered
+        before its files were complete (an empty entry file, now and then, when the service was then ended).
+        Files of one language carry the language in their names; the shared scripts are written atomically,
+        as another language's process may be writing the same file.
+        """
         for message_id in self._added:
             self._service.reply(message_id)
-        self._service.reply(
-            self._service.send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(bundle)})
-        )
+        files = self._service.reply(self._service.send({"type": "GetFiles", "index_id": self._index_id}))["files"]
+        for file in files:
+            content, name = base64.b64decode(file["content"]), file["path"]
+            if name == "pagefind-entry.json":
+                entry.write_bytes(content)
+                continue
+            path = bundle / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent == bundle:
+                partial = path.with_name(f".{path.name}.{os.getpid()}")
+                partial.write_bytes(content)
+                partial.replace(path)
+            else:  # fragment/, index/, filter/: one language's own files
+                path.write_bytes(content)
 
     def close(self) -> None:
         self._service.close()
