@@ -74,13 +74,16 @@ def median(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(fn() for _ in range(runs))
 
 
-def edit_figure(project: Path, step: int) -> None:
+def edit_figure(project: Path, step: int) -> int:
+    """Change the total investment of the project whose page the dev server benchmark watches; the new value."""
     path = project / "data" / "projects.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(
-        re.sub(r"total_investment_wan: (\d+)", f"total_investment_wan: {350000 + step}", text, count=1),
-        encoding="utf-8",
-    )
+    record = re.compile(r"(id: wanyang-innovation-city\n(?:    .*\n)*?    total_investment_wan: )\d+")
+    value = 350000 + 1000 * step
+    edited = record.sub(lambda m: f"{m.group(1)}{value}", text, count=1)
+    assert edited != text, "the benchmark's edit found no figure to change"
+    path.write_text(edited, encoding="utf-8")
+    return value
 
 
 def site_stats(output: Path) -> tuple[int, float]:
@@ -104,15 +107,14 @@ def devserver_latency(project: Path, edits: int = RUNS) -> float:
     proc = subprocess.Popen(
         [sys.executable, "-m", "plugins.plan_explorer", "devserver", "--port", str(port)],
         cwd=project,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        text=True,
     )
     url = f"http://127.0.0.1:{port}/projects/wanyang-innovation-city/"
     try:
         for _ in range(600):
             try:
-                before = urllib.request.urlopen(url, timeout=2).read()
+                urllib.request.urlopen(url, timeout=2).read()
                 break
             except OSError:
                 time.sleep(0.2)
@@ -120,12 +122,10 @@ def devserver_latency(project: Path, edits: int = RUNS) -> float:
         for step in range(edits):
             time.sleep(8)  # the previous edit's full rebuild is done
             started = time.perf_counter()
-            edit_figure(project, 700 + step)
+            shown = f"({edit_figure(project, 50 + step)}".encode()  # the page shows the figure as typed
             while time.perf_counter() - started < 120:
-                page = urllib.request.urlopen(url, timeout=2).read()
-                if page != before:
+                if shown in urllib.request.urlopen(url, timeout=2).read():
                     latencies.append(time.perf_counter() - started)
-                    before = page
                     break
                 time.sleep(0.02)
         return statistics.median(latencies) if latencies else float("nan")

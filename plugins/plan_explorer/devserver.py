@@ -91,7 +91,7 @@ def write_viewed_pages(root: Path, output: Path, names: set[str]) -> list[str]:
     """Render the pages ``names`` from the current data straight into ``output``; [] if the data has problems."""
     from .generator import PlanSiteGenerator
 
-    settings = pelican_settings(root, root / "pelicanconf.py", output, search=False)
+    settings = {**pelican_settings(root, root / "pelicanconf.py", output, search=False), "PLAN_LIVE_OUTPUT": True}
     generator = PlanSiteGenerator(
         context=settings.copy(),
         settings=settings,

@@ -1,4 +1,5 @@
-"""The Pelican generator: loads the data once and writes every page of both languages in one pass."""
+"""The Pelican generator: loads the data once, then writes each language's pages (and search index) in a
+worker process of its own (see :mod:`workers`), the open-data export, sitemap and robots.txt here."""
 
 from __future__ import annotations
 
@@ -107,7 +108,12 @@ class PlanSiteGenerator(Generator):
     def _write_text(self, name: str, text: str) -> None:
         path = Path(self.output_path) / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if not self.settings.get("PLAN_LIVE_OUTPUT"):
+            path.write_text(text, encoding="utf-8")
+            return
+        partial = path.with_name(f".{path.name}.partial")  # a served site: never show a half-written file
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
 
     def generate_output(self, writer: Any) -> None:  # noqa: ARG002 — Pelican's writer: pages are written here
         self._write_site()
