@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from plugins.plan_explorer import numfmt
+from plugins.plan_explorer.sitemap import robots_txt
 
 COLLECTIONS = ("indicators", "industries", "platforms", "projects", "townships")
 
@@ -166,7 +167,8 @@ def test_sitemap_robots_favicon_404(built_site: Path) -> None:
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert 'hreflang="zh-CN" href="/projects/wanyang-innovation-city/"' in sitemap
     assert 'hreflang="en" href="/en/projects/wanyang-innovation-city/"' in sitemap
-    assert "Sitemap:" in (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap:" not in (built_site / "robots.txt").read_text(encoding="utf-8")  # no SITEURL: no absolute URL
+    assert robots_txt("https://plan.example") == "User-agent: *\nAllow: /\nSitemap: https://plan.example/sitemap.xml\n"
     assert (built_site / "favicon.ico").stat().st_size > 0
     assert (built_site / "404.html").is_file() and (built_site / "en" / "404.html").is_file()
     # served for any missing URL, so its relative links resolve against the site root, not the missing path

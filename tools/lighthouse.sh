@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse (npm lighthouse@12.2.3, Debian chromium) on the home, an industry and a project page in both
 # languages; prints the four category scores. A benchmark, not a test. Usage: tools/lighthouse.sh OUTPUT_DIR
+# (a site built with publishconf.py: SEO needs absolute canonical URLs). The local server does not gzip.
 set -euo pipefail
 out="${1:-output}"
 tools="$(dirname "$0")/lighthouse"

@@ -34,4 +34,6 @@ def sitemap_xml(paths: list[str], siteurl: str) -> str:
 
 
 def robots_txt(siteurl: str) -> str:
-    return f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n"
+    """robots.txt; it names the sitemap only when the site's URL is known (robots.txt needs an absolute URL)."""
+    sitemap = f"Sitemap: {siteurl}/sitemap.xml\n" if siteurl.startswith(("https://", "http://")) else ""
+    return f"User-agent: *\nAllow: /\n{sitemap}"
