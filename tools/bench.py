@@ -78,7 +78,7 @@ def edit_figure(project: Path, step: int) -> int:
     """Change the total investment of the project whose page the dev server benchmark watches; the new value."""
     path = project / "data" / "projects.yaml"
     text = path.read_text(encoding="utf-8")
-    record = re.compile(r"(id: wanyang-innovation-city\n(?:    .*\n)*?    total_investment_wan: )\d+")
+    record = re.compile(r"(id: wanyang-innovation-city\n(?:[ ]+.*\n)*?[ ]+total_investment_wan: )\d+")
     value = 350000 + 1000 * step
     edited = record.sub(lambda m: f"{m.group(1)}{value}", text, count=1)
     assert edited != text, "the benchmark's edit found no figure to change"
