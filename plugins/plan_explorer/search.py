@@ -142,7 +142,7 @@ class PagefindService:
         with self._sending:
             self._last_id += 1
             request = {"message_id": self._last_id, "payload": payload}
-            self._process.stdin.write(base64.b64encode(json.dumps(request).encode()) + b",")
+            self._process.stdin.write(base64.b64encode(json.dumps(request, ensure_ascii=False).encode()) + b",")
             self._process.stdin.flush()
             return self._last_id
 
