@@ -430,3 +430,23 @@ def test_an_index_that_cannot_load_is_reported(page: Page, site_url: str) -> Non
 def test_without_javascript_the_page_says_so(page_nojs: Page, site_url: str) -> None:
     page_nojs.goto(f"{site_url}/search/?q=橡胶")
     expect(page_nojs.locator("#search-status")).to_have_text(UI["search.nojs"]["zh"])
+
+
+def test_the_service_client_skips_log_lines_and_fails_waiting_replies_when_pagefind_stops() -> None:
+    """Pagefind's service writes replies and its own log lines to one stream; a stopped service fails the build."""
+    import base64
+    import io
+    import threading
+
+    from plugins.plan_explorer.errors import BuildFailed
+    from plugins.plan_explorer.search import PagefindService
+
+    reply = {"message_id": 1, "payload": {"type": "NewIndex", "index_id": 0}}
+    stream = b"WARN: a log line, with commas," + base64.b64encode(json.dumps(reply).encode()) + b",crashed"
+    service = PagefindService.__new__(PagefindService)  # its reader only, on a recorded stream
+    service._replies, service._arrived = {}, threading.Condition()
+    service._process = type("Recorded", (), {"stdout": io.BufferedReader(io.BytesIO(stream))})()
+    service._read_replies()
+    assert service.reply(1) == reply["payload"]
+    with pytest.raises(BuildFailed, match="crashed"):
+        service.reply(2)

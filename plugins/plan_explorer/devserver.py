@@ -134,13 +134,13 @@ class DevServer:
             print(f"rebuilt the site in {time.perf_counter() - started:.2f}s")
 
     def serve(self) -> int:
+        seen = snapshot(self.root)  # before the first build: an edit made while it runs is rebuilt after it
         build(self.root, self.root / "pelicanconf.py", self.output, fatal_warnings=False)
         self.publish(new_id=False)
         handler = functools.partial(_Handler, directory=str(self.output), recent=self.recent)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"Serving http://127.0.0.1:{self.port}/ — watching {', '.join(WATCHED)} (Ctrl-C to stop)")
-        seen = snapshot(self.root)
         try:
             while True:
                 time.sleep(0.1)

@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 
 from . import contexts as c
@@ -72,8 +73,10 @@ class PlanSiteGenerator(Generator):
     def generate_context(self) -> None:
         root = Path(self.settings["PLAN_ROOT"])
         self.site, self.catalogue = load_site(root, self.settings.get("SITEURL", ""))
-        cache = Path(self.settings.get("CACHE_PATH", root / "cache")) / "charts"
-        self.charts = ChartRenderer(cache)
+        cache = Path(self.settings.get("CACHE_PATH", root / "cache"))
+        self.charts = ChartRenderer(cache / "charts")
+        (cache / "jinja").mkdir(parents=True, exist_ok=True)  # compiled templates, reused by the next build
+        self.env.bytecode_cache = FileSystemBytecodeCache(str(cache / "jinja"))
         self.env.globals.update(export_collections=COLLECTIONS, export_columns=columns)
 
     def _add_charts(self, page: c.Page, lang: str) -> None:
@@ -131,7 +134,8 @@ class PlanSiteGenerator(Generator):
 
     def _render_share(self, pages: list[tuple[str, c.Page]], indexer: SearchIndexer | None) -> None:
         """Charts and HTML of ``pages``: those whose charts are ready first, while vl-convert renders the others."""
-        for lang, page in pages:
+        overviews_first = sorted(pages, key=lambda lang_page: not isinstance(lang_page[1], c.ListPage))
+        for lang, page in overviews_first:  # vl-convert (overview charts) starts on its first chart, then works on
             self._add_charts(page, lang)
         waiting = {id(page) for _, page in pages if any(not chart.svg for chart in page.charts)}
         for lang, page in pages:

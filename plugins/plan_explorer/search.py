@@ -123,18 +123,28 @@ class PagefindService:
         self._reader.start()
 
     def _read_replies(self) -> None:
+        """Collect the replies by id; when the output ends (or cannot be read), every waiting reply fails."""
         assert self._process.stdout is not None
-        buffered = b""
-        while chunk := self._process.stdout.read1(1 << 16):
-            *messages, buffered = (buffered + chunk).split(b",")
-            for message in messages:
-                reply = json.loads(base64.b64decode(message))
-                with self._arrived:
-                    self._replies[reply.get("message_id")] = reply["payload"]
-                    self._arrived.notify_all()
-        with self._arrived:
-            self._replies[None] = {"type": "Error", "message": buffered.decode(errors="replace") or "it stopped"}
-            self._arrived.notify_all()
+        buffered, noise = b"", []
+        try:
+            while chunk := self._process.stdout.read1(1 << 16):
+                *messages, buffered = (buffered + chunk).split(b",")
+                for message in messages:
+                    try:
+                        reply = json.loads(base64.b64decode(message, validate=True))
+                    except ValueError:
+                        reply = None
+                    if not isinstance(reply, dict) or "payload" not in reply:  # a log line of the binary
+                        noise.append(message.decode(errors="replace").strip())
+                        continue
+                    with self._arrived:
+                        self._replies[reply.get("message_id")] = reply["payload"]
+                        self._arrived.notify_all()
+        finally:
+            last_words = " ".join([*noise[-3:], buffered.decode(errors="replace").strip()]).strip()
+            with self._arrived:
+                self._replies[None] = {"type": "Error", "message": last_words or "it stopped"}
+                self._arrived.notify_all()
 
     def send(self, payload: dict[str, Any]) -> int:
         """Send one request (from any thread); returns its id, for :meth:`reply`."""
