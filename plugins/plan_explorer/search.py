@@ -117,7 +117,6 @@ class PagefindService:
         )
         self._replies: dict[int | None, dict[str, Any]] = {}
         self._arrived = threading.Condition()
-        self._sending = threading.Lock()
         self._last_id = 0
         self._reader = threading.Thread(target=self._read_replies, name="pagefind-replies", daemon=True)
         self._reader.start()
@@ -147,14 +146,13 @@ class PagefindService:
                 self._arrived.notify_all()
 
     def send(self, payload: dict[str, Any]) -> int:
-        """Send one request (from any thread); returns its id, for :meth:`reply`."""
+        """Send one request; returns its id, for :meth:`reply`."""
         assert self._process.stdin is not None
-        with self._sending:
-            self._last_id += 1
-            request = {"message_id": self._last_id, "payload": payload}
-            self._process.stdin.write(base64.b64encode(json.dumps(request, ensure_ascii=False).encode()) + b",")
-            self._process.stdin.flush()
-            return self._last_id
+        self._last_id += 1
+        request = {"message_id": self._last_id, "payload": payload}
+        self._process.stdin.write(base64.b64encode(json.dumps(request, ensure_ascii=False).encode()) + b",")
+        self._process.stdin.flush()
+        return self._last_id
 
     def reply(self, message_id: int) -> dict[str, Any]:
         with self._arrived:
@@ -189,7 +187,7 @@ class SearchIndexer:
         self._added: list[int] = []
 
     def add(self, relative: str, copy: str) -> None:
-        """Index the search copy (:func:`search_copy`) of the page written to ``relative`` (from any thread)."""
+        """Index the search copy (:func:`search_copy`) of the page written to ``relative``."""
         request = {
             "type": "AddFile",
             "index_id": self._index_id,
@@ -197,8 +195,7 @@ class SearchIndexer:
             "file_path": None,
             "file_contents": copy,
         }
-        message_id = self._service.send(request)
-        self._added.append(message_id)
+        self._added.append(self._service.send(request))
 
     def write(self, bundle: Path, entry: Path) -> None:
         """Write the index's files into ``bundle``, its ``pagefind-entry.json`` to ``entry`` (see merge_entries).
