@@ -8,6 +8,7 @@ small, they run one after the other in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import queue
@@ -52,8 +53,12 @@ class Workers:
         self._processes = [
             context.Process(target=_run, args=(share, i, self._results)) for i, share in enumerate(self.shares)
         ]
-        for process in self._processes:
-            process.start()
+        gc.freeze()  # the loaded plan outlives the build: the workers' collector leaves it alone, and unshared
+        try:  # memory pages it would touch stay uncopied (about a tenth of the CPU time at 100 times the plan)
+            for process in self._processes:
+                process.start()
+        finally:
+            gc.unfreeze()  # this process may live on (the dev server): its next build's garbage is collected
 
     def stop(self) -> None:
         """End the workers early (this process failed: their work is of no use)."""
