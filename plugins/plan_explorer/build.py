@@ -1,18 +1,15 @@
 """Command line: ``check`` validates the data; ``build`` writes the site atomically.
 
 ``python -m plugins.plan_explorer check`` prints counts and audit findings;
-``python -m plugins.plan_explorer build [--settings F] [--output DIR]`` builds into a temporary
-folder, indexes it for search and swaps it in only on success, so a failed build never leaves a
-half-written site. Data problems print as ``file:line: field: message`` and exit 1.
+``python -m plugins.plan_explorer build [--settings F] [--output DIR]`` builds into a hidden folder
+beside the output (see :mod:`outputdir`), indexes it for search and swaps it in only on success, so a
+failed build never leaves a half-written site. Data problems print as ``file:line: field: message`` and exit 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import os
-import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +17,7 @@ from typing import Any
 
 from .errors import BuildFailed, DataError
 from .i18n import MissingTranslation
+from .outputdir import OutputFolders
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,10 +67,8 @@ def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = 
     from pelican import Pelican
 
     started = time.perf_counter()
-    output = output.resolve()
-    tmp = output.parent / f".{output.name}.building"
-    shutil.rmtree(tmp, ignore_errors=True)
-    settings = pelican_settings(root, settings_file, tmp, search)
+    folders = OutputFolders(output.resolve())
+    settings = pelican_settings(root, settings_file, folders.start(), search)
     counter = WarningCounter()
     logging.getLogger().addHandler(counter)
     try:
@@ -80,17 +76,17 @@ def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = 
         if fatal_warnings and counter.messages:
             raise BuildFailed("warnings are fatal: " + "; ".join(counter.messages[:5]))
     except DataError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        folders.abandon()
         report_problems(exc)
         return 1
     except (BuildFailed, MissingTranslation) as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        folders.abandon()
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     finally:
         logging.getLogger().removeHandler(counter)
-    _swap(tmp, output)
-    print(f"built {output} in {time.perf_counter() - started:.1f}s")
+    folders.finish()
+    print(f"built {folders.output} in {time.perf_counter() - started:.1f}s")
     return 0
 
 
@@ -98,16 +94,6 @@ def report_problems(exc: DataError) -> None:
     for problem in exc.problems:
         print(problem, file=sys.stderr)
     print(f"{len(exc.problems)} problem(s) found; the previous site was left as it was.", file=sys.stderr)
-
-
-def _swap(tmp: Path, output: Path) -> None:
-    """Put the new site in place; the previous one is moved aside and deleted in the background."""
-    old = output.parent / f".{output.name}.old-{os.getpid()}-{time.monotonic_ns()}"
-    if output.exists():
-        output.rename(old)
-    tmp.rename(output)
-    if old.exists():  # deleting thousands of files takes seconds on this disk: not the reader's wait
-        subprocess.Popen(["rm", "-rf", "--", str(old)], start_new_session=True)  # noqa: S603, S607 — fixed command
 
 
 def main(argv: list[str] | None = None) -> int:

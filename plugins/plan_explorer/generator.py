@@ -20,6 +20,7 @@ from .errors import DataError, ProblemLog
 from .export import COLLECTIONS, columns, export_files
 from .i18n import LANGS, Catalogue, load_catalogue
 from .numfmt import Formatter
+from .outputdir import rewrite
 from .pages import SiteData, all_pages
 from .relations import build_relations
 from .search import BODY, SearchIndexer, merge_entries, search_copy
@@ -112,7 +113,7 @@ class PlanSiteGenerator(Generator):
         path = Path(self.output_path) / name
         path.parent.mkdir(parents=True, exist_ok=True)
         if not self.settings.get("PLAN_LIVE_OUTPUT"):
-            path.write_text(text, encoding="utf-8")
+            rewrite(path, text.encode())
             return
         partial = path.with_name(f".{path.name}.partial")  # a served site: never show a half-written file
         partial.write_text(text, encoding="utf-8")

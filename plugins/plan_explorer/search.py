@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BuildFailed
+from .outputdir import rewrite
 
 #: Han characters (CJK unified ideographs, extension A, compatibility, extensions B–F); search.js uses the same set.
 HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
@@ -124,10 +125,15 @@ class PagefindService:
     def _read_replies(self) -> None:
         """Collect the replies by id; when the output ends (or cannot be read), every waiting reply fails."""
         assert self._process.stdout is not None
-        buffered, noise = b"", []
+        buffered, noise = bytearray(), []
         try:
             while chunk := self._process.stdout.read1(1 << 16):
-                *messages, buffered = (buffered + chunk).split(b",")
+                if b"," not in chunk:  # part of a long reply (GetFiles: megabytes): split only once it is whole
+                    buffered += chunk
+                    continue
+                first, *messages = chunk.split(b",")
+                messages[:0] = [bytes(buffered + first)]
+                buffered = bytearray(messages.pop())
                 for message in messages:
                     try:
                         reply = json.loads(base64.b64decode(message, validate=True))
@@ -220,7 +226,7 @@ class SearchIndexer:
                 partial.write_bytes(content)
                 partial.replace(path)
             else:  # fragment/, index/, filter/: one language's own files
-                path.write_bytes(content)
+                rewrite(path, content)
 
     def close(self) -> None:
         self._service.close()
