@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pelican import signals
-
 
 def get_generators(_pelican: object) -> type:
     from .generator import PlanSiteGenerator
@@ -12,4 +10,6 @@ def get_generators(_pelican: object) -> type:
 
 
 def register() -> None:
+    from pelican import signals  # imported here: the command line starts vl-convert before Pelican loads
+
     signals.get_generators.connect(get_generators)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .chartservice import VegaService
 from .errors import BuildFailed, DataError
 from .i18n import MissingTranslation
 from .outputdir import OutputFolders
@@ -54,25 +55,28 @@ def check(root: Path) -> int:
     return 0
 
 
-def pelican_settings(root: Path, settings_file: Path, output: Path, search: bool) -> dict[str, Any]:
+def pelican_settings(
+    root: Path, settings_file: Path, output: Path, search: bool, charts: VegaService | None = None
+) -> dict[str, Any]:
     from pelican.settings import read_settings
 
     # The plugin is passed as this very module, so the DataError raised inside Pelican is ours.
     plugin = sys.modules[__package__]
     overrides = {"OUTPUT_PATH": str(output), "PLAN_ROOT": str(root), "PLUGINS": [plugin], "PLAN_SEARCH": search}
-    return read_settings(str(settings_file), override=overrides)
+    return read_settings(str(settings_file), override={**overrides, "PLAN_CHART_SERVICE": charts})
 
 
 def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = True, search: bool = True) -> int:
-    from pelican import Pelican
-
     started = time.perf_counter()
+    charts = VegaService()
+    charts.start()  # vl-convert's start-up (~0.8 s) passes while Pelican is imported and the plan loaded
     folders = OutputFolders(output.resolve())
-    settings = pelican_settings(root, settings_file, folders.start(), search)
     counter = WarningCounter()
     logging.getLogger().addHandler(counter)
     try:
-        Pelican(settings).run()
+        from pelican import Pelican
+
+        Pelican(pelican_settings(root, settings_file, folders.start(), search, charts)).run()
         if fatal_warnings and counter.messages:
             raise BuildFailed("warnings are fatal: " + "; ".join(counter.messages[:5]))
     except DataError as exc:
@@ -85,6 +89,7 @@ def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = 
         return 1
     finally:
         logging.getLogger().removeHandler(counter)
+        charts.stop(wait=False)  # already stopped after a build; at once after a failure
     folders.finish()
     print(f"built {folders.output} in {time.perf_counter() - started:.1f}s")
     return 0

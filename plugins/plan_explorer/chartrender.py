@@ -1,8 +1,8 @@
 """Turns the charts of every page into inline SVG: simple forms drawn at once, the rest by vl-convert.
 
-vl-convert renders the overview charts whose forms are not drawn here (grouped, faceted and ranged bars).
-Their SVG is cached by a hash of the spec, and the charts missing from the cache are rendered in worker
-processes started as soon as the first one is known, so rendering overlaps with the rest of the build.
+vl-convert renders the overview charts whose forms are not drawn here (grouped, faceted and ranged bars),
+in a process of its own (:mod:`chartservice`), so rendering overlaps with the rest of the build. Their SVG
+is cached by a hash of the spec.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,17 +21,9 @@ from markupsafe import Markup
 from . import contexts as c
 from .chartforms import Drawn, FormCatalogue
 from .charts import Chart, shorten_labels
+from .chartservice import VegaService
 from .i18n import Translator
 from .numfmt import Formatter
-
-LOCALE = {"zh": "zh-CN", "en": "en-US"}
-
-
-def _render_svg(spec_json: str, lang: str) -> str:
-    """Render one Vega-Lite spec to SVG (in a worker process)."""
-    import vl_convert as vlc
-
-    return vlc.vegalite_to_svg(json.loads(spec_json), format_locale=LOCALE[lang])
 
 
 @dataclass
@@ -40,15 +31,12 @@ class ChartRenderer:
     """Builds the charts of every page; draws the simple ones, renders the others (cached, in parallel)."""
 
     cache_dir: Path
-    workers: int = 1  # vl-convert processes (each language's share of the build has its own renderer)
     drawn: int = 0  # charts drawn in Python
-    rendered: int = 0  # distinct specs rendered by vl-convert in this build
+    rendered: int = 0  # distinct specs sent to vl-convert in this build
     reused: int = 0  # vl-convert charts whose SVG came from the cache
     charts: int = 0  # charts placed on pages
+    service: VegaService = field(default_factory=VegaService)  # started when first needed, unless given started
     forms: FormCatalogue = field(default_factory=FormCatalogue)
-    _pool: ProcessPoolExecutor | None = None
-    _jobs: dict[str, Future[str]] = field(default_factory=dict)
-    _waiting: list[tuple[Chart, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -78,29 +66,19 @@ class ChartRenderer:
             self.reused += 1
             chart.svg = _accessible(cached.read_text(encoding="utf-8"), chart)
             return chart
-        if key not in self._jobs:
+        if key not in self.service.submitted:
             source.to_dict(validate=True)  # schema-check only specs that changed (it is slow)
-            self._jobs[key] = self._executor().submit(_render_svg, chart.spec_json, lang)
-        self._waiting.append((chart, key))
+            self.rendered += 1
+        self.service.submit(self.cache_dir, key, chart.spec_json, lang)
+        chart.pending = key
         return chart
 
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max(1, self.workers))
-        return self._pool
-
-    def finish(self) -> None:
-        """Wait for the charts being rendered, cache them and give each waiting chart its SVG."""
-        for key, job in self._jobs.items():
-            (self.cache_dir / f"{key}.svg").write_text(job.result(), encoding="utf-8")
-        self.rendered += len(self._jobs)
-        for chart, key in self._waiting:
-            chart.svg = _accessible((self.cache_dir / f"{key}.svg").read_text(encoding="utf-8"), chart)
-        self._jobs.clear()
-        self._waiting.clear()
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+    def finish(self, charts: list[Chart]) -> None:
+        """Give each of ``charts`` still waiting for vl-convert its SVG, once rendered."""
+        waiting = [chart for chart in charts if chart.pending]
+        svgs = self.service.wait(self.cache_dir, {chart.pending for chart in waiting})
+        for chart in waiting:
+            chart.svg, chart.pending = _accessible(svgs[chart.pending], chart), ""
 
     def counts(self) -> dict[str, int]:
         return {"drawn": self.drawn, "rendered": self.rendered, "reused": self.reused, "charts": self.charts}

@@ -35,6 +35,7 @@ class Chart:
     rows: list[list[str]]
     spec_json: str
     svg: Markup = Markup("")
+    pending: str = ""  # while vl-convert renders it: the key of its SVG in the chart cache
 
 
 def base(data: list[dict[str, Any]], height: int = 260) -> alt.Chart:

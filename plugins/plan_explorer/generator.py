@@ -15,6 +15,7 @@ from . import contexts as c
 from .audit import run_audit
 from .chapters import load_documents
 from .chartrender import ChartRenderer
+from .chartservice import VegaService
 from .datamodel import load_plan
 from .errors import DataError, ProblemLog
 from .export import COLLECTIONS, columns, export_files
@@ -39,6 +40,7 @@ PAGE_TEMPLATES: dict[type, str] = {
 }
 
 
+ENTITY_PAGES = (c.IndicatorPage, c.IndustryPage, c.PlatformPage, c.ProjectPage, c.TownshipPage)  # the many
 SHARED_TEMPLATES = {"reforms": "measures", "policies": "measures"}  # 附件3 and 附件4 have the same columns
 
 
@@ -75,7 +77,7 @@ class PlanSiteGenerator(Generator):
         root = Path(self.settings["PLAN_ROOT"])
         self.site, self.catalogue = load_site(root, self.settings.get("SITEURL", ""))
         cache = Path(self.settings.get("CACHE_PATH", root / "cache"))
-        self.charts = ChartRenderer(cache / "charts")
+        self.charts = ChartRenderer(cache / "charts", service=self.settings.get("PLAN_CHART_SERVICE") or VegaService())
         (cache / "jinja").mkdir(parents=True, exist_ok=True)  # compiled templates, reused by the next build
         self.env.bytecode_cache = FileSystemBytecodeCache(str(cache / "jinja"))
         self.env.globals.update(export_collections=COLLECTIONS, export_columns=columns)
@@ -130,29 +132,36 @@ class PlanSiteGenerator(Generator):
             for page in all_pages(self.site, lang, self.catalogue.bound(lang))
             if output_name(lang, page.address.path) in names
         ]
-        self._render_share(pages, None)
+        try:
+            self._render_share(pages, None)
+        finally:
+            self.charts.service.stop()
         return [output_name(lang, page.address.path) for lang, page in pages]
 
-    def _render_share(self, pages: list[tuple[str, c.Page]], indexer: SearchIndexer | None) -> None:
-        """Charts and HTML of ``pages``: those whose charts are ready first, while vl-convert renders the others."""
-        overviews_first = sorted(pages, key=lambda lang_page: not isinstance(lang_page[1], c.ListPage))
-        for lang, page in overviews_first:  # vl-convert (overview charts) starts on its first chart, then works on
-            self._add_charts(page, lang)
-        waiting = {id(page) for _, page in pages if any(not chart.svg for chart in page.charts)}
+    def _render_share(
+        self, pages: list[tuple[str, c.Page]], indexer: SearchIndexer | None, charted: frozenset[int] = frozenset()
+    ) -> None:
+        """Charts and HTML of ``pages`` (those in ``charted`` have their charts): pages whose charts are ready
+        first, then those waiting for vl-convert."""
         for lang, page in pages:
-            if id(page) not in waiting:
-                self._render_page(page, lang, indexer)
-        self.charts.finish()
+            if id(page) not in charted:
+                self._add_charts(page, lang)
+        waiting = [(lang, page) for lang, page in pages if any(chart.pending for chart in page.charts)]
         for lang, page in pages:
-            if id(page) in waiting:
+            if not any(chart.pending for chart in page.charts):
                 self._render_page(page, lang, indexer)
+        self.charts.finish([chart for _, page in waiting for chart in page.charts])
+        for lang, page in waiting:
+            self._render_page(page, lang, indexer)
 
-    def _render_language(self, pages: list[tuple[str, c.Page]], entry: Path | None) -> dict[str, int]:
+    def _render_language(
+        self, pages: list[tuple[str, c.Page]], entry: Path | None, charted: frozenset[int]
+    ) -> dict[str, int]:
         """One language's pages and their search index (its entry file to ``entry``), in a worker process."""
         indexer = SearchIndexer() if entry is not None else None
         before = self.charts.counts()
         try:
-            self._render_share(pages, indexer)
+            self._render_share(pages, indexer, charted)
             if indexer is not None and entry is not None:
                 indexer.write(Path(self.output_path) / "pagefind", entry)
         finally:
@@ -160,12 +169,31 @@ class PlanSiteGenerator(Generator):
                 indexer.close()
         return {key: n - before[key] for key, n in self.charts.counts().items()}
 
+    def _prepare_before_fork(self, pages: list[tuple[str, c.Page]]) -> frozenset[int]:
+        """Work done once for both languages' workers: the overview pages' charts (vl-convert starts on them
+        at once) and every template compiled; the pages whose charts are ready."""
+        self.charts.service.start()  # if not yet started: that takes ~0.8 s, which overlaps the work below
+        overviews = [(lang, page) for lang, page in pages if not isinstance(page, ENTITY_PAGES)]
+        try:
+            for lang, page in overviews:
+                self._add_charts(page, lang)
+            for template in sorted((Path(self.theme) / "templates").glob("*.html")):
+                self.env.get_template(template.name)
+        finally:
+            if self.charts.service.idle:  # all of them were in the cache (or this failed)
+                self.charts.service.stop()
+        return frozenset(id(page) for _, page in overviews)
+
     def _write_site(self) -> None:
         pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, self.catalogue.bound(lang))]
         search = bool(self.settings.get("PLAN_SEARCH"))
         entries = {lang: Path(self.output_path) / f".pagefind-entry-{lang}.json" for lang in LANGS} if search else {}
+        charted = self._prepare_before_fork(pages)
+        done_here = self.charts.counts()
         shares = [
-            functools.partial(self._render_language, [(lg, p) for lg, p in pages if lg == lang], entries.get(lang))
+            functools.partial(
+                self._render_language, [(lg, p) for lg, p in pages if lg == lang], entries.get(lang), charted
+            )
             for lang in LANGS
         ]
         workers = Workers(shares, len(pages))  # one per language, each with its own Pagefind process
@@ -181,10 +209,12 @@ class PlanSiteGenerator(Generator):
             self._write_text("data/source/plan.txt", source.read_text(encoding="utf-8"))
             self._write_text("sitemap.xml", sitemap_xml(paths, self.site.siteurl))
             self._write_text("robots.txt", robots_txt(self.site.siteurl))
+            counts = workers.join()
         except BaseException:
             workers.stop()
+            self.charts.service.stop(wait=False)
             raise
-        counts = workers.join()
+        self.charts.service.stop()
         if search:
             merge_entries(list(entries.values()), Path(self.output_path) / "pagefind")
-        self.charts.save_index(counts)
+        self.charts.save_index([done_here, *counts])
