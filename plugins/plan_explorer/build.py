@@ -119,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(ROOT)
     if args.command == "build":
+        if not Path(args.settings).is_file():
+            print(f"build failed: no settings file {args.settings}", file=sys.stderr)
+            return 2
         return build(ROOT, Path(args.settings), Path(args.output), not args.allow_warnings, not args.no_search)
     if args.command == "schema":
         from .schema import write_schemas
