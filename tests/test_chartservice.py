@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from plugins.plan_explorer.chartservice import VegaService
 from plugins.plan_explorer.errors import BuildFailed
+from tests.conftest import ROOT
 
 BARS = {
     "data": {"values": [{"label": "高新园", "value": 384}, {"label": "Meicheng", "value": 120}]},
@@ -61,3 +65,18 @@ def test_a_chart_is_rendered_once_however_often_it_is_handed_over(service: VegaS
         service.submit(tmp_path, "bars", json.dumps(BARS), "en")
     assert service.submitted == {"bars"}
     assert service.wait(tmp_path, {"bars"})["bars"].startswith("<svg")
+
+
+def test_the_process_ends_when_the_build_that_started_it_is_killed(tmp_path: Path) -> None:
+    script = (
+        "import os, sys; from plugins.plan_explorer.chartservice import VegaService\n"
+        "service = VegaService(); service.start(); print(service._process.pid, flush=True); os._exit(0)\n"
+    )
+    # Its output pipe is held open by the orphan until it ends: without a way to notice, this would hang.
+    command = [sys.executable, "-c", script]
+    killed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True, timeout=30)
+    orphan = Path(f"/proc/{int(killed.stdout)}/status")
+    deadline = time.monotonic() + 10
+    while orphan.exists() and "zombie" not in orphan.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not orphan.exists() or "zombie" in orphan.read_text()

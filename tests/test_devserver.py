@@ -79,3 +79,24 @@ def test_a_data_error_is_reported_and_the_site_is_kept(devserver: tuple[Path, st
     process.terminate()
     output = process.communicate(timeout=10)[0]
     assert "projects.yaml:" in output and "total_investment_wan" in output and "Traceback" not in output
+
+
+def test_stopped_during_a_rebuild_it_leaves_no_process_holding_its_port(
+    devserver: tuple[Path, str, subprocess.Popen[str]],
+) -> None:
+    project, url, process = devserver
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    _edit(project / "data" / "projects.yaml", "total_investment_wan: 30000", "total_investment_wan: 45000")
+    time.sleep(1)  # the rebuild has started (its chart renderer and search processes with it)
+    process.terminate()
+    assert process.wait(timeout=30) == 0
+    deadline = time.monotonic() + 5
+    while True:  # a forked child left behind would keep the listening socket open
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(("127.0.0.1", port))
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "a process of the dev server still holds its port"
+        time.sleep(0.2)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import queue
 import re
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,10 +38,19 @@ def render_svg(spec_json: str, lang: str) -> str:
     return vlc.vegalite_to_svg(json.loads(spec_json), format_locale=LOCALE[lang])
 
 
-def _serve(jobs: Any) -> None:
-    """The process: render each job into ``<folder>/<key>.svg`` (or ``<key>.error``) until ``None`` comes."""
+def _serve(jobs: Any, parent: int) -> None:
+    """The process: render each job into ``<folder>/<key>.svg`` (or ``<key>.error``) until ``None`` comes, or
+    until the process that started it is gone (killed: it could not say so)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle; it then stops this process
     render_svg(json.dumps(WARM_UP), "zh")
-    while (job := jobs.get()) is not None:
+    while os.getppid() == parent:
+        try:
+            job = jobs.get(timeout=1)
+        except queue.Empty:
+            continue
+        if job is None:
+            return
         folder, key, spec_json, lang = job
         target = Path(folder) / f"{key}.svg"
         try:
@@ -68,7 +79,7 @@ class VegaService:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self._jobs = context.Queue()
-        self._process = context.Process(target=_serve, args=(self._jobs,), daemon=True)
+        self._process = context.Process(target=_serve, args=(self._jobs, os.getpid()), daemon=True)
         self._process.start()
 
     @property

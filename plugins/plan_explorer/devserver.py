@@ -13,6 +13,7 @@ import functools
 import http.server
 import io
 import os
+import signal
 import sys
 import threading
 import time
@@ -134,14 +135,16 @@ class DevServer:
             print(f"rebuilt the site in {time.perf_counter() - started:.2f}s")
 
     def serve(self) -> int:
-        seen = snapshot(self.root)  # before the first build: an edit made while it runs is rebuilt after it
-        build(self.root, self.root / "pelicanconf.py", self.output, fatal_warnings=False)
-        self.publish(new_id=False)
-        handler = functools.partial(_Handler, directory=str(self.output), recent=self.recent)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        print(f"Serving http://127.0.0.1:{self.port}/ — watching {', '.join(WATCHED)} (Ctrl-C to stop)")
+        signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl-C: a build under way ends its processes
+        server = None
         try:
+            seen = snapshot(self.root)  # before the first build: an edit made while it runs is rebuilt after it
+            build(self.root, self.root / "pelicanconf.py", self.output, fatal_warnings=False)
+            self.publish(new_id=False)
+            handler = functools.partial(_Handler, directory=str(self.output), recent=self.recent)
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            print(f"Serving http://127.0.0.1:{self.port}/ — watching {', '.join(WATCHED)} (Ctrl-C to stop)")
             while True:
                 time.sleep(0.1)
                 now = snapshot(self.root)
@@ -155,8 +158,13 @@ class DevServer:
                 if changed:
                     self.rebuild(changed)
         except KeyboardInterrupt:
-            server.shutdown()
+            if server is not None:
+                server.shutdown()
         return 0
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def run_devserver(root: Path, port: int) -> int:

@@ -12,6 +12,7 @@ import gc
 import multiprocessing
 import os
 import queue
+import signal
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ Share = Callable[[], dict[str, int]]  # one share of the work; returns counts (o
 
 
 def _run(share: Share, index: int, results: Any) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # stopped at once (the dev server turns it into Ctrl-C)
     try:
         results.put((index, share(), ""))
     except Exception as exc:  # noqa: BLE001 — any failure in a worker fails the build, reported by the parent
