@@ -23,10 +23,12 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth_plan import synthesize  # noqa: E402 — tools/ is not a package
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tools"), str(ROOT)]
+from synth_plan import synthesize  # noqa: E402 — tools/ is not a package, found by the path set above
+
+from plugins.plan_explorer.outputdir import OutputFolders  # noqa: E402 — the project root, set above
+
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "10,100").split(",") if s]
 
@@ -51,9 +53,10 @@ class Builds:
         (this machine's), files created soon after thousands were deleted take several times as long,
         which would charge one run's clean-up to the next (see plugins/plan_explorer/outputdir.py).
         """
-        for name in ("output", ".output.building", ".output.previous", "cache"):
-            if (self.project / name).exists():
-                (self.project / name).rename(self.trash / f"{self.project.name}-{name}-{time.monotonic_ns()}")
+        folders = OutputFolders(self.project / "output")
+        for path in (folders.output, folders.building, folders.previous, self.project / "cache"):
+            if path.exists():
+                path.rename(self.trash / f"{self.project.name}-{path.name}-{time.monotonic_ns()}")
         return self.build()
 
 

@@ -99,18 +99,18 @@ class VegaService:
         """The SVG of each key, once rendered into ``folder``; a failed or stalled render fails the build."""
         svgs: dict[str, str] = {}
         deadline = time.monotonic() + WAIT_SECONDS
-        while missing := keys - svgs.keys():
-            for key in missing:
+        while True:
+            for key in keys - svgs.keys():
                 if (folder / f"{key}.error").exists():
                     message = (folder / f"{key}.error").read_text(encoding="utf-8")
                     raise BuildFailed(f"a chart could not be rendered: {message}")
                 if (folder / f"{key}.svg").exists():
                     svgs[key] = (folder / f"{key}.svg").read_text(encoding="utf-8")
-            if missing - svgs.keys():
-                if time.monotonic() > deadline:
-                    raise BuildFailed(f"chart rendering stopped: {len(missing)} chart(s) not rendered")
-                time.sleep(0.01)
-        return svgs
+            if not (missing := keys - svgs.keys()):
+                return svgs
+            if time.monotonic() > deadline:
+                raise BuildFailed(f"chart rendering stopped: {len(missing)} chart(s) not rendered")
+            time.sleep(0.01)
 
     def stop(self, wait: bool = True) -> None:
         """End the process (only where it was started): after its queued charts, or now if it has none or

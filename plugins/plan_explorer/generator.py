@@ -179,9 +179,11 @@ class PlanSiteGenerator(Generator):
                 self._add_charts(page, lang)
             for template in sorted((Path(self.theme) / "templates").glob("*.html")):
                 self.env.get_template(template.name)
-        finally:
-            if self.charts.service.idle:  # all of them were in the cache (or this failed)
-                self.charts.service.stop()
+        except BaseException:
+            self.charts.service.stop(wait=False)
+            raise
+        if self.charts.service.idle:  # all of them were in the cache
+            self.charts.service.stop()
         return frozenset(id(page) for _, page in overviews)
 
     def _write_site(self) -> None:
