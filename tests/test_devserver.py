@@ -69,6 +69,22 @@ def test_an_edited_figure_reaches_the_open_page(devserver: tuple[Path, str, subp
     assert "4.5亿元" in (project / "output" / PAGE / "index.html").read_text(encoding="utf-8")
 
 
+def test_an_edit_published_before_the_pages_first_poll_still_reloads_it(
+    devserver: tuple[Path, str, subprocess.Popen[str]], page: Page
+) -> None:
+    project, url, process = devserver
+    page.route("**/__build-id.txt", lambda route: route.abort())  # the page cannot poll yet
+    page.goto(url + PAGE)
+    expect(page.locator(".facts")).to_contain_text("3亿元")
+    _edit(project / "data" / "projects.yaml", "total_investment_wan: 30000", "total_investment_wan: 45000")
+    deadline = time.monotonic() + 60
+    while "4.5亿元" not in _get(url + PAGE):  # the new page and its build id are published
+        assert time.monotonic() < deadline, "the edit was not rebuilt"
+        time.sleep(0.2)
+    page.unroute("**/__build-id.txt")  # its first poll sees the new id: it must reload
+    expect(page.locator(".facts")).to_contain_text("4.5亿元", timeout=10_000)
+
+
 def test_a_data_error_is_reported_and_the_site_is_kept(devserver: tuple[Path, str, subprocess.Popen[str]]) -> None:
     project, url, process = devserver
     before = _get(url + PAGE)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import json
 import os
 import signal
 import sys
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from .build import build, pelican_settings, report_problems
@@ -27,10 +29,12 @@ from .i18n import MissingTranslation
 WATCHED = ("data", "content", "theme", "plugins")
 FAST = ("data", "content", "theme/templates", "theme/i18n.yaml")  # changes the viewed pages can be redrawn for
 RECENT_PAGES = 4
+# The page is served with the id of the build it shows, so an id published before its first poll still reloads it;
+# a missing id file (the moment a full build swaps folders) is no change.
 RELOAD_SCRIPT = (
-    "<script>(function(){var u=new URL('/__build-id.txt',location.href),id=null;setInterval(function(){"
-    "fetch(u,{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){"
-    "if(id!==null&&t!==id){location.reload()}id=t}).catch(function(){})},300)})();</script>"
+    "<script>(function(){var u=new URL('/__build-id.txt',location.href),id=%s;setInterval(function(){"
+    "fetch(u,{cache:'no-store'}).then(function(r){return r.ok?r.text():id}).then(function(t){"
+    "if(t!==id){location.reload()}}).catch(function(){})},300)})();</script>"
 )
 
 
@@ -65,8 +69,8 @@ class RecentPages:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves output/, appends the reload script to HTML pages and notes which pages are being viewed."""
 
-    def __init__(self, *args: object, recent: RecentPages, **kwargs: object) -> None:
-        self.recent = recent
+    def __init__(self, *args: object, recent: RecentPages, build_id: Callable[[], str], **kwargs: object) -> None:
+        self.recent, self.build_id = recent, build_id
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def log_message(self, *args: object) -> None:
@@ -79,7 +83,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if path.suffix != ".html" or not path.is_file():
             return super().send_head()
         self.recent.saw(path.relative_to(self.directory).as_posix())
-        body = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>")
+        script = RELOAD_SCRIPT % json.dumps(self.build_id())  # the id before the page: never older than its content
+        body = path.read_bytes().replace(b"</body>", script.encode() + b"</body>")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -119,9 +124,10 @@ class DevServer:
         self.build_id = str(time.time())
 
     def publish(self, new_id: bool) -> None:
-        if new_id:
-            self.build_id = str(time.time())
-        (self.output / "__build-id.txt").write_text(self.build_id, encoding="utf-8")
+        """Write the build id pages poll; a new id (set after the file, which pages may already see) reloads them."""
+        next_id = str(time.time()) if new_id else self.build_id
+        (self.output / "__build-id.txt").write_text(next_id, encoding="utf-8")
+        self.build_id = next_id
 
     def rebuild(self, changed: list[Path]) -> None:
         started = time.perf_counter()
@@ -141,7 +147,9 @@ class DevServer:
             seen = snapshot(self.root)  # before the first build: an edit made while it runs is rebuilt after it
             build(self.root, self.root / "pelicanconf.py", self.output, fatal_warnings=False)
             self.publish(new_id=False)
-            handler = functools.partial(_Handler, directory=str(self.output), recent=self.recent)
+            handler = functools.partial(
+                _Handler, directory=str(self.output), recent=self.recent, build_id=lambda: self.build_id
+            )
             server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
             threading.Thread(target=server.serve_forever, daemon=True).start()
             print(f"Serving http://127.0.0.1:{self.port}/ — watching {', '.join(WATCHED)} (Ctrl-C to stop)")
