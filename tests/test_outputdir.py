@@ -3,6 +3,7 @@ failed build leaves the served site as it was."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from plugins.plan_explorer.outputdir import OutputFolders, rewrite
@@ -59,3 +60,28 @@ def test_a_build_that_wrote_nothing_leaves_no_folder(tmp_path: Path) -> None:
     folders.start()
     folders.abandon()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_served_folder_is_never_missing_while_builds_swap_in(tmp_path: Path) -> None:
+    folders = OutputFolders(tmp_path / "output")
+    _build(folders, {"index.html": "home"})
+    folders.finish()
+    misses: list[int] = []
+    done = threading.Event()
+
+    def read_the_site() -> None:  # as the dev server does between two requests
+        while not done.is_set():
+            if not (folders.output / "index.html").exists():
+                misses.append(1)
+
+    reader = threading.Thread(target=read_the_site)
+    reader.start()
+    try:
+        for round_number in range(200):
+            _build(folders, {"index.html": f"home {round_number}"})
+            folders.finish()
+    finally:
+        done.set()
+        reader.join()
+    assert (folders.output / "index.html").read_text() == "home 199"
+    assert misses == []
