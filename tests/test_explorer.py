@@ -174,6 +174,25 @@ def test_industry_filter_from_url_shows_the_data_count_and_total(
     assert errors == []
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_a_phone_each_project_shows_its_investment_within_the_screen(
+    page: Page, site_url: str, projects: list[Row], parents: dict[str, str], lang: str
+) -> None:
+    width = 375
+    page.set_viewport_size({"width": width, "height": 800})
+    kind = most_common(projects, "type")
+    expected = select(projects, parents, type=kind)
+    errors = open_explorer(page, site_url, lang, type=kind)
+    expect_result(page, expected, lang)  # the rows filtered out stay hidden in the phone layout too
+    for row in expected:
+        total = page.locator(f'#projects-table tr[data-id="{row["id"]}"] td.num').first
+        expect(total).to_have_text(wan(dec(row["total_investment_wan"]), lang))
+        box = total.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, row["id"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert errors == []
+
+
 def test_industry_and_major_combine(page: Page, site_url: str, projects: list[Row], parents: dict[str, str]) -> None:
     # an industry with both Hangzhou major and other projects, so the second filter really narrows
     industry = next(
