@@ -1,5 +1,5 @@
 /* Investor explorer: filter, sort, share and download the projects table (progressive enhancement).
-   Without JavaScript the full table stays as rendered and the form stays hidden.
+   Without JavaScript the full table stays as rendered and the form stays hidden (.needs-js, hidden by <noscript><style>).
    All data is handled as text: nothing from the data is ever parsed as HTML. */
 (function () {
   'use strict';
@@ -211,6 +211,5 @@
   document.getElementById('explorer-csv').addEventListener('click', download);
 
   setForm(readUrl());
-  form.hidden = false;
   update();
 })();
