@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import html
 import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
+from conftest import ROOT
 
 from plugins.plan_explorer import numfmt
 from plugins.plan_explorer.sitemap import robots_txt
@@ -185,3 +188,36 @@ def test_chapters_have_paragraph_permalinks_and_bilingual_mode(built_site: Path)
     assert "491.2亿元" in both and "CNY 49.12 billion" in both
     measures = (built_site / "plan" / "measures" / "index.html").read_text(encoding="utf-8")
     assert measures.count('class="editorial"') >= 2  # the two reconstructed headings of chapter 四
+
+
+def _platform_cards(page: Path) -> dict[str, str]:
+    """The platforms overview's cards: platform id → the card's line under the name."""
+    text = page.read_text(encoding="utf-8")
+    pattern = r'<li class="card"><a href="[^"]*platforms/([a-z0-9-]+)/"><strong>[^<]*</strong></a><span>([^<]*)</span>'
+    return dict(re.findall(pattern, text))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_platform_cards_count_their_projects_and_an_empty_one_says_so(built_site: Path, lang: str) -> None:
+    with (built_site / "data" / "platforms.csv").open(encoding="utf-8") as fh:
+        parent = {row["id"]: row["parent"] for row in csv.DictReader(fh)}
+    with (built_site / "data" / "projects.csv").open(encoding="utf-8") as fh:
+        projects = list(csv.DictReader(fh))
+    phrases = yaml.safe_load((ROOT / "theme" / "i18n.yaml").read_text(encoding="utf-8"))
+    cards = _platform_cards(built_site / ("en/" if lang == "en" else "") / "platforms" / "index.html")
+    assert set(cards) == set(parent)
+    for platform in parent:
+        mine = [p for p in projects if platform in _platform_and_parents(p["platform"], parent)]
+        total = numfmt.wan(sum(float(p["total_investment_wan"] or 0) for p in mine), lang)
+        key = {0: "none", 1: "one"}.get(len(mine), "many")
+        expected = phrases[f"platform.projects.{key}"][lang].format(count=len(mine), total=total)
+        assert html.unescape(cards[platform]) == expected, platform
+    assert phrases["platform.projects.none"][lang] in cards.values()  # the real plan has such a platform
+
+
+def _platform_and_parents(platform: str, parent: dict[str, str]) -> list[str]:
+    chain = []
+    while platform:
+        chain.append(platform)
+        platform = parent.get(platform, "")
+    return chain
