@@ -62,8 +62,14 @@ def pelican_settings(
 
     # The plugin is passed as this very module, so the DataError raised inside Pelican is ours.
     plugin = sys.modules[__package__]
-    overrides = {"OUTPUT_PATH": str(output), "PLAN_ROOT": str(root), "PLUGINS": [plugin], "PLAN_SEARCH": search}
-    return read_settings(str(settings_file), override={**overrides, "PLAN_CHART_SERVICE": charts})
+    overrides = {
+        "OUTPUT_PATH": str(output),
+        "PLAN_ROOT": str(root),
+        "PLUGINS": [plugin],
+        "PLAN_SEARCH": search,
+        "PLAN_CHART_SERVICE": charts,
+    }
+    return read_settings(str(settings_file), override=overrides)
 
 
 def build(root: Path, settings_file: Path, output: Path, fatal_warnings: bool = True, search: bool = True) -> int:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BuildFailed
+from .outputdir import replace_whole
 
 LOCALE = {"zh": "zh-CN", "en": "en-US"}
 #: Rendered first: it loads the engine and the CJK and Latin fonts before a real chart arrives.
@@ -58,9 +59,7 @@ def _serve(jobs: Any, parent: int) -> None:
         except Exception as exc:  # noqa: BLE001 — reported to the build, which fails with it
             message = re.split(r"\s+at\s", f"{type(exc).__name__}: {exc}")[0]  # without the JavaScript stack
             text, target = " ".join(message.split())[:400], target.with_suffix(".error")
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
+        replace_whole(target, text.encode())
 
 
 @dataclass

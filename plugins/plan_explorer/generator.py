@@ -21,7 +21,7 @@ from .errors import DataError, ProblemLog
 from .export import COLLECTIONS, columns, export_files
 from .i18n import LANGS, Catalogue, load_catalogue
 from .numfmt import Formatter
-from .outputdir import rewrite
+from .outputdir import replace_whole, rewrite
 from .pages import SiteData, all_pages
 from .relations import build_relations
 from .search import BODY, SearchIndexer, merge_entries, search_copy
@@ -114,12 +114,10 @@ class PlanSiteGenerator(Generator):
     def _write_text(self, name: str, text: str) -> None:
         path = Path(self.output_path) / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not self.settings.get("PLAN_LIVE_OUTPUT"):
+        if self.settings.get("PLAN_LIVE_OUTPUT"):
+            replace_whole(path, text.encode())  # a served site: never show a half-written file
+        else:
             rewrite(path, text.encode())
-            return
-        partial = path.with_name(f".{path.name}.partial")  # a served site: never show a half-written file
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
 
     def generate_output(self, writer: Any) -> None:  # noqa: ARG002 — Pelican's writer: pages are written here
         self._write_site()

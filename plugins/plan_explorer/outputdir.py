@@ -82,6 +82,14 @@ def rewrite(path: Path, data: bytes) -> None:
         file.truncate()
 
 
+def replace_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a reader finds the old content or the new, never a part: through a
+    temporary file renamed over it, named by process, as two processes may write the same file."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two folders atomically (Linux ``renameat2`` with ``RENAME_EXCHANGE``); False where that is not offered."""
     rename_exchange, at_fdcwd = 2, -100

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import subprocess
 import threading
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BuildFailed
-from .outputdir import rewrite
+from .outputdir import replace_whole, rewrite
 
 #: Han characters (CJK unified ideographs, extension A, compatibility, extensions B–F); search.js uses the same set.
 HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
@@ -222,9 +221,7 @@ class SearchIndexer:
             path = bundle / name
             path.parent.mkdir(parents=True, exist_ok=True)
             if path.parent == bundle:
-                partial = path.with_name(f".{path.name}.{os.getpid()}")
-                partial.write_bytes(content)
-                partial.replace(path)
+                replace_whole(path, content)
             else:  # fragment/, index/, filter/: one language's own files
                 rewrite(path, content)
 
