@@ -213,3 +213,15 @@ def test_platform_cards_count_their_projects_and_an_empty_one_says_so(built_site
         expected = phrases[f"platform.projects.{key}"][lang].format(count=len(mine), total=total)
         assert html.unescape(cards[platform]) == expected, platform
     assert phrases["platform.projects.none"][lang] in cards.values()  # the real plan has such a platform
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_table_in_the_side_by_side_chapter_is_in_the_pages_language(built_site: Path, lang: str) -> None:
+    with (built_site / "data" / "history.csv").open(encoding="utf-8") as fh:
+        first = next(csv.DictReader(fh))  # 表一's first series
+    other = "zh" if lang == "en" else "en"
+    page = built_site / ("en/" if lang == "en" else "") / "plan" / "background" / "bilingual" / "index.html"
+    table = page.read_text(encoding="utf-8").split('id="table-history"', 1)[1].split("</table>", 1)[0]
+    assert f'<th scope="row">{html.escape(first[f"name_{lang}"])}</th>' in table
+    assert html.escape(first[f"name_{other}"]) not in table
+    assert numfmt.yi(float(first["value"]), lang) in table
