@@ -45,3 +45,25 @@ def test_axe_finds_no_violations(site_url: str, page: Any, lang: str, path: str)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
     assert violations == [], violations
+
+
+QUOTE_WIDTHS = """() => {
+  const measure = parent => {
+    const span = document.createElement('span');
+    span.textContent = '\\u201c';
+    parent.appendChild(span);
+    const width = span.getBoundingClientRect().width;
+    span.remove();
+    return width;
+  };
+  return {en: measure(document.querySelector('main')), zh: measure(document.querySelector('div[lang="zh-CN"]'))};
+}"""
+
+
+def test_quotes_are_narrow_in_english_and_full_width_in_chinese_on_one_page(site_url: str, page: Any) -> None:
+    # The side-by-side chapter: English text set in the CJK font would get full-width quotes; the Chinese
+    # column within the English page must not inherit the English setting.
+    page.goto(f"{site_url}/en/plan/background/bilingual/")
+    widths = page.evaluate(QUOTE_WIDTHS)
+    font_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main')).fontSize)")
+    assert widths["en"] < 0.6 * font_size < widths["zh"], widths
