@@ -1,16 +1,14 @@
-"""Pelican settings for plan explorer (development build)."""
+"""Pelican settings for plan explorer (development build). Nothing here is about one plan: that is all in data/."""
 
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 PLAN_ROOT = str(ROOT)
-SITENAME = "Jiande Manufacturing Plan 2021–2025"
 SITEURL = ""
 PATH = "content"
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS: list[str] = []
-STATIC_PATHS = ["extra/favicon.ico"]
-EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
+STATIC_PATHS: list[str] = []  # the plan's pages, export and favicon are written by the plan_explorer plugin
 THEME = "theme"
 THEME_STATIC_PATHS = ["static"]
 THEME_STATIC_DIR = "theme"

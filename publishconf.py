@@ -6,4 +6,4 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403 — publish settings extend the development ones
 
-SITEURL = os.environ.get("SITEURL", "https://plan.jiande.example")
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")  # checked by the publish command (see docs/DEPLOY.md)

@@ -10,6 +10,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def load_data(data: Path) -> Any:
+    """The plan of a data folder, loaded as the build loads it (every entity type this generator knows)."""
+    from plugins.plan_explorer.entities import ENTITY_TYPES
+    from plugins.plan_explorer.load import load_plan
+
+    return load_plan(data, ENTITY_TYPES)
 
 
 def run_build(root: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -46,7 +55,6 @@ def copy_project(dest: Path, data: Path | None = None, content: Path | None = No
     """A throwaway copy of the project (code, theme) with ``data`` and ``content`` (default: the real ones)."""
     if content is not None:
         shutil.copytree(content, dest / "content")
-        shutil.copytree(ROOT / "content" / "extra", dest / "content" / "extra")
     for name in ("plugins", "theme", "pelicanconf.py", "publishconf.py", *(() if content else ("content",))):
         src = ROOT / name
         if src.is_dir():

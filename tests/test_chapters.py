@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from plugins.plan_explorer.chapters import load_documents
+from plugins.plan_explorer.content import load_documents
 from plugins.plan_explorer.errors import ProblemLog
 
 SOURCE = (ROOT / "data" / "source" / "plan.txt").read_text(encoding="utf-8")

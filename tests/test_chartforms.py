@@ -7,7 +7,7 @@ import json
 import altair as alt
 import pytest
 
-from plugins.plan_explorer.chartforms import Drawn, FormCatalogue, _bars_grammar, _lines_grammar
+from plugins.plan_explorer.charts.forms import Drawn, FormCatalogue, _bars_grammar, _lines_grammar
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

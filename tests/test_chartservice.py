@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.plan_explorer.chartservice import VegaService
+from plugins.plan_explorer.charts.service import VegaService
 from plugins.plan_explorer.errors import BuildFailed
 from tests.conftest import ROOT
 
@@ -69,7 +69,7 @@ def test_a_chart_is_rendered_once_however_often_it_is_handed_over(service: VegaS
 
 def test_the_process_ends_when_the_build_that_started_it_is_killed(tmp_path: Path) -> None:
     script = (
-        "import os, sys; from plugins.plan_explorer.chartservice import VegaService\n"
+        "import os, sys; from plugins.plan_explorer.charts.service import VegaService\n"
         "service = VegaService(); service.start(); print(service._process.pid, flush=True); os._exit(0)\n"
     )
     # Its output pipe is held open by the orphan until it ends: without a way to notice, this would hang.

@@ -8,21 +8,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, run_build, run_check
+from conftest import ROOT, copy_project, load_data, run_build, run_check
 
-from plugins.plan_explorer.datamodel import load_plan
 from plugins.plan_explorer.errors import DataError
+from plugins.plan_explorer.model import records as m
 
 DATA = ROOT / "data"
 LINE = re.compile(r"^data/[a-z_]+\.yaml:\d+: \S.*: .+$")
 
 
 def test_real_plan_counts() -> None:
-    plan = load_plan(DATA)
+    plan = load_data(DATA)
     counts = {name: len(items) for name, items in plan.index.items()}
     assert counts["indicators"] == 14
     assert counts["history"] == 4
-    assert counts["innovation-platforms"] == 4
+    assert counts["innovation_platforms"] == 4
     assert counts["industries"] == 8
     assert counts["platforms"] == 8
     assert counts["projects"] == 25
@@ -30,25 +30,25 @@ def test_real_plan_counts() -> None:
     assert counts["reforms"] == 6
     assert counts["policies"] == 6
     assert counts["glossary"] >= 50
-    assert sorted(p.seq for p in plan.projects.projects) == list(range(1, 26))
-    assert {i.group for i in plan.industries.industries} == {"emerging", "traditional"}
-    assert [i.nature for i in plan.indicators.indicators].count("binding") == 3
+    assert sorted(p.seq for p in plan.all(m.Project)) == list(range(1, 26))
+    assert {i.group for i in plan.all(m.Industry)} == {"emerging", "traditional"}
+    assert [i.nature for i in plan.all(m.Indicator)].count("binding") == 3
 
 
 def test_columns_swapped_rows_read_by_meaning() -> None:
-    plan = load_plan(DATA)
-    rows = {p.seq: p for p in plan.projects.projects}
+    plan = load_data(DATA)
+    rows = {p.seq: p for p in plan.all(m.Project)}
     assert rows[21].type == "reserve" and (rows[21].period.start, rows[21].period.end) == (2021, 2023)
     for seq in (22, 23, 24, 25):
         assert rows[seq].type == "implementation"
         assert rows[seq].notes, f"row {seq} must note the column swap"
     assert rows[2].period is None and rows[2].plan_investment_wan is None
-    assert [p.seq for p in plan.projects.projects if p.hangzhou_major] == [1, 14, 16]
+    assert [p.seq for p in plan.all(m.Project) if p.starred] == [1, 14, 16]
 
 
 def test_township_kinds_mark_overlapping_rows() -> None:
-    plan = load_plan(DATA)
-    kinds = {t.name.zh: t.kind for t in plan.townships.townships}
+    plan = load_data(DATA)
+    kinds = {t.name.zh: t.kind for t in plan.all(m.Township)}
     assert kinds["全市合计"] == "total"
     assert kinds["高铁新区"] == "zone" and kinds["开发区"] == "zone"
     assert kinds["新安化工"] == "enterprise" and kinds["发电厂+供电"] == "utility"
@@ -77,7 +77,7 @@ def _line_of(data: Path, filename: str, needle: str) -> int:
 
 def _problems(data: Path) -> list[str]:
     with pytest.raises(DataError) as info:
-        load_plan(data)
+        load_data(data)
     return [str(p) for p in info.value.problems]
 
 
@@ -95,9 +95,11 @@ CASES = [
     (
         "duplicate key",
         "indicators.yaml",
-        lambda s: s.replace("    value_2025: 800\n", "    value_2025: 800\n    value_2025: 900\n"),
-        "value_2025: 900",
-        "indicators[0].value_2025",
+        lambda s: s.replace(
+            "    value: {2020: 491.2, 2025: 800}\n", "    value: {2020: 491.2, 2025: 800}\n    value: {}\n"
+        ),
+        "value: {}",
+        "indicators[0].value",
         "duplicate key",
     ),
     (
@@ -119,9 +121,9 @@ CASES = [
     (
         "wrong type",
         "industries.yaml",
-        lambda s: s.replace("output_2020: 25.6", "output_2020: lots"),
-        "output_2020: lots",
-        "industries[0].output_2020",
+        lambda s: s.replace("output: {2020: 25.6,", "output: {2020: lots,"),
+        "output: {2020: lots",
+        "industries[0].output[2020]",
         "must be a number",
     ),
     (
@@ -187,10 +189,12 @@ def test_bad_data_is_reported_with_file_line_field(
 def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    (data / "reforms.yaml").unlink()
+    (data / "plan.yaml").unlink()
+    (data / "reforms.yaml").unlink()  # a collection is optional: not a problem
     (data / "glossary.yaml").write_bytes("terms: []\n# 术语".encode("gb18030"))
     problems = _problems(data)
-    assert "data/reforms.yaml: (file): file is missing" in problems
+    assert "data/plan.yaml: (file): file is missing" in problems
+    assert not any("reforms" in p for p in problems), problems
     assert any(p.startswith("data/glossary.yaml:2: (encoding):") for p in problems), problems
 
 
@@ -230,7 +234,7 @@ def _tree_digest(folder: Path) -> dict[str, bytes]:
 
 
 EXTRA_CASES = [
-    ("file missing", "reforms.yaml", None),
+    ("file missing", "plan.yaml", None),
     ("not UTF-8", "glossary.yaml", "terms: []\n# 术语\n".encode("gb18030")),
 ]
 

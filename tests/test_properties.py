@@ -10,17 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, load_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plugins.plan_explorer.audit import run_audit
-from plugins.plan_explorer.datamodel import load_plan
+from plugins.plan_explorer.entities import ENTITY_TYPES
 from plugins.plan_explorer.errors import DataError, ProblemLog
 from plugins.plan_explorer.export import export_files
 from plugins.plan_explorer.i18n import load_catalogue
-from plugins.plan_explorer.pages import SiteData, all_pages
 from plugins.plan_explorer.relations import build_relations
+from plugins.plan_explorer.site.pages import all_pages
+from plugins.plan_explorer.site.state import Site
 
 BASE = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (FIXTURES / "plan" / "data").glob("*.yaml")}
 CATALOGUE = load_catalogue(ROOT / "theme" / "i18n.yaml", ProblemLog())
@@ -28,7 +29,7 @@ LINE = re.compile(r"^data/[a-z_]+\.yaml:\d+: \S.*: .+$|^data/[a-z_]+\.yaml: \(fi
 
 texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(str.strip)
 amounts = st.one_of(st.none(), st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False))
-years = st.integers(min_value=2000, max_value=2040)
+years = st.integers(min_value=2000, max_value=2040)  # project periods may lie anywhere
 
 
 def write(files: dict[str, Any], folder: Path) -> Path:
@@ -50,8 +51,7 @@ def valid_plans(draw: st.DrawFn) -> dict[str, Any]:
             st.one_of(st.none(), st.just({"start": start, "end": start + draw(st.integers(0, 9))}))
         )
     for industry in files["industries.yaml"]["industries"]:
-        industry["output_2020"] = draw(amounts)
-        industry["output_2025"] = draw(amounts)
+        industry["output"] = {2020: draw(amounts), 2025: draw(amounts)}
         industry["growth_stated"] = draw(st.one_of(st.none(), st.floats(-50, 300, allow_nan=False)))
     for township in files["townships.yaml"]["townships"]:
         township["output"] = {y: draw(st.floats(0, 1e5, allow_nan=False)) for y in (2020, 2025)}
@@ -62,12 +62,13 @@ def valid_plans(draw: st.DrawFn) -> dict[str, Any]:
 @given(valid_plans())
 def test_any_valid_plan_loads_audits_exports_and_lays_out(files: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        plan = load_plan(write(files, Path(tmp) / "data"))
+        plan = load_data(write(files, Path(tmp) / "data"))
         audit = run_audit(plan)
-        export_files(plan)
-        site = SiteData(plan, build_relations(plan), audit, {}, {})
+        export_files(plan, ENTITY_TYPES)
+        types = [t for t in ENTITY_TYPES if plan.has(t.name)]
+        site = Site(plan, build_relations(plan), audit, {}, {}, types, CATALOGUE)
         for lang in ("zh", "en"):
-            assert all_pages(site, lang, CATALOGUE.bound(lang))
+            assert all_pages(site, lang)
 
 
 MUTATIONS = st.sampled_from(
@@ -79,7 +80,8 @@ MUTATIONS = st.sampled_from(
         ("projects.yaml", "projects", "industry", "no-such-industry"),
         ("projects.yaml", "projects", "type", "someday"),
         ("projects.yaml", "projects", "period", {"start": 2025, "end": 2020}),
-        ("industries.yaml", "industries", "output_2025", [1, 2]),
+        ("industries.yaml", "industries", "output", [1, 2]),
+        ("industries.yaml", "industries", "output", {2031: 5}),
         ("townships.yaml", "townships", "kind", "county"),
         ("platforms.yaml", "platforms", "parent", "nowhere"),
         ("indicators.yaml", "indicators", "nature", "optional"),
@@ -98,7 +100,7 @@ def test_any_invalid_plan_fails_with_clear_messages(mutation: tuple[str, str, st
     records[index % len(records)][field] = value
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            load_plan(write(files, Path(tmp) / "data"))
+            load_data(write(files, Path(tmp) / "data"))
         except DataError as exc:
             messages = [str(p) for p in exc.problems]
         else:

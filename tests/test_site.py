@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT
 
 from plugins.plan_explorer import numfmt
-from plugins.plan_explorer.sitemap import robots_txt
+from plugins.plan_explorer.site.sitemap import robots_txt
 
 COLLECTIONS = ("indicators", "industries", "platforms", "projects", "townships")
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from plugins.plan_explorer.svgdraw import WIDTHS, Style, draw_bars, draw_lines, nice_ticks, text_width
+from plugins.plan_explorer.charts.draw import WIDTHS, Style, draw_bars, draw_lines, nice_ticks, text_width
 
 STYLE = Style("Noto Sans CJK SC, sans-serif", ("#111111", "#222222"), "#ff0000", "#cccccc")
 SVG = "{http://www.w3.org/2000/svg}"

@@ -3,7 +3,7 @@ import logging
 import os
 import sys
 
-from .build import main
+from .cli import main
 
 try:
     status = main()

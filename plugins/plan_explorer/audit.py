@@ -10,13 +10,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from . import models as m
-from .datamodel import Plan
+from .model import records as m
+from .model.plan import Plan
 from .numfmt import implied_growth, plain
 
 SEVERITIES = ("contradiction", "notable", "rounding")
-PLAN_YEARS = 5  # 2020 → 2025
 
 
 @dataclass(frozen=True)
@@ -27,26 +27,27 @@ class Value:
     quote: str | None = None  # the plan's own words, in Chinese
 
 
+#: how a figure at ``<collection>/<id>/<field>/<year>`` is named: (zh, en) for the base year and for later years
 FIELD_LABELS = {
-    "value_2020": ("2020年", "2020"),
-    "value_2025": ("2025年目标", "2025 target"),
-    "output_2020": ("2020年产值", "output 2020"),
-    "output_2025": ("2025年产值目标", "output target 2025"),
-    "total_2020": ("2020年合计", "total 2020"),
-    "total_2025": ("2025年合计", "total 2025"),
-    "output_target_2025_yi": ("2025年产值目标", "output target 2025"),
+    "value": (("{y}年", "{y}"), ("{y}年目标", "{y} target")),
+    "output": (("{y}年产值", "output {y}"), ("{y}年产值目标", "output target {y}")),
+    "total": (("{y}年合计", "total {y}"), ("{y}年合计", "total {y}")),
+    "output_target": (("{y}年产值目标", "output target {y}"), ("{y}年产值目标", "output target {y}")),
 }
 
 
 def describe(plan: Plan, path: str) -> m.Text:
     """A reader's name for the figure at ``path``: the entity's name and which of its figures."""
     collection, ident, *rest = path.split("/")
-    entity = plan.index[collection][ident]
-    name = entity.name
-    zh, en = FIELD_LABELS.get(rest[0], (rest[0], rest[0].replace("_", " "))) if rest else ("", "")
-    if collection == "history" or (rest and rest[0] == "output" and len(rest) > 1):
-        year = rest[-1]
-        zh, en = f"{year}年", year
+    name = plan.index[collection][ident].name
+    if len(rest) == 1 and rest[0].isdigit():  # a point of a series
+        zh, en = f"{rest[0]}年", rest[0]
+    elif len(rest) == 2 and rest[1].isdigit() and rest[0] in FIELD_LABELS:
+        year = int(rest[1])
+        (zh, en) = FIELD_LABELS[rest[0]][0 if year <= plan.base_year else 1]
+        zh, en = zh.format(y=year), en.format(y=year)
+    else:
+        zh, en = (rest[0], rest[0].replace("_", " ")) if rest else ("", "")
     return _t(f"{name.zh}，{zh}", f"{name.en}, {en}")
 
 
@@ -60,7 +61,7 @@ class Finding:
     difference: float
     unit: str
     severity: str
-    entities: list[tuple[str, str]] = field(default_factory=list)
+    entities: list[Any] = field(default_factory=list)  # the records it involves
 
 
 def _decimals(value: float) -> int:
@@ -89,7 +90,7 @@ def _growth_finding(
     years: int,
     stated: float | None,
     source: m.Source,
-    entity: tuple[str, str],
+    entity: Any,
 ) -> Finding | None:
     implied = implied_growth(start, end, years)
     if implied is None or stated is None or start is None or end is None:
@@ -114,68 +115,24 @@ def _growth_finding(
 
 def growth_findings(plan: Plan) -> Iterator[Finding]:
     """Stated average growth of every indicator, industry, industry group and history series."""
-    checks = [
+    base, target, years = plan.base_year, plan.target_year, plan.years
+    checks: list[tuple[str, Any, float | None, float | None, int]] = [
+        *((f"indicator-{i.id}", i, i.value.get(base), i.value.get(target), years) for i in plan.all(m.Indicator)),
+        *((f"industry-{i.id}", i, i.output.get(base), i.output.get(target), years) for i in plan.all(m.Industry)),
+        *((f"group-{g.id}", g, g.total.get(base), g.total.get(target), years) for g in plan.all(m.IndustryGroup)),
         *(
-            (
-                f"indicator-{i.id}",
-                i.name,
-                i.value_2020,
-                i.value_2025,
-                PLAN_YEARS,
-                i.growth_stated,
-                i.source,
-                ("indicators", i.id),
-            )
-            for i in plan.indicators.indicators
-        ),
-        *(
-            (
-                f"industry-{i.id}",
-                i.name,
-                i.output_2020,
-                i.output_2025,
-                PLAN_YEARS,
-                i.growth_stated,
-                i.source,
-                ("industries", i.id),
-            )
-            for i in plan.industries.industries
-        ),
-        *(
-            (
-                f"group-{g.id}",
-                g.name,
-                g.total_2020,
-                g.total_2025,
-                PLAN_YEARS,
-                g.growth_stated,
-                g.source,
-                ("industry-groups", g.id),
-            )
-            for g in plan.industries.groups
-        ),
-        *(
-            (
-                f"history-{s.id}",
-                s.name,
-                s.points[0].value,
-                s.points[-1].value,
-                s.points[-1].year - s.points[0].year,
-                s.growth_stated,
-                s.source,
-                ("history", s.id),
-            )
-            for s in plan.history.series
+            (f"history-{s.id}", s, s.points[0].value, s.points[-1].value, s.points[-1].year - s.points[0].year)
+            for s in plan.all(m.Series)
         ),
     ]
-    for check in checks:
-        finding = _growth_finding(*check)
+    for ident, record, start, end, span in checks:
+        finding = _growth_finding(ident, record.name, start, end, span, record.growth_stated, record.source, record)
         if finding:
             yield finding
 
 
 def _sum_finding(
-    ident: str, rule: str, subject: m.Text, total: Value, parts: list[Value], entities: list[tuple[str, str]]
+    ident: str, rule: str, subject: m.Text, total: Value, parts: list[Value], entities: list[Any]
 ) -> Finding | None:
     known = [p.value for p in parts if p.value is not None]
     if total.value is None or not known:
@@ -192,10 +149,10 @@ def _sum_finding(
 
 
 def total_findings(plan: Plan) -> Iterator[Finding]:
-    for group in plan.industries.groups:
-        rows = [i for i in plan.industries.industries if i.group == group.id]
-        for year, total in ((2020, group.total_2020), (2025, group.total_2025)):
-            parts = [Value(i.name, getattr(i, f"output_{year}"), i.source) for i in rows]
+    for group in plan.all(m.IndustryGroup):
+        rows = plan.referring(m.Industry, "group", group.id)
+        for year, total in sorted(group.total.items()):
+            parts = [Value(i.name, i.output.get(year), i.source) for i in rows]
             subject = _t(f"{group.name.zh}合计（{year}年）", f"{group.name.en}: total, {year}")
             f = _sum_finding(
                 f"totals-{group.id}-{year}",
@@ -203,12 +160,13 @@ def total_findings(plan: Plan) -> Iterator[Finding]:
                 subject,
                 Value(_t("合计行", "total row"), total, group.source),
                 parts,
-                [("industry-groups", group.id)] + [("industries", i.id) for i in rows],
+                [group, *rows],
             )
             if f:
                 yield f
     yield from township_findings(plan)
-    for spec in plan.statements.sums:
+    statements = plan.file(m.StatementsFile)
+    for spec in statements.sums if statements else []:
         total = Value(_t("合计", "total"), plan.resolve(spec.total))
         parts = [Value(describe(plan, p), plan.resolve(p)) for p in spec.parts]
         f = _sum_finding(f"sum-{spec.id}", "sum", spec.label, total, parts, [])
@@ -217,23 +175,24 @@ def total_findings(plan: Plan) -> Iterator[Finding]:
 
 
 def township_findings(plan: Plan) -> Iterator[Finding]:
-    rows = plan.townships.townships
+    rows = plan.all(m.Township)
     totals = [t for t in rows if t.kind == "total"]
     if not totals:
         return
     total_row = totals[0]
+    table = plan.source(total_row.source.ref).label
     additive = [t for t in rows if t.kind in ("township", "enterprise", "utility")]
     zones = [t for t in rows if t.kind == "zone"]
     for year, total in sorted(total_row.output.items()):
         parts = [Value(t.name, t.output.get(year), t.source) for t in additive]
-        subject = _t(f"附件1全市合计（{year}年）", f"Annex 1 city total, {year}")
+        subject = _t(f"{table.zh}{total_row.name.zh}（{year}年）", f"{table.en}: {total_row.name.en}, {year}")
         f = _sum_finding(
             f"totals-townships-{year}",
             "totals",
             subject,
             Value(total_row.name, total, total_row.source),
             parts,
-            [("townships", total_row.id)],
+            [total_row],
         )
         if f:
             yield f
@@ -242,10 +201,10 @@ def township_findings(plan: Plan) -> Iterator[Finding]:
             f = _sum_finding(
                 f"overlap-townships-{year}",
                 "overlap",
-                _t(f"附件1含园区行之和（{year}年）", f"Annex 1 rows including the zones, {year}"),
+                _t(f"{table.zh}含园区行之和（{year}年）", f"{table.en} rows including the zones, {year}"),
                 Value(total_row.name, total, total_row.source),
                 with_zones,
-                [("townships", total_row.id)] + [("townships", z.id) for z in zones],
+                [total_row, *zones],
             )
             if f:
                 f.severity = "notable"
@@ -256,15 +215,16 @@ def _statement_value(plan: Plan, st: m.Statement) -> float | None:
     return plan.resolve(st.path) if st.path else st.value
 
 
-def _entity_of(path: str | None) -> list[tuple[str, str]]:
+def _entity_of(plan: Plan, path: str | None) -> list[Any]:
     if not path:
         return []
     collection, ident, *_ = path.split("/")
-    return [(collection, ident)]
+    return [plan.index[collection][ident]]
 
 
 def repeated_findings(plan: Plan) -> Iterator[Finding]:
-    for fact in plan.statements.facts:
+    statements = plan.file(m.StatementsFile)
+    for fact in statements.facts if statements else []:
         values = [
             Value(
                 describe(plan, st.path) if st.path else _t("文中所述", "stated in the text"),
@@ -281,7 +241,7 @@ def repeated_findings(plan: Plan) -> Iterator[Finding]:
         rounded = {round(v, coarse) for v in known}
         severity = "rounding" if len(rounded) == 1 else _severity(max(known) - min(known), 0, 0.05 * max(known))
         computation = " ≠ ".join(f"{plain(v)} {fact.unit}" for v in known)
-        entities = [e for st in fact.statements for e in _entity_of(st.path)]
+        entities = [e for st in fact.statements for e in _entity_of(plan, st.path)]
         yield Finding(
             f"repeated-{fact.id}",
             "repeated",
@@ -296,7 +256,8 @@ def repeated_findings(plan: Plan) -> Iterator[Finding]:
 
 
 def share_findings(plan: Plan) -> Iterator[Finding]:
-    for share in plan.statements.shares:
+    statements = plan.file(m.StatementsFile)
+    for share in statements.shares if statements else []:
         stated = _statement_value(plan, share.stated)
         num, den = plan.resolve(share.numerator), plan.resolve(share.denominator)
         if stated is None or num is None or not den:
@@ -315,14 +276,19 @@ def share_findings(plan: Plan) -> Iterator[Finding]:
             Value(_t("计算比重（%）", "computed share (%)"), round(computed, 2)),
         ]
         computation = f"{plain(num)} / {plain(den)} = {computed:.2f}% ; stated {plain(stated)}%"
-        entities = _entity_of(share.stated.path) + _entity_of(share.numerator) + _entity_of(share.denominator)
+        entities = [
+            *_entity_of(plan, share.stated.path),
+            *_entity_of(plan, share.numerator),
+            *_entity_of(plan, share.denominator),
+        ]
         yield Finding(
             f"share-{share.id}", "share", share.label, values, computation, round(diff, 2), "pp", severity, entities
         )
 
 
 def investment_findings(plan: Plan) -> Iterator[Finding]:
-    for project in plan.projects.projects:
+    for project in plan.all(m.Project):
+        table = plan.source(project.source.ref).label
         total = project.total_investment_wan
         if total is None or not project.stated_investments:
             continue
@@ -336,7 +302,9 @@ def investment_findings(plan: Plan) -> Iterator[Finding]:
             quotes = [s.quote for s in (wholes or parts)]
             values = [
                 Value(
-                    _t("附件2表中总投资（万元）", "total investment in the Annex 2 table (万元)"), total, project.source
+                    _t(f"{table.zh}表中总投资（万元）", f"total investment in the {table.en} table (万元)"),
+                    total,
+                    project.source,
                 ),
                 Value(
                     _t("建设内容所述（万元）", "stated in the project description (万元)"), stated_wan, project.source
@@ -351,22 +319,22 @@ def investment_findings(plan: Plan) -> Iterator[Finding]:
                 round(diff, 2),
                 "万元",
                 _severity(diff, 0, 0.02 * total) or "notable",
-                [("projects", project.id)],
+                [project],
             )
 
 
 @dataclass
 class Audit:
     findings: list[Finding]
-    by_entity: dict[tuple[str, str], list[Finding]] = field(default_factory=lambda: defaultdict(list))
+    by_entity: dict[tuple[type, str], list[Finding]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
         for finding in self.findings:
             for entity in finding.entities:
-                self.by_entity[entity].append(finding)
+                self.by_entity[(type(entity), entity.id)].append(finding)
 
-    def for_entity(self, collection: str, ident: str) -> list[Finding]:
-        return self.by_entity.get((collection, ident), [])
+    def for_entity(self, record: Any) -> list[Finding]:
+        return self.by_entity.get((type(record), record.id), [])
 
     def counts(self) -> dict[str, int]:
         return {sev: sum(f.severity == sev for f in self.findings) for sev in SEVERITIES}

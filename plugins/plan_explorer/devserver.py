@@ -22,12 +22,14 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from .build import build, pelican_settings, report_problems
-from .errors import BuildFailed, DataError
-from .i18n import MissingTranslation
+from .build import BuildOptions, build, report
+from .errors import PlanError
+from .pipeline import Theme, load_site, write_pages
 
-WATCHED = ("data", "content", "theme", "plugins")
-FAST = ("data", "content", "theme/templates", "theme/i18n.yaml")  # changes the viewed pages can be redrawn for
+WATCHED = ("theme", "plugins")  # of the project; the plan's data/ and content/ are watched too
+PLAN_WATCHED = ("data", "content")
+FAST = ("theme/templates", "theme/i18n.yaml")  # besides the plan's data and content: changes the viewed pages can be
+# redrawn for
 RECENT_PAGES = 4
 # The page is served with the id of the build it shows, so an id published before its first poll still reloads it;
 # a missing id file (the moment a full build swaps folders) is no change.
@@ -38,13 +40,8 @@ RELOAD_SCRIPT = (
 )
 
 
-def snapshot(root: Path) -> dict[Path, float]:
-    return {
-        p: p.stat().st_mtime
-        for d in WATCHED
-        for p in (root / d).rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
-    }
+def snapshot(folders: list[Path]) -> dict[Path, float]:
+    return {p: p.stat().st_mtime for d in folders for p in d.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
 
 
 class RecentPages:
@@ -93,35 +90,35 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def write_viewed_pages(root: Path, output: Path, names: set[str]) -> list[str]:
-    """Render the pages ``names`` from the current data straight into ``output``; [] if the data has problems."""
-    from .generator import PlanSiteGenerator
-
-    settings = {**pelican_settings(root, root / "pelicanconf.py", output, search=False), "PLAN_LIVE_OUTPUT": True}
-    generator = PlanSiteGenerator(
-        context=settings.copy(),
-        settings=settings,
-        path=settings["PATH"],
-        theme=settings["THEME"],
-        output_path=str(output),
-    )
+def write_viewed_pages(options: BuildOptions, theme: Theme, cache: Path, names: set[str]) -> list[str]:
+    """Render the pages ``names`` from the current data straight into the served output; [] if it has problems
+    (they are reported by the full build that follows)."""
     try:
-        generator.generate_context()
-        return generator.write_pages(names)
-    except DataError as exc:
-        report_problems(exc)
-    except (BuildFailed, MissingTranslation) as exc:
-        print(f"build failed: {exc}", file=sys.stderr)
-    return []
+        site = load_site(options.plan, theme.folder)
+        return write_pages(site, options.output, theme, cache, names)
+    except PlanError:
+        return []
 
 
 class DevServer:
     """The served site, its build id (the page reloads when it changes) and the rebuild loop."""
 
-    def __init__(self, root: Path, port: int) -> None:
+    def __init__(self, root: Path, plan: Path, port: int) -> None:
         self.root, self.port, self.output = root, port, root / "output"
+        self.options = BuildOptions(plan, root / "pelicanconf.py", self.output, fatal_warnings=False)
+        self.theme = Theme(root / "theme", _jinja_options(self.options.settings))
+        self.watched = [root / d for d in WATCHED] + [plan / d for d in PLAN_WATCHED]
+        self.fast = [root / d for d in FAST] + [plan / d for d in PLAN_WATCHED]
         self.recent = RecentPages()
         self.build_id = str(time.time())
+
+    def full_build(self) -> bool:
+        try:
+            build(self.options)
+        except PlanError as exc:
+            report(exc)
+            return False
+        return True
 
     def publish(self, new_id: bool) -> None:
         """Write the build id pages poll; a new id (set after the file, which pages may already see) reloads them."""
@@ -131,12 +128,13 @@ class DevServer:
 
     def rebuild(self, changed: list[Path]) -> None:
         started = time.perf_counter()
-        fast = self.recent.names() and all(any(p.is_relative_to(self.root / d) for d in FAST) for p in changed)
-        written = write_viewed_pages(self.root, self.output, self.recent.names()) if fast else []
+        fast = self.recent.names() and all(any(p.is_relative_to(d) for d in self.fast) for p in changed)
+        cache = self.root / "cache"
+        written = write_viewed_pages(self.options, self.theme, cache, self.recent.names()) if fast else []
         if written:
             self.publish(new_id=True)
             print(f"updated {', '.join(written)} in {time.perf_counter() - started:.2f}s")
-        if build(self.root, self.root / "pelicanconf.py", self.output, fatal_warnings=False) == 0:
+        if self.full_build():
             self.publish(new_id=not written)
             print(f"rebuilt the site in {time.perf_counter() - started:.2f}s")
 
@@ -144,24 +142,27 @@ class DevServer:
         signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl-C: a build under way ends its processes
         server = None
         try:
-            seen = snapshot(self.root)  # before the first build: an edit made while it runs is rebuilt after it
-            build(self.root, self.root / "pelicanconf.py", self.output, fatal_warnings=False)
+            seen = snapshot(self.watched)  # before the first build: an edit made while it runs is rebuilt after it
+            self.full_build()
             self.publish(new_id=False)
             handler = functools.partial(
                 _Handler, directory=str(self.output), recent=self.recent, build_id=lambda: self.build_id
             )
             server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
             threading.Thread(target=server.serve_forever, daemon=True).start()
-            print(f"Serving http://127.0.0.1:{self.port}/ — watching {', '.join(WATCHED)} (Ctrl-C to stop)")
+            print(
+                f"Serving http://127.0.0.1:{self.port}/ — watching {', '.join(map(str, self.watched))} (Ctrl-C to stop)"
+            )
             while True:
                 time.sleep(0.1)
-                now = snapshot(self.root)
+                now = snapshot(self.watched)
                 changed = [p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)]
                 seen = now
                 if any(p.is_relative_to(self.root / "plugins") for p in changed):
                     server.server_close()
                     print("plugins/ changed: restarting the server")
                     argv = [sys.executable, "-m", str(__package__), "devserver", "--port", str(self.port)]
+                    argv += ["--plan", str(self.options.plan)]
                     os.execv(sys.executable, argv)  # noqa: S606 — this same server, restarted on the new code
                 if changed:
                     self.rebuild(changed)
@@ -175,5 +176,11 @@ def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def run_devserver(root: Path, port: int) -> int:
-    return DevServer(root, port).serve()
+def _jinja_options(settings_file: Path) -> dict[str, object]:
+    from pelican.settings import read_settings
+
+    return dict(read_settings(str(settings_file)).get("JINJA_ENVIRONMENT", {}))
+
+
+def run_devserver(root: Path, plan: Path, port: int) -> int:
+    return DevServer(root, plan, port).serve()

@@ -1,8 +1,22 @@
-"""Data errors: one exception base, collected per run, printed as ``file:line: field: message``."""
+"""Everything a user can cause derives from :class:`PlanError`; the command line turns it into clean lines.
+
+Data problems are collected for a whole run (:class:`ProblemLog`) and raised together as one
+:class:`DataError`, printed as ``file:line: field: message``; other failures a user can cause (a template
+asking for a UI string the catalogue lacks, a fatal warning, a search index that could not be written)
+are :class:`BuildFailed`. Anything else is a bug and may end in a traceback.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+
+class PlanError(Exception):
+    """The base of every error a user of the generator can cause (bad data, bad content, bad settings)."""
+
+    def lines(self) -> list[str]:
+        """What the command line prints, one line each."""
+        return [f"build failed: {self}"]
 
 
 @dataclass(frozen=True, order=True)
@@ -19,12 +33,15 @@ class Problem:
         return f"{where}: {self.field or '(file)'}: {self.message}"
 
 
-class DataError(Exception):
-    """Raised when the data cannot be loaded; carries every problem of the run."""
+class DataError(PlanError):
+    """The data or content cannot be used; carries every problem of the run."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
 
 
 @dataclass
@@ -41,5 +58,9 @@ class ProblemLog:
             raise DataError(self.problems)
 
 
-class BuildFailed(Exception):
-    """A build step other than data loading failed (warnings when fatal, search indexing)."""
+class BuildFailed(PlanError):
+    """A build step other than data loading failed (fatal warnings, charts, search indexing, settings)."""
+
+
+class MissingTranslation(BuildFailed):
+    """A template asked for a UI string that ``theme/i18n.yaml`` lacks in one language."""

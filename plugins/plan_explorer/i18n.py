@@ -1,7 +1,8 @@
 """The UI strings of both languages, from one catalogue (``theme/i18n.yaml``).
 
 A key missing a language is a data error at load time; a key a template asks for that the
-catalogue lacks is a build error — never a silent fallback to the other language.
+catalogue lacks is a build error — never a silent fallback to the other language. Strings name the plan's
+years and period by placeholder (``{base_year}年基数``), filled from the plan's data, so the theme holds no year.
 """
 
 from __future__ import annotations
@@ -9,30 +10,48 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .errors import ProblemLog
-from .yamlsource import format_path, read_yaml
+from .errors import MissingTranslation, ProblemLog
+from .model.yamlsource import format_path, read_yaml
 
 LANGS = ("zh", "en")
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 OTHER = {"zh": "en", "en": "zh"}
 
 
-class MissingTranslation(KeyError):
-    pass
+class _Kept(dict[str, Any]):
+    """Values for a string's placeholders; one not given stays as written (``{count}`` filled in by scripts)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 class Catalogue:
     """``{key: {zh: …, en: …}}`` with a checked lookup."""
 
-    def __init__(self, strings: dict[str, dict[str, str]]):
+    def __init__(self, strings: dict[str, dict[str, str]], defaults: dict[str, dict[str, Any]] | None = None):
         self.strings = strings
+        self.defaults = defaults or {lang: {} for lang in LANGS}  # by language: the plan's years, period name …
+
+    def with_defaults(self, defaults: dict[str, dict[str, Any]]) -> Catalogue:
+        """The same strings, their placeholders such as ``{target_year}`` filled from ``defaults`` (per language)."""
+        return Catalogue(self.strings, defaults)
+
+    def has(self, key: str) -> bool:
+        return key in self.strings
 
     def get(self, key: str, lang: str, **values: Any) -> str:
         try:
             text = self.strings[key][lang]
         except KeyError:
             raise MissingTranslation(f"theme/i18n.yaml has no '{key}' in '{lang}'") from None
-        return text.format(**values) if values else text
+        if "{" not in text:
+            return text
+        try:
+            return text.format_map(_Kept({**self.defaults[lang], **values}))
+        except (IndexError, ValueError) as exc:
+            raise MissingTranslation(
+                f"theme/i18n.yaml: '{key}' ({lang}) is not a valid text with placeholders: {exc}"
+            ) from None
 
     def bound(self, lang: str) -> Translator:
         return Translator(self, lang)
@@ -47,6 +66,9 @@ class Translator:
 
     def __call__(self, key: str, **values: Any) -> str:
         return self.catalogue.get(key, self.lang, **values)
+
+    def has(self, key: str) -> bool:
+        return self.catalogue.has(key)
 
 
 def load_catalogue(path: Path, log: ProblemLog, display: str = "theme/i18n.yaml") -> Catalogue:

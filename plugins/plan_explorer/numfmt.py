@@ -111,6 +111,30 @@ def required_path(start: float, growth_pct: float, first_year: int, last_year: i
     return [(year, start * (1 + growth_pct / 100) ** (year - first_year)) for year in range(first_year, last_year + 1)]
 
 
+CN_DIGITS = "零一二三四五六七八九"
+EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def small_count(value: int, lang: str) -> str:
+    """A count in words as prose writes it: zh ``八`` (up to 99), en ``eight`` (up to twelve); digits beyond."""
+    if lang == "en":
+        return EN_WORDS[value] if 0 <= value < len(EN_WORDS) else plain(value, "en")
+    if not 0 <= value < 100:
+        return str(value)
+    tens, units = divmod(value, 10)
+    if tens == 0:
+        return CN_DIGITS[units]
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[units] if units else "")
+
+
+def year_list(years: list[int], lang: str) -> str:
+    """``2021、2022和2025`` / ``2021, 2022 and 2025``."""
+    words = [str(y) for y in years]
+    if len(words) < 2:
+        return "".join(words)
+    return ("、".join(words[:-1]) + "和" + words[-1]) if lang == "zh" else (", ".join(words[:-1]) + " and " + words[-1])
+
+
 class Formatter:
     """The formatting functions bound to one language, for templates."""
 
@@ -143,3 +167,9 @@ class Formatter:
 
     def years(self, start: int | None, end: int | None) -> str:
         return year_range(start, end, self.lang)
+
+    def small_count(self, value: int) -> str:
+        return small_count(value, self.lang)
+
+    def year_list(self, years: list[int]) -> str:
+        return year_list(years, self.lang)

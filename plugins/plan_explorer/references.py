@@ -1,36 +1,24 @@
-"""Cross-file checks: every id a record names must exist, every path must name a figure."""
+"""Validate stage, across files: every id a record names must exist in a collection the plan has, every
+``{ref: …}`` must name a source, every path a figure, every year must lie in the plan's period.
+
+The id references come from the descriptors (:class:`descriptor.Ref`), so a new entity type's references
+are checked by declaring them. A reference to a collection the plan does not have is reported as such.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+import string
+from collections.abc import Iterator, Sequence
+from typing import Any
 
+from .descriptor import EntityType
 from .errors import ProblemLog
-from .yamlsource import YamlDoc, format_path
+from .model import records as m
+from .model.plan import Plan
+from .model.yamlsource import YamlDoc, format_path
 
-if TYPE_CHECKING:
-    from .datamodel import Plan
-
-# (file, list key, field, collection the field's ids must exist in)
-ID_REFERENCES = [
-    ("indicators.yaml", "indicators", "group", "indicator-groups"),
-    ("indicators.yaml", "indicators", "related", "sources"),
-    ("industries.yaml", "industries", "group", "industry-groups"),
-    ("platforms.yaml", "platforms", "parent", "platforms"),
-    ("platforms.yaml", "platforms", "focus_industries", "industries"),
-    ("projects.yaml", "projects", "township", "townships"),
-    ("projects.yaml", "projects", "platform", "platforms"),
-    ("projects.yaml", "projects", "industry", "industries"),
-    ("townships.yaml", "townships", "platform", "platforms"),
-]
-SINGULAR = {
-    "indicator-groups": "indicator group",
-    "sources": "source",
-    "industry-groups": "industry group",
-    "platforms": "platform",
-    "industries": "industry",
-    "townships": "township",
-}
+PLAN_FILE = "plan.yaml"
+OUTCOME_YEARS_AFTER = 5  # outcomes may be recorded for a few years after the target year
 
 
 def _walk_sources(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -45,70 +33,207 @@ def _walk_sources(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any
             yield from _walk_sources(item, (*path, i))
 
 
-def _check_ids(plan: Plan, docs: dict[str, YamlDoc], log: ProblemLog) -> None:
-    for filename, key, fieldname, collection in ID_REFERENCES:
-        doc = docs[filename]
-        known = plan.index[collection]
-        for i, record in enumerate(doc.data[key]):
-            value = record.get(fieldname)
-            values = value if isinstance(value, list) else [value]
-            for j, ident in enumerate(values):
-                if ident is None or ident in known:
+def _walk_models(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any, Any]]:
+    """Every field of every model below ``value``: (path, field's annotation, value)."""
+    if isinstance(value, m.Model):
+        for name, info in type(value).model_fields.items():
+            item = getattr(value, name)
+            yield (*path, name), info.annotation, item
+            yield from _walk_models(item, (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk_models(item, (*path, i))
+
+
+class _Checker:
+    def __init__(
+        self,
+        plan: Plan,
+        present: Sequence[EntityType],
+        known: Sequence[EntityType],
+        docs: dict[str, YamlDoc],
+        log: ProblemLog,
+    ):
+        self.plan, self.present, self.docs, self.log = plan, present, docs, log
+        self.singular = {"sources": "source"}
+        self.owner: dict[str, EntityType] = {}  # list name → the type whose file holds it
+        for etype in known:
+            self.singular[etype.name] = etype.singular
+            self.owner[etype.name] = etype
+            for aux in etype.aux:
+                self.singular[aux.name], self.owner[aux.name] = aux.singular, etype
+
+    def add(self, filename: str, path: tuple[Any, ...], message: str) -> None:
+        doc = self.docs[filename]
+        self.log.add(doc.file, doc.line_of(path), format_path(path), message)
+
+    def missing_collection(self, list_name: str) -> str | None:
+        """The message for a reference into a collection the plan lacks, if it lacks it."""
+        if list_name in self.plan.index:
+            return None
+        owner = self.owner.get(list_name)
+        filename = owner.filename if owner else f"{list_name}.yaml"
+        return f"the plan has no {owner.name if owner else list_name} (data/{filename})"
+
+    # --- ids ------------------------------------------------------------------------------------
+
+    def ids(self) -> None:
+        for etype in self.present:
+            model = self.plan.files[etype.name]
+            for ref in etype.refs:
+                for i, record in enumerate(getattr(model, ref.key)):
+                    value = getattr(record, ref.field)
+                    values = value if isinstance(value, list) else [value]
+                    for j, ident in enumerate(values):
+                        if ident is None:
+                            continue
+                        path = (ref.key, i, ref.field, j) if isinstance(value, list) else (ref.key, i, ref.field)
+                        absent = self.missing_collection(ref.target)
+                        if absent:
+                            self.add(etype.filename, path, f"'{ident}': {absent}")
+                        elif ident not in self.plan.index[ref.target]:
+                            self.add(etype.filename, path, f"unknown {self.singular[ref.target]} '{ident}'")
+
+    def sources(self) -> None:
+        sources = self.plan.index["sources"]
+        for filename, doc in self.docs.items():
+            for path, ref in _walk_sources(doc.data, ()):
+                if filename == PLAN_FILE and path[0] == "sources":
                     continue
-                path = (key, i, fieldname, j) if isinstance(value, list) else (key, i, fieldname)
-                log.add(doc.file, doc.line_of(path), format_path(path), f"unknown {SINGULAR[collection]} '{ident}'")
+                if ref not in sources:
+                    self.add(filename, path, f"unknown source '{ref}'")
+        for i, src in enumerate(self.plan.meta.sources):
+            if src.chapter is None and src.page is None:
+                self.add(PLAN_FILE, ("sources", i), "a source needs a chapter or a page")
+            for fieldname in ("page", "shows", "see"):
+                name = getattr(src, fieldname)
+                if name is not None and not self.plan.has(name):
+                    self.add(
+                        PLAN_FILE,
+                        ("sources", i, fieldname),
+                        f"'{name}': {self.missing_collection(name) or 'no such collection'}",
+                    )
+
+    # --- years ----------------------------------------------------------------------------------
+
+    def years(self) -> None:
+        plan = self.plan
+        base, start, end = plan.base_year, plan.info.period.start, plan.target_year
+        allowed = {
+            "figure": (base, end, f"the plan's years {base}–{end}"),
+            "target": (start, end, f"the plan's period {start}–{end}"),
+            "history": (None, base, f"the years up to the plan's base year {base}"),
+            "outcome": (base, end + OUTCOME_YEARS_AFTER, f"{base}–{end + OUTCOME_YEARS_AFTER}"),
+        }
+        for etype in self.present:
+            for path, annotation, value in _walk_models(self.plan.files[etype.name], ()):
+                if annotation == m.YearFigures and isinstance(value, dict):
+                    for year in value:
+                        self._year(etype.filename, (*path, year), year, allowed["figure"])
+                elif path[-1] == "year" and isinstance(value, int):
+                    kind = {m.HistoryPoint: "history", m.Actual: "outcome"}.get(self._owner_type(etype, path), "target")
+                    self._year(etype.filename, path, value, allowed[kind])
+        for i, target in enumerate(plan.info.targets):
+            self._year(PLAN_FILE, ("plan", "targets", i, "year"), target.year, allowed["target"])
+
+    def _owner_type(self, etype: EntityType, path: tuple[Any, ...]) -> type:
+        obj: Any = self.plan.files[etype.name]
+        for part in path[:-1]:
+            obj = obj[part] if isinstance(part, int) else getattr(obj, part)
+        return type(obj)
+
+    def _year(self, filename: str, path: tuple[Any, ...], year: int, bounds: tuple[int | None, int, str]) -> None:
+        low, high, what = bounds
+        if (low is not None and year < low) or year > high:
+            self.add(filename, path, f"year {year} is outside {what}")
+
+    # --- paths, settings --------------------------------------------------------------------------
+
+    def paths(self) -> None:
+        if self.plan.has("statements"):
+            statements = self.plan.files["statements"]
+            assert isinstance(statements, m.StatementsFile)
+            checks: list[tuple[tuple[Any, ...], str]] = []
+            for i, fact in enumerate(statements.facts):
+                checks += [
+                    (("facts", i, "statements", j, "path"), st.path) for j, st in enumerate(fact.statements) if st.path
+                ]
+            for i, share in enumerate(statements.shares):
+                if share.stated.path:
+                    checks.append((("shares", i, "stated", "path"), share.stated.path))
+                checks += [
+                    (("shares", i, "numerator"), share.numerator),
+                    (("shares", i, "denominator"), share.denominator),
+                ]
+            for i, total in enumerate(statements.sums):
+                checks += [(("sums", i, "total"), total.total)] + [
+                    (("sums", i, "parts", j), p) for j, p in enumerate(total.parts)
+                ]
+            for loc, path in checks:
+                try:
+                    self.plan.resolve(path)
+                except (KeyError, ValueError, StopIteration):
+                    self.add("statements.yaml", loc, f"'{path}' names no figure in data/")
+        if self.plan.has("actuals"):
+            actuals = self.plan.files["actuals"]
+            assert isinstance(actuals, m.ActualsFile)
+            for i, actual in enumerate(actuals.actuals):
+                collection, _, ident = actual.target.partition("/")
+                if collection not in ("indicators", "industries", "townships") or ident not in self.plan.index.get(
+                    collection, {}
+                ):
+                    self.add(
+                        "actuals.yaml",
+                        ("actuals", i, "target"),
+                        f"'{actual.target}' is not an indicator, industry or township of the plan (indicators/<id> …)",
+                    )
+
+    def settings(self) -> None:
+        site = self.plan.meta.site
+        if site.featured_indicator is not None:
+            absent = self.missing_collection("indicators")
+            if absent or site.featured_indicator not in self.plan.index["indicators"]:
+                self.add(
+                    PLAN_FILE,
+                    ("site", "featured_indicator"),
+                    absent or f"unknown indicator '{site.featured_indicator}'",
+                )
+        counts = set(self.plan.files)
+        for lang in ("zh", "en"):
+            for name in _fields(site.description[lang]):
+                if name not in counts:
+                    self.add(PLAN_FILE, ("site", "description", lang), f"'{{{name}}}' is not a collection of the plan")
+        for etype in self.present:
+            description = getattr(self.plan.files[etype.name], "description", None)
+            for lang in ("zh", "en"):
+                for name in _fields(description[lang]) if description else ():
+                    if name != "count":
+                        self.add(
+                            etype.filename, ("description", lang), f"'{{{name}}}': only {{count}} can be filled in"
+                        )
+        projects = self.plan.files.get("projects")
+        if isinstance(projects, m.ProjectsFile) and projects.star is None:
+            for i, project in enumerate(projects.projects):
+                if project.starred:
+                    self.add(
+                        "projects.yaml", ("projects", i, "starred"), "no `star:` in the file says which list ★ means"
+                    )
 
 
-def _check_paths(plan: Plan, docs: dict[str, YamlDoc], log: ProblemLog) -> None:
-    doc = docs["statements.yaml"]
-    data = doc.data or {}
-    checks: list[tuple[tuple[Any, ...], str]] = []
-    for i, fact in enumerate(data.get("facts", [])):
-        for j, st in enumerate(fact["statements"]):
-            if st.get("path"):
-                checks.append((("facts", i, "statements", j, "path"), st["path"]))
-    for i, share in enumerate(data.get("shares", [])):
-        if share["stated"].get("path"):
-            checks.append((("shares", i, "stated", "path"), share["stated"]["path"]))
-        for name in ("numerator", "denominator"):
-            checks.append((("shares", i, name), share[name]))
-    for i, total in enumerate(data.get("sums", [])):
-        checks.append((("sums", i, "total"), total["total"]))
-        checks += [(("sums", i, "parts", j), part) for j, part in enumerate(total["parts"])]
-    for loc, path in checks:
-        try:
-            plan.resolve(path)
-        except (KeyError, ValueError, StopIteration):
-            log.add(doc.file, doc.line_of(loc), format_path(loc), f"'{path}' names no figure in data/")
-    actuals = docs["actuals.yaml"]
-    for i, actual in enumerate((actuals.data or {}).get("actuals", [])):
-        collection, _, ident = actual["target"].partition("/")
-        if collection not in ("indicators", "industries", "townships") or ident not in plan.index[collection]:
-            loc = ("actuals", i, "target")
-            log.add(
-                actuals.file,
-                actuals.line_of(loc),
-                format_path(loc),
-                f"'{actual['target']}' is not an indicator, industry or township (e.g. indicators/gross-output)",
-            )
+def _fields(text: str) -> list[str]:
+    try:
+        return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        return ["{"]
 
 
-def check_references(plan: Plan, docs: dict[str, YamlDoc], log: ProblemLog) -> None:
+def check_references(
+    plan: Plan, present: Sequence[EntityType], known: Sequence[EntityType], docs: dict[str, YamlDoc], log: ProblemLog
+) -> None:
     """Record a problem for every reference in ``docs`` that names nothing in ``plan``."""
-    _check_ids(plan, docs, log)
-    sources = plan.index["sources"]
-    for filename, doc in docs.items():
-        for path, ref in _walk_sources(doc.data, ()):
-            if filename == "plan.yaml" and path[0] == "sources":
-                continue
-            if ref not in sources:
-                log.add(doc.file, doc.line_of(path), format_path(path), f"unknown source '{ref}'")
-    for src in plan.plan.sources:
-        if src.chapter is None and src.page is None:
-            log.add(
-                "data/plan.yaml",
-                docs["plan.yaml"].line_of(("sources",)),
-                f"sources.{src.id}",
-                "a source needs a chapter or a page",
-            )
-    _check_paths(plan, docs, log)
+    checker = _Checker(plan, present, known, docs, log)
+    checker.ids()
+    checker.sources()
+    checker.years()
+    checker.paths()
+    checker.settings()

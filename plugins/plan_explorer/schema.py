@@ -1,17 +1,20 @@
-"""Publish the models as JSON Schema, one file per data file, for editor completion."""
+"""Publish the models as JSON Schema, one file per data file (plan.yaml and each collection), for editor completion."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
-from .models import FILE_MODELS
+from .descriptor import EntityType
+from .model import records as m
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, types: Sequence[EntityType]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for filename, model in FILE_MODELS.items():
+    files: list[tuple[str, type[m.Model]]] = [("plan.yaml", m.PlanFile), *((t.filename, t.file) for t in types)]
+    for filename, model in files:
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"data/{filename}"

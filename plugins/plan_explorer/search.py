@@ -202,6 +202,11 @@ class SearchIndexer:
         }
         self._added.append(self._service.send(request))
 
+    @property
+    def count(self) -> int:
+        """Pages handed to the index so far."""
+        return len(self._added)
+
     def write(self, bundle: Path, entry: Path) -> None:
         """Write the index's files into ``bundle``, its ``pagefind-entry.json`` to ``entry`` (see merge_entries).
 

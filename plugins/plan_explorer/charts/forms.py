@@ -3,7 +3,7 @@
 Their grammar (encodings, scales, colours, fonts) is an Altair chart built once per form, unit and
 language in a build (and schema-checked by the tests); each chart's Vega-Lite spec is that grammar
 with the chart's own rows put in, so building thousands of specs costs no Altair object per chart. The SVG is drawn by
-:mod:`svgdraw` from the same rows (see there for why not vl-convert).
+:mod:`charts.draw` from the same rows (see there for why not vl-convert).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 import altair as alt
 
-from .charts import FONTS, PALETTE, base, configure
-from .svgdraw import WIDTHS, Style, draw_bars, draw_lines
+from .base import FONTS, PALETTE, base, configure
+from .draw import WIDTHS, Style, draw_bars, draw_lines
 
 #: stroke dash of each kind of point: stated figures and actual values solid, required paths dashed
 DASHES = {"stated": (1, 0), "required": (5, 4), "actual": (1, 0)}
@@ -98,7 +98,7 @@ class FormCatalogue:
 
     @staticmethod
     def svgs(drawn: Drawn, lang: str) -> list[str]:
-        """The chart drawn at each width of :data:`svgdraw.WIDTHS` (the page shows one by CSS)."""
+        """The chart drawn at each width of :data:`draw.WIDTHS` (the page shows one by CSS)."""
         style = Style(FONTS[lang], LINE_COLOURS, PALETTE["accent"], PALETTE["muted"])
         if drawn.form == "bars":
             return [draw_bars(drawn.rows, drawn.unit_title, style, lang, w) for w in WIDTHS.values()]

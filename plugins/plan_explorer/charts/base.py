@@ -1,7 +1,7 @@
 """Charts: what every chart has, and the shared look of the Altair grammar.
 
 Each chart has an accessible name and description, a data table alternative and its Vega-Lite
-spec (written next to the page); :mod:`chartrender` turns it into inline SVG. Money is pre-scaled
+spec (written next to the page); :mod:`charts.render` turns it into inline SVG. Money is pre-scaled
 (亿元 / CNY billion), never d3's SI format.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 import altair as alt
 from markupsafe import Markup
 
-from .numfmt import required_path
+from ..numfmt import required_path
 
 # Chinese charts name a CJK face first; English ones a Latin stack (measuring Latin text with the large
 # CJK font is several times slower in vl-convert, and plain sans-serif picks a *serif* CJK face for Chinese).

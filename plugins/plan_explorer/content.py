@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .errors import ProblemLog
 from .i18n import LANGS
-from .yamlsource import parse_yaml
+from .model.yamlsource import parse_yaml
 
 PLACEHOLDER = re.compile(r"^\[\[(table|figure):([a-z0-9-]+)\]\]$")
 EDITORIAL_HEADING = re.compile(r"\s*\{:\s*\.editorial\s*\}\s*$")
@@ -31,6 +31,7 @@ class Block:
     editorial: bool = False
     name: str = ""  # table or figure name
     text: str = ""  # plain text of a heading
+    line: int = 0  # where the block starts in its file
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Document:
     title: str
     title_editorial: bool
     blocks: list[Block] = field(default_factory=list)
+    filename: str = ""  # its file in content/…/<lang>/
 
     @property
     def headings(self) -> list[Block]:
@@ -84,12 +86,15 @@ def _render_inline(md: markdown.Markdown, text: str) -> Markup:
     return Markup(md.convert(text))  # noqa: S704 — raw HTML is disabled in the renderer
 
 
-def _parse_blocks(body: str, md: markdown.Markdown) -> list[Block]:
+def _parse_blocks(body: str, md: markdown.Markdown, first_line: int = 1) -> list[Block]:
     blocks: list[Block] = []
     sections = paragraphs = 0
-    for raw in (b.strip() for b in re.split(r"\n\s*\n", body.strip())):
+    for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", body):
+        raw = match.group().strip()
         if not raw:
             continue
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        line = first_line + body.count("\n", 0, start)
         placeholder = PLACEHOLDER.match(raw)
         if raw.startswith("## "):
             sections += 1
@@ -103,17 +108,18 @@ def _parse_blocks(body: str, md: markdown.Markdown) -> list[Block]:
                     f"sec-{sections}",
                     editorial,
                     text=text,
+                    line=line,
                 )
             )
         elif placeholder:
             kind, name = placeholder.groups()
-            blocks.append(Block(kind, Markup(""), f"{kind}-{name}", name=name))
+            blocks.append(Block(kind, Markup(""), f"{kind}-{name}", name=name, line=line))
         else:
             paragraphs += 1
             editorial = raw.endswith(EDITORIAL_MARK.strip()) and EDITORIAL_MARK.strip() in raw
             text = raw.replace("[[editorial]]", "").rstrip() if editorial else raw
             text = re.sub(r"^(\d+)\.", r"\1\\.", text)  # "1.text" is a paragraph, not a list
-            blocks.append(Block("para", _render_inline(md, text), f"p-{paragraphs}", editorial))
+            blocks.append(Block("para", _render_inline(md, text), f"p-{paragraphs}", editorial, line=line))
     return blocks
 
 
@@ -146,7 +152,8 @@ def _read_document(path: Path, display: str, lang: str, md: markdown.Markdown, l
         str(meta.get("number", "")),
         str(meta["title"]),
         bool(meta.get("title_editorial", False)),
-        _parse_blocks(text[match.end() :], md),
+        _parse_blocks(text[match.end() :], md, text.count("\n", 0, match.end()) + 1),
+        path.name,
     )
 
 

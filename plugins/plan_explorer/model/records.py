@@ -1,4 +1,10 @@
-"""Typed models of the plan's data, one per YAML file (pydantic, extra fields forbidden)."""
+"""Typed models of a plan's data, one file model per YAML file (pydantic, extra fields forbidden).
+
+Nothing here names a plan, a place or a year: figures that belong to a year are keyed by that year
+(``output: {2020: 76.43, 2025: 230}``), and which years a plan allows follows from its period
+(checked across files by :mod:`references`). Labels that differ from plan to plan (a layout's roles, the
+list a starred project is on, the tables' titles) are data too.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,13 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-Year = Annotated[int, Field(strict=True, ge=1900, le=2100)]
+Year = Annotated[int, Field(strict=True, ge=1000, le=9999)]  # which years a plan allows: see references
 Amount = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
 Rate = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Seq = Annotated[int, Field(strict=True, ge=1)]
+Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]  # a collection's name, e.g. projects
+#: figures by year; ``null`` where the plan prints "—" for that year
+YearFigures = dict[Year, Amount | None]
 
 
 class Model(BaseModel):
@@ -53,6 +62,15 @@ class Period(Model):
         return self
 
 
+class Collection(Model):
+    """What every collection file may say about itself: a description for its overview page.
+
+    ``{count}`` in a description is replaced by the number of records, so it stays true when rows are added.
+    """
+
+    description: Text | None = None
+
+
 # --- plan.yaml -------------------------------------------------------------------------------
 
 
@@ -71,12 +89,28 @@ class Target(Model):
     source: Source
 
 
+class PlanPeriod(Period):
+    """The years the plan covers; its base year (the last year before it) defaults to the year before ``start``."""
+
+    base: Year | None = None
+    name: Text  # what the period is called, e.g. a five-year plan's number
+
+    @property
+    def base_year(self) -> int:
+        return self.base if self.base is not None else self.start - 1
+
+    @property
+    def years(self) -> int:
+        """Years from the base year to the target year: what average annual growth is computed over."""
+        return self.end - self.base_year
+
+
 class PlanMeta(Model):
     title: Text
     short_title: Text
     issuer: Text
     issuer_editorial: bool = False
-    period: Period
+    period: PlanPeriod
     outlook_year: Year
     source: Source
     summary: Text
@@ -85,17 +119,42 @@ class PlanMeta(Model):
 
 
 class SourceDef(Model):
-    """A table or section of the plan that data cites; links to a chapter anchor or a page."""
+    """A table, figure or section of the plan that data cites; links to a chapter anchor or a page.
+
+    A table or figure shown in a chapter (``[[table:name]]`` at ``anchor: table-name``) names the collection it
+    presents (``shows``, and a ``group`` of it) and its ``title`` as printed; a figure lost in the conversion
+    points readers to a collection instead (``see``).
+    """
 
     id: Id
     label: Text
+    title: Text | None = None
     chapter: Id | None = None
     anchor: str | None = None
-    page: str | None = None
+    page: Name | None = None  # a collection whose overview page is the source (an annex)
+    shows: Name | None = None
+    group: Id | None = None
+    lost: bool = False
+    see: Name | None = None
+
+
+class SiteSettings(Model):
+    """What the site says about this plan outside its data: descriptions, file names, examples.
+
+    ``{projects}``, ``{industries}`` … in ``description`` are replaced by the number of records of that collection.
+    """
+
+    description: Text
+    footer_source: Text
+    search_examples: Text
+    explorer_filename: Text
+    datapackage_name: Id
+    featured_indicator: Id | None = None  # drawn on the home page (its path to the target)
 
 
 class PlanFile(Model):
     plan: PlanMeta
+    site: SiteSettings
     sources: list[SourceDef]
 
 
@@ -113,8 +172,7 @@ class Indicator(Model):
     group: Id
     name: Text
     unit: Text
-    value_2020: Amount | None
-    value_2025: Amount | None
+    value: YearFigures  # the base year's value and the target
     growth_stated: Rate | None
     target_text: Text | None = None
     nature: Literal["expected", "binding"]
@@ -122,7 +180,7 @@ class Indicator(Model):
     source: Source
 
 
-class IndicatorsFile(Model):
+class IndicatorsFile(Collection):
     groups: list[IndicatorGroup]
     indicators: list[Indicator]
 
@@ -143,7 +201,7 @@ class Series(Model):
     source: Source
 
 
-class HistoryFile(Model):
+class HistoryFile(Collection):
     series: list[Series]
 
 
@@ -155,7 +213,7 @@ class InnovationPlatform(Model):
     source: Source
 
 
-class InnovationPlatformsFile(Model):
+class InnovationPlatformsFile(Collection):
     innovation_platforms: list[InnovationPlatform]
 
 
@@ -163,10 +221,9 @@ class InnovationPlatformsFile(Model):
 
 
 class IndustryGroup(Model):
-    id: Literal["emerging", "traditional"]
+    id: Id
     name: Text
-    total_2020: Amount | None
-    total_2025: Amount | None
+    total: YearFigures  # the table's own total row, as printed
     growth_stated: Rate | None
     source: Source
 
@@ -181,11 +238,10 @@ class OtherTarget(Model):
 
 class Industry(Model):
     id: Id
-    group: Literal["emerging", "traditional"]
+    group: Id
     seq: Seq
     name: Text
-    output_2020: Amount | None
-    output_2025: Amount | None
+    output: YearFigures  # gross output, 亿元
     growth_stated: Rate | None
     source: Source
     section: Source
@@ -194,12 +250,20 @@ class Industry(Model):
     other_targets: list[OtherTarget] = []
 
 
-class IndustriesFile(Model):
+class IndustriesFile(Collection):
     groups: list[IndustryGroup]
     industries: list[Industry]
 
 
 # --- platforms.yaml, projects.yaml, townships.yaml ---------------------------------------------
+
+
+class PlatformRole(Model):
+    """A role in the plan's spatial layout (e.g. main platforms, parks); roles order the platforms page."""
+
+    id: Id
+    name: Text
+    on_home: bool = True
 
 
 class Platform(Model):
@@ -214,18 +278,20 @@ class Platform(Model):
     approach: Text | None = None
     lead_unit: Text | None = None
     partner_units: Text | None = None
-    layout_role: Literal["main", "park", "micro", "area"]
+    layout_role: Id
     parent: Id | None = None
     parent_editorial: bool = False
     focus_industries: list[Id] = []
     focus_text: Text | None = None
-    output_target_2025_yi: Amount | None = None
+    output_target: YearFigures = {}  # gross output targets, 亿元
     output_target_source: Source | None = None
-    land_target_wan_mu: Amount | None = None  # 万亩 (10,000 mu), as printed
+    land_target_wan_mu: Amount | None = None  # industrial land by the target year, 万亩 (10,000 mu), as printed
     source: Source
 
 
-class PlatformsFile(Model):
+class PlatformsFile(Collection):
+    layout: Text | None = None  # the layout's name, heading the platforms on the home page
+    roles: list[PlatformRole]
     platforms: list[Platform]
 
 
@@ -244,7 +310,7 @@ class StatedInvestment(Model):
 class Project(Model):
     id: Id
     seq: Seq
-    hangzhou_major: bool
+    starred: bool = False  # on the list the file's ``star`` describes
     name: Text
     type: Literal["implementation", "preparatory", "reserve"]
     period: Period | None
@@ -263,7 +329,17 @@ class Project(Model):
     notes: list[Text] = []
 
 
-class ProjectsFile(Model):
+class StarList(Model):
+    """The list a starred (★) project is on, as the plan's table notes it."""
+
+    column: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]  # its column in the open-data export
+    name: Text  # what a ★ project is (one)
+    plural: Text  # the projects on the list, as a short plural ("… major projects")
+    explained: Text  # the plan's own note on the ★
+
+
+class ProjectsFile(Collection):
+    star: StarList | None = None
     projects: list[Project]
 
 
@@ -273,12 +349,12 @@ class Township(Model):
     name: Text
     kind: Literal["total", "township", "zone", "enterprise", "utility"]
     platform: Id | None = None
-    output: dict[Year, Amount]
+    output: YearFigures
     note: Text | None = None
     source: Source
 
 
-class TownshipsFile(Model):
+class TownshipsFile(Collection):
     townships: list[Township]
 
 
@@ -286,7 +362,7 @@ class TownshipsFile(Model):
 
 
 class Measure(Model):
-    """A row of 附件3 (reform) or 附件4 (policy)."""
+    """A row of a list of reforms or of policies (the two lists have the same columns)."""
 
     id: Id
     seq: Seq
@@ -298,12 +374,20 @@ class Measure(Model):
     source: Source
 
 
-class ReformsFile(Model):
-    reforms: list[Measure]
+class Reform(Measure):
+    """A major reform (its own type: a record's type says which collection it is in)."""
 
 
-class PoliciesFile(Model):
-    policies: list[Measure]
+class Policy(Measure):
+    """A major policy."""
+
+
+class ReformsFile(Collection):
+    reforms: list[Reform]
+
+
+class PoliciesFile(Collection):
+    policies: list[Policy]
 
 
 class Term(Model):
@@ -312,7 +396,7 @@ class Term(Model):
     note: Text | None = None
 
 
-class GlossaryFile(Model):
+class GlossaryFile(Collection):
     terms: list[Term]
 
 
@@ -375,20 +459,3 @@ class Actual(Model):
 
 class ActualsFile(Model):
     actuals: list[Actual] = []
-
-
-FILE_MODELS: dict[str, type[Model]] = {
-    "plan.yaml": PlanFile,
-    "indicators.yaml": IndicatorsFile,
-    "history.yaml": HistoryFile,
-    "innovation_platforms.yaml": InnovationPlatformsFile,
-    "industries.yaml": IndustriesFile,
-    "platforms.yaml": PlatformsFile,
-    "projects.yaml": ProjectsFile,
-    "townships.yaml": TownshipsFile,
-    "reforms.yaml": ReformsFile,
-    "policies.yaml": PoliciesFile,
-    "glossary.yaml": GlossaryFile,
-    "statements.yaml": StatementsFile,
-    "actuals.yaml": ActualsFile,
-}

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ProblemLog
+from ..errors import ProblemLog
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PathKey = tuple[Any, ...]

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import BuildFailed
-from .outputdir import replace_whole
+from ..errors import BuildFailed
+from ..outputdir import replace_whole
 
 LOCALE = {"zh": "zh-CN", "en": "en-US"}
 #: Rendered first: it loads the engine and the CJK and Latin fonts before a real chart arrives.

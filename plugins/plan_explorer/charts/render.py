@@ -1,7 +1,7 @@
 """Turns the charts of every page into inline SVG: simple forms drawn at once, the rest by vl-convert.
 
 vl-convert renders the overview charts whose forms are not drawn here (grouped, faceted and ranged bars),
-in a process of its own (:mod:`chartservice`), so rendering overlaps with the rest of the build. Their SVG
+in a process of its own (:mod:`.service`), so rendering overlaps with the rest of the build. Their SVG
 is cached by a hash of the spec.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,12 +19,15 @@ from xml.sax.saxutils import escape
 import altair as alt
 from markupsafe import Markup
 
-from . import contexts as c
-from .chartforms import Drawn, FormCatalogue
-from .charts import Chart, shorten_labels
-from .chartservice import VegaService
-from .i18n import Translator
-from .numfmt import Formatter
+from ..i18n import Translator
+from ..numfmt import Formatter
+from ..site.contexts import Page
+from .base import Chart, shorten_labels
+from .forms import Drawn, FormCatalogue
+from .service import VegaService
+
+#: what makes a page's charts: (page, site, t, fmt) -> the charts and their sources
+ChartMaker = Callable[[Any, Any, Translator, Formatter], Iterable[tuple[Chart, Any]]]
 
 
 @dataclass
@@ -41,12 +45,10 @@ class ChartRenderer:
     def __post_init__(self) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
 
-    def charts_for(self, page: c.Page, site: Any, t: Translator, fmt: Formatter) -> list[Chart]:
-        """The page's charts; those rendered by vl-convert get their SVG in :meth:`finish`."""
-        from .chartspecs import build_charts
-
+    def charts_for(self, page: Page, site: Any, t: Translator, fmt: Formatter, maker: ChartMaker) -> list[Chart]:
+        """The page's charts, made by ``maker``; those rendered by vl-convert get their SVG in :meth:`finish`."""
         with alt.utils.schemapi.debug_mode(False):  # no validation on every constructor call
-            return [self._prepare(chart, source, t.lang) for chart, source in build_charts(page, site, t, fmt)]
+            return [self._prepare(chart, source, t.lang) for chart, source in maker(page, site, t, fmt)]
 
     def _prepare(self, chart: Chart, source: Drawn | alt.TopLevelMixin, lang: str) -> Chart:
         self.charts += 1
@@ -102,5 +104,5 @@ def _accessible(svg: str, chart: Chart, suffix: str = "") -> Markup:
     svg = re.sub(r"^<svg\b", f'<svg role="img" aria-labelledby="{name} {desc}" focusable="false"', svg.strip(), count=1)
     head = f'<title id="{name}">{escape(chart.title)}</title><desc id="{desc}">{escape(chart.description)}</desc>'
 
-    # vl-convert escapes the text it writes, svgdraw escapes its own, the title and description are escaped here
+    # vl-convert escapes the text it writes, charts.draw escapes its own, the title and description are escaped here
     return Markup(re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + head, svg, count=1))  # noqa: S704

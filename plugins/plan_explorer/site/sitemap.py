@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr
 
-from .i18n import HTML_LANG
-from .site import lang_prefix
+from ..i18n import HTML_LANG
+from .urls import lang_prefix
 
 
 def _loc(siteurl: str, lang: str, path: str) -> str:

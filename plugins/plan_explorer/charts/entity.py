@@ -1,0 +1,126 @@
+"""The charts of the entity pages (named by their descriptors), built from the page's context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..i18n import Translator
+from ..numfmt import Formatter
+from ..site import contexts as c
+from .rows import Built, actual_points, bars, money_yi, path_chart, project_rows, required, top_and
+
+
+def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    ind, fig = page.indicator, page.figures
+    if ind is None or fig is None or fig.base is None or fig.target is None:
+        return
+    money = ind.unit.zh == "亿元"
+    conv = (lambda v: money_yi(v, t.lang)) if money else (lambda v: v)
+    show = fmt.yi if money else (lambda v: fmt.figure(round(v, 2), ind.unit.zh, ind.unit.en))
+    pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, show)
+    pts += actual_points(page.actuals, conv, show, t)
+    yield path_chart(
+        f"chart-{ind.id}",
+        t,
+        t("chart.indicator_path.title", name=ind.name[t.lang]),
+        t("chart.indicator_path.desc", start=show(fig.base), end=show(fig.target)),
+        pts,
+        t("unit.money_axis") if money else ind.unit[t.lang],
+    )
+
+
+def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    ind, fig = page.industry, page.figures
+    if ind is None or fig is None:
+        return
+    if fig.base and fig.target:
+        conv = lambda v: money_yi(v, t.lang)  # noqa: E731
+        pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt.yi)
+        pts += actual_points(page.actuals, conv, fmt.yi, t)
+        yield path_chart(
+            f"chart-{ind.id}-path",
+            t,
+            t("chart.industry_path.title", name=ind.name[t.lang]),
+            t("chart.indicator_path.desc", start=fmt.yi(fig.base), end=fmt.yi(fig.target)),
+            pts,
+            t("unit.money_axis"),
+        )
+    target = fig.target_year
+    rows = [
+        {
+            "key": i.id,
+            "label": i.name[t.lang],
+            "value": money_yi(i.output.get(target), t.lang),
+            "shown": fmt.yi(i.output.get(target)),
+        }
+        for i in top_and(site.relations.ranked_industries, ind)
+    ]
+    yield bars(
+        f"chart-{ind.id}-share",
+        t,
+        t("chart.industry_share.title", n=fmt.small_count(len(site.relations.ranked_industries))),
+        t(
+            "chart.industry_share.desc",
+            name=ind.name[t.lang],
+            share=fmt.percent(page.share_of_target, 1),
+            n=fmt.small_count(len(site.relations.ranked_industries)),
+        ),
+        rows,
+        t("unit.money_axis"),
+        highlight=ind.id,
+    )
+
+
+def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    pr = page.project
+    if pr is None:
+        return
+    desc = (
+        t("chart.project_rank.desc", rank=page.rank, share=fmt.percent(page.share, 1))
+        if page.rank
+        else t("chart.project_rank.tbd")
+    )
+    yield bars(
+        f"chart-{pr.id}",
+        t,
+        t("chart.project_rank.title", count=page.count),
+        desc,
+        project_rows(top_and(site.relations.ranked_projects, pr), t, fmt, ranked=True),
+        t("unit.money_axis"),
+        highlight=pr.id,
+    )
+
+
+def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    if page.platform is None or not page.projects:
+        return
+    yield bars(
+        f"chart-{page.platform.id}",
+        t,
+        t("chart.platform_projects.title"),
+        t("chart.platform_projects.desc", count=len(page.projects), total=fmt.wan(page.investment_wan)),
+        project_rows(page.projects, t, fmt),
+        t("unit.money_axis"),
+    )
+
+
+def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    tw = page.township
+    if tw is None:
+        return
+    pts = [
+        {"series": tw.name[t.lang], "year": y, "value": money_yi(v, t.lang), "shown": fmt.yi(v), "kind": "stated"}
+        for y, v in sorted(tw.output.items())
+    ]
+    pts += actual_points(page.actuals, lambda v: money_yi(v, t.lang), fmt.yi, t)
+    later = [y for y in sorted(tw.output) if y > site.plan.base_year]
+    table = site.plan.source(tw.source.ref).label[t.lang]
+    yield path_chart(
+        f"chart-{tw.id}",
+        t,
+        t("chart.township.title", name=tw.name[t.lang]),
+        t("chart.township.desc", table=table, later=fmt.year_list(later)),
+        pts,
+        t("unit.money_axis"),
+    )

@@ -1,0 +1,315 @@
+"""Charts of the overview pages (named by their collections' descriptors) and of the home page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import altair as alt
+
+from ..i18n import Translator
+from ..model import records as m
+from ..numfmt import Formatter
+from ..site import contexts as c
+from ..site.pages import caption
+from .base import PALETTE, Chart, base, configure
+from .rows import CHART_MAX_ROWS, Built, actual_points, bars, money_wan, money_yi, path_chart, project_rows, required
+
+
+def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    """The featured indicator's path to its target, and the plan's history series."""
+    lang, plan = t.lang, site.plan
+    ind = page.featured
+    start, end = (ind.value.get(plan.base_year), ind.value.get(plan.target_year)) if ind else (None, None)
+    if ind is not None and start and end:
+        conv = lambda v: money_yi(v, lang)  # noqa: E731
+        pts = required(t("chart.required_path"), start, end, plan.base_year, plan.target_year, conv, fmt.yi)
+        pts += actual_points(site.actuals_for(f"indicators/{ind.id}"), conv, fmt.yi, t)
+        yield path_chart(
+            "chart-output-path",
+            t,
+            t("chart.output_path.title", name=ind.name[lang]),
+            t("chart.output_path.desc", start=fmt.yi(start), end=fmt.yi(end)),
+            pts,
+            t("unit.money_axis"),
+        )
+    series = plan.all(m.Series)
+    if series:
+        years = [p.year for s in series for p in s.points]
+        hist = [
+            {
+                "series": s.name[lang],
+                "year": p.year,
+                "value": money_yi(p.value, lang),
+                "shown": fmt.yi(p.value),
+                "kind": "stated",
+            }
+            for s in series
+            for p in s.points
+        ]
+        source = plan.source(series[0].source.ref)
+        names = "、".join(s.name.zh for s in series) if lang == "zh" else "; ".join(s.name.en for s in series)
+        title = caption(source, lang) if source.title else t("chart.history.title", first=min(years), last=max(years))
+        yield path_chart(
+            "chart-history",
+            t,
+            title,
+            t("chart.history.desc", names=names),
+            hist,
+            t("unit.money_axis"),
+        )
+
+
+def indicators_charts(page: c.IndicatorsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    base_year, target = site.plan.base_year, site.plan.target_year
+    changes = [
+        (i, round(i.value[target] / i.value[base_year] * 100 - 100, 1))
+        for g in page.groups
+        for i in g.indicators
+        if i.value.get(base_year) and i.value.get(target)
+    ]
+    rows = [
+        {"key": i.id, "label": i.name[t.lang], "value": change, "shown": fmt.percent(change)} for i, change in changes
+    ]
+    yield bars(
+        "chart-indicators",
+        t,
+        t("chart.indicators.title"),
+        t("chart.indicators.desc"),
+        rows,
+        t("chart.change_percent"),
+    )
+
+
+def industries_charts(page: c.IndustriesPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    lang, plan = t.lang, site.plan
+    years = (plan.base_year, plan.target_year)
+    groups = {g.id: g for g in plan.all(m.IndustryGroup)}
+    inds = site.relations.ranked_industries[:CHART_MAX_ROWS]
+    data = []
+    for i in inds:
+        for year in years:
+            v = i.output.get(year)
+            if v is not None:
+                data.append(
+                    {
+                        "label": i.name[lang],
+                        "year": str(year),
+                        "value": money_yi(v, lang),
+                        "shown": fmt.yi(v),
+                        "group": groups[i.group].name[lang],
+                    }
+                )
+    chart = (
+        base(data, height=320)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=[i.name[lang] for i in inds], title=None),
+            yOffset="year:N",
+            x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
+            color=alt.Color("year:N", title=None, scale=alt.Scale(range=[PALETTE["muted"], PALETTE["main"]])),
+            tooltip=["label:N", "year:N", alt.Tooltip("shown:N", title=t("unit.money_axis"))],
+        )
+    )
+    rows = [[i.name[lang], groups[i.group].name[lang], *(fmt.yi(i.output.get(y)) for y in years)] for i in inds]
+    n = fmt.small_count(len(plan.all(m.Industry)))
+    yield (
+        Chart(
+            "chart-industries",
+            t("chart.industries.title", n=n),
+            t("chart.industries.desc"),
+            [t("chart.item"), t("industry.group"), *(str(y) for y in years)],
+            rows,
+            "",
+        ),
+        configure(chart, t.lang),
+    )
+    totals = [
+        {
+            "key": f"{g.id}-{year}",
+            "label": f"{g.name[lang]} {year}",
+            "value": money_yi(total, lang),
+            "shown": fmt.yi(total),
+        }
+        for g in groups.values()
+        for year in years
+        if (total := g.total.get(year)) is not None
+    ]
+    if totals:
+        order = [s.id for s in plan.meta.sources]
+        refs = sorted({g.source.ref for g in groups.values()}, key=order.index)
+        labels = [plan.source(ref).label[lang] for ref in refs]
+        yield bars(
+            "chart-industry-groups",
+            t,
+            t("chart.industry_groups.title", tables=("、" if lang == "zh" else " and ").join(labels)),
+            t("chart.industry_groups.desc"),
+            totals,
+            t("unit.money_axis"),
+        )
+
+
+def _sum_by(projects: list[Any], key_of: Any, t: Translator, fmt: Formatter) -> list[dict[str, Any]]:
+    """Total investment of the projects grouped by ``key_of`` (None: not classified), largest first."""
+    totals: dict[str, float] = {}
+    for p in projects:
+        key = key_of(p) or t("common.unclassified")
+        totals[key] = totals.get(key, 0) + (p.total_investment_wan or 0)
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    return [{"key": k, "label": k, "value": money_wan(v, t.lang), "shown": fmt.wan(v)} for k, v in ranked]
+
+
+def _largest(projects: list[Any]) -> list[Any]:
+    """The CHART_MAX_ROWS projects of largest investment (all of them in the real plan)."""
+    return sorted(projects, key=lambda p: -(p.total_investment_wan or 0))[:CHART_MAX_ROWS]
+
+
+def projects_charts(page: c.ProjectsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    plan = site.plan
+    projects = plan.all(m.Project)
+    star = t("chart.projects.star", star=page.star.plural[t.lang]) if page.star else ""
+    yield bars(
+        "chart-projects",
+        t,
+        t("chart.projects.title", count=len(projects)),
+        t("chart.projects.desc", star=star),
+        project_rows(site.relations.ranked_projects[:CHART_MAX_ROWS], t, fmt, ranked=True),
+        t("unit.money_axis"),
+    )
+    groupings = {
+        "industry": lambda p: plan.get(m.Industry, p.industry).name[t.lang] if p.industry else None,
+        "type": lambda p: t(f"project.type.{p.type}"),
+        "location": lambda p: p.location[t.lang],
+    }
+    if not plan.has("industries"):
+        del groupings["industry"]
+    for name, key_of in groupings.items():
+        yield bars(
+            f"chart-projects-{name}",
+            t,
+            t(f"chart.projects_{name}.title"),
+            t(f"chart.projects_{name}.desc"),
+            _sum_by(projects, key_of, t, fmt),
+            t("unit.money_axis"),
+        )
+    timeline = [
+        {
+            "label": ("★ " if p.starred else "") + p.name[t.lang],
+            "start": p.period.start,
+            "end": p.period.end + 1,
+            "shown": fmt.years(p.period.start, p.period.end),
+        }
+        for p in sorted(_largest(projects), key=lambda p: (p.period is None, p.period.start if p.period else 0, p.seq))
+        if p.period
+    ]
+    chart = (
+        base(timeline, height=24 * len(timeline))
+        .mark_bar(color=PALETTE["main"])
+        .encode(
+            y=alt.Y("label:N", sort=None, title=None),
+            x=alt.X("start:Q", title=t("chart.year"), scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
+            x2="end:Q",
+            tooltip=["label:N", alt.Tooltip("shown:N", title=t("project.period"))],
+        )
+    )
+    tbd = [p.name[t.lang] for p in _largest(projects) if not p.period]
+    rows = [[r["label"], r["shown"]] for r in timeline] + [[n, t("common.tbd")] for n in tbd]
+    yield (
+        Chart(
+            "chart-projects-timeline",
+            t("chart.timeline.title"),
+            t("chart.timeline.desc", tbd=len(tbd)),
+            [t("chart.item"), t("project.period")],
+            rows,
+            "",
+        ),
+        configure(chart, t.lang),
+    )
+
+
+def platforms_charts(page: c.PlatformsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    platforms = site.plan.all(m.Platform)
+    cards = {card.platform.id: card for role in page.roles for card in role.cards}
+    rows = [
+        {
+            "key": p.id,
+            "label": p.name[t.lang],
+            "value": money_wan(cards[p.id].investment_wan, t.lang),
+            "shown": fmt.wan(cards[p.id].investment_wan),
+        }
+        for p in platforms
+    ]
+    yield bars("chart-platforms", t, t("chart.platforms.title"), t("chart.platforms.desc"), rows, t("unit.money_axis"))
+    target = site.plan.target_year
+    targets = [
+        {
+            "key": p.id,
+            "label": p.name[t.lang],
+            "value": money_yi(p.output_target.get(target), t.lang),
+            "shown": fmt.yi(p.output_target.get(target)),
+        }
+        for p in platforms
+        if p.output_target.get(target)
+    ]
+    if not targets:
+        return
+    yield bars(
+        "chart-platform-targets",
+        t,
+        t("chart.platform_targets.title"),
+        t("chart.platform_targets.desc"),
+        targets,
+        t("unit.money_axis"),
+    )
+
+
+def townships_charts(page: c.TownshipsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    rows = [tw for tw in site.plan.all(m.Township) if tw.kind != "total"]
+    if len(rows) > CHART_MAX_ROWS:  # the largest by their latest target, in the plan's order
+        largest = {id(tw) for tw in sorted(rows, key=lambda tw: -max(tw.output.values(), default=0))[:CHART_MAX_ROWS]}
+        rows = [tw for tw in rows if id(tw) in largest]
+    data = [
+        {
+            "label": tw.name[t.lang],
+            "year": str(y),
+            "value": money_yi(v, t.lang),
+            "shown": fmt.yi(v),
+            "kind": t(f"township.kind.{tw.kind}"),
+        }
+        for tw in rows
+        for y, v in sorted(tw.output.items())
+    ]
+    chart = (
+        base(data, height=520)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=None, title=None),
+            yOffset="year:N",
+            x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
+            color=alt.Color(
+                "year:N", title=None, scale=alt.Scale(range=["#c6d8e6", PALETTE["muted"], "#5f8db0", PALETTE["main"]])
+            ),
+            row=alt.Row(
+                "kind:N",
+                title=None,
+                sort=[t(f"township.kind.{k}") for k in ("township", "zone", "enterprise", "utility")],
+                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+            ),
+            tooltip=["label:N", "year:N", alt.Tooltip("shown:N", title=t("unit.money_axis"))],
+        )
+        .resolve_scale(y="independent")
+    )
+    table = [
+        [tw.name[t.lang], t(f"township.kind.{tw.kind}")] + [fmt.yi(tw.output.get(y)) for y in page.years] for tw in rows
+    ]
+    yield (
+        Chart(
+            "chart-townships",
+            t("chart.townships.title"),
+            t("chart.townships.desc", years=fmt.year_list(page.years)),
+            [t("chart.item"), t("township.kind"), *(str(y) for y in page.years)],
+            table,
+            "",
+        ),
+        configure(chart, t.lang),
+    )

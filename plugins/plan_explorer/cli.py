@@ -1,0 +1,99 @@
+"""Command line: ``check`` validates a plan; ``build`` writes its site atomically; ``devserver``; ``schema``.
+
+``python -m plugins.plan_explorer check [--plan DIR]`` prints what the plan has, counts and audit findings;
+``python -m plugins.plan_explorer build [--plan DIR] [--settings F] [--output DIR]`` builds the site. Anything
+a user can cause (a :class:`PlanError`) prints as clean lines (data problems as ``file:line: field: message``)
+and exits 1; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .build import BuildOptions, build, report
+from .devserver import run_devserver
+from .entities import ENTITY_TYPES
+from .errors import PlanError
+from .i18n import LANGS
+from .pipeline import load_site
+from .schema import write_schemas
+
+ROOT = Path(__file__).resolve().parents[2]
+THEME = ROOT / "theme"
+
+
+def check(plan_root: Path) -> int:
+    try:
+        site = load_site(plan_root, THEME)
+    except PlanError as exc:
+        report(exc, "nothing was built")
+        return 1
+    plan = site.plan
+    has = [t.name for t in site.types]
+    lacks = [t.name for t in ENTITY_TYPES if t.name not in has]
+    print(f"plan: {plan.info.title.en} ({plan.info.period.start}–{plan.info.period.end}, base year {plan.base_year})")
+    print("collections: " + ", ".join(has) + (f" (not in this plan: {', '.join(lacks)})" if lacks else ""))
+    counts = {name: len(items) for name, items in plan.lists.items() if name != "sources"}
+    print("data OK: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    print(f"content OK: {len(site.chapters)} chapters, {len(site.docs)} pages, both languages")
+    audit = site.audit.counts()
+    print(f"audit: {len(site.audit.findings)} findings ({', '.join(f'{n} {s}' for s, n in audit.items())})")
+    for finding in site.audit.findings:
+        print(f"  [{finding.severity}] {finding.subject.en}: {finding.computation}")
+    return 0
+
+
+def run_build(options: BuildOptions) -> int:
+    if not options.settings.is_file():
+        print(f"build failed: no settings file {options.settings}", file=sys.stderr)
+        return 2
+    try:
+        result = build(options)
+    except PlanError as exc:
+        report(exc)
+        return 1
+    counts = result.counts
+    pages = " + ".join(f"{counts.get(f'pages_{lang}', 0)} {lang}" for lang in LANGS)
+    extras = f", {counts.get('charts', 0)} charts"
+    extras += f", {counts['records']} search records" if options.search else ", no search index"
+    print(f"built {result.output}: {pages} pages{extras} in {result.seconds:.1f}s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="plan_explorer")
+    sub = parser.add_subparsers(dest="command", required=True)
+    plan_help = "the plan's folder, holding data/ and content/ (default: this project's own plan)"
+    c = sub.add_parser("check", help="validate the plan's data and content, print counts and audit findings")
+    c.add_argument("--plan", default=str(ROOT), help=plan_help)
+    b = sub.add_parser("build", help="build the site atomically")
+    b.add_argument("--plan", default=str(ROOT), help=plan_help)
+    b.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    b.add_argument("--output", default=str(ROOT / "output"))
+    b.add_argument("--no-search", action="store_true")
+    b.add_argument("--allow-warnings", action="store_true")
+    s = sub.add_parser("schema", help="write the JSON Schemas to data/schema/")
+    s.add_argument("--dir", default=str(ROOT / "data" / "schema"))
+    d = sub.add_parser("devserver", help="serve output/, rebuild on changes, reload the browser")
+    d.add_argument("--plan", default=str(ROOT), help=plan_help)
+    d.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if args.command == "check":
+        return check(Path(args.plan).resolve())
+    if args.command == "build":
+        options = BuildOptions(
+            Path(args.plan).resolve(),
+            Path(args.settings),
+            Path(args.output),
+            fatal_warnings=not args.allow_warnings,
+            search=not args.no_search,
+        )
+        return run_build(options)
+    if args.command == "schema":
+        write_schemas(Path(args.dir), ENTITY_TYPES)
+        return 0
+    return run_devserver(ROOT, Path(args.plan).resolve(), args.port)

@@ -1,0 +1,183 @@
+"""The entity types this generator knows: one descriptor each (see :mod:`descriptor`), in the order the site
+lists them (navigation, overviews, the open-data export).
+
+This module is where the stages meet: it names, for each type, the functions of :mod:`site.pages`,
+:mod:`charts` and :mod:`export` that make its pages, charts and export. None of those modules imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import export as x
+from .charts import entity as ec
+from .charts import overviews as oc
+from .descriptor import AuxList, EntityPages, EntityType, Export, Overview, Ref
+from .model import records as m
+from .model.plan import Plan
+from .site import pages as p
+
+
+def _all(kind: type[m.Model]) -> Callable[[Plan], list[Any]]:
+    return lambda plan: list(plan.all(kind))
+
+
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    EntityType(
+        "indicators",
+        m.IndicatorsFile,
+        "indicators",
+        m.Indicator,
+        "indicator",
+        aux=(AuxList("groups", "indicator_groups", "indicator group", m.IndicatorGroup),),
+        refs=(Ref("indicators", "group", "indicator_groups"), Ref("indicators", "related", "sources")),
+        pages=EntityPages("indicator.html", p.indicator_page, ec.indicator_charts),
+        overview=Overview("overview_indicators.html", p.indicators_overview, "main", oc.indicators_charts),
+        export=Export(
+            x.titled(m.Indicator, "indicator system"),
+            x.indicator_columns,
+            _all(m.Indicator),
+            x.dumped(m.Indicator, {"value": ("value_{year}", "both")}),
+        ),
+        kind="indicator",
+    ),
+    EntityType(
+        "history",
+        m.HistoryFile,
+        "series",
+        m.Series,
+        "series",
+        export=Export(x.history_title, x.history_columns, x.history_rows, x.history_records),
+    ),
+    EntityType(
+        "innovation_platforms",
+        m.InnovationPlatformsFile,
+        "innovation_platforms",
+        m.InnovationPlatform,
+        "innovation platform",
+        overview=Overview("overview_innovation_platforms.html", p.innovation_platforms_overview, "footer"),
+        export=Export(
+            x.titled(m.InnovationPlatform, "key innovation platforms"),
+            x.innovation_platform_columns,
+            _all(m.InnovationPlatform),
+            x.dumped(m.InnovationPlatform),
+        ),
+    ),
+    EntityType(
+        "industries",
+        m.IndustriesFile,
+        "industries",
+        m.Industry,
+        "industry",
+        aux=(AuxList("groups", "industry_groups", "industry group", m.IndustryGroup),),
+        refs=(Ref("industries", "group", "industry_groups"),),
+        pages=EntityPages("industry.html", p.industry_page, ec.industry_charts),
+        overview=Overview("overview_industries.html", p.industries_overview, "main", oc.industries_charts),
+        export=Export(
+            x.titled(m.Industry, "industries"),
+            x.industry_columns,
+            _all(m.Industry),
+            x.dumped(m.Industry, {"output": ("output_{year}", "both")}),
+        ),
+        kind="industry",
+    ),
+    EntityType(
+        "platforms",
+        m.PlatformsFile,
+        "platforms",
+        m.Platform,
+        "platform",
+        aux=(AuxList("roles", "platform_roles", "layout role", m.PlatformRole),),
+        refs=(
+            Ref("platforms", "layout_role", "platform_roles"),
+            Ref("platforms", "parent", "platforms"),
+            Ref("platforms", "focus_industries", "industries"),
+        ),
+        pages=EntityPages("platform.html", p.platform_page, ec.platform_charts),
+        overview=Overview("overview_platforms.html", p.platforms_overview, "main", oc.platforms_charts),
+        export=Export(
+            x.titled(m.Platform, "platforms"),
+            x.platform_columns,
+            _all(m.Platform),
+            x.dumped(m.Platform, {"output_target": ("output_target_{year}_yi", "target")}),
+        ),
+        kind="platform",
+    ),
+    EntityType(
+        "projects",
+        m.ProjectsFile,
+        "projects",
+        m.Project,
+        "project",
+        refs=(
+            Ref("projects", "township", "townships"),
+            Ref("projects", "platform", "platforms"),
+            Ref("projects", "industry", "industries"),
+        ),
+        pages=EntityPages("project.html", p.project_page, ec.project_charts),
+        overview=Overview("overview_projects.html", p.projects_overview, "main", oc.projects_charts),
+        export=Export(x.titled(m.Project, "major projects"), x.project_columns, _all(m.Project), x.project_records),
+        kind="project",
+    ),
+    EntityType(
+        "townships",
+        m.TownshipsFile,
+        "townships",
+        m.Township,
+        "township",
+        refs=(Ref("townships", "platform", "platforms"),),
+        pages=EntityPages("township.html", p.township_page, ec.township_charts),
+        overview=Overview("overview_townships.html", p.townships_overview, "main", oc.townships_charts),
+        export=Export(
+            x.titled(m.Township, "output by township"), x.township_columns, _all(m.Township), x.dumped(m.Township)
+        ),
+        kind="township",
+    ),
+    EntityType(
+        "reforms",
+        m.ReformsFile,
+        "reforms",
+        m.Reform,
+        "reform",
+        overview=Overview("overview_measures.html", p.reforms_overview, "footer"),
+        export=Export(x.titled(m.Reform, "major reforms"), x.measure_columns, _all(m.Reform), x.dumped(m.Reform)),
+    ),
+    EntityType(
+        "policies",
+        m.PoliciesFile,
+        "policies",
+        m.Policy,
+        "policy",
+        overview=Overview("overview_measures.html", p.policies_overview, "footer"),
+        export=Export(x.titled(m.Policy, "major policies"), x.measure_columns, _all(m.Policy), x.dumped(m.Policy)),
+    ),
+    EntityType(
+        "glossary",
+        m.GlossaryFile,
+        "terms",
+        m.Term,
+        "glossary term",
+        overview=Overview("overview_glossary.html", p.glossary_overview, "footer"),
+        export=Export(lambda plan: "zh ↔ en glossary", x.glossary_columns, _all(m.Term), x.dumped(m.Term)),
+    ),
+    EntityType(
+        "statements",
+        m.StatementsFile,
+        "facts",
+        m.Fact,
+        "fact",
+        aux=(
+            AuxList("shares", "statement_shares", "share", m.Share),
+            AuxList("sums", "statement_sums", "sum", m.Sum),
+        ),
+    ),
+    EntityType("actuals", m.ActualsFile, "actuals", m.Actual, "outcome"),
+)
+
+#: what makes the charts of each kind of page, by the page's template (the site's own pages: the home page)
+CHART_MAKERS: dict[str, Callable[..., Any]] = {
+    "home.html": oc.home_charts,
+    **{t.pages.template: t.pages.charts for t in ENTITY_TYPES if t.pages and t.pages.charts},
+    **{t.overview.template: t.overview.charts for t in ENTITY_TYPES if t.overview and t.overview.charts},
+}

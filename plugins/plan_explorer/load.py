@@ -1,0 +1,138 @@
+"""Load stage: read ``data/*.yaml`` into one validated :class:`Plan` — parse, validate each file, check references.
+
+Which files are read follows from the descriptors: ``plan.yaml`` is required, every collection is optional,
+and a plan needs at least one collection of entities. Every problem of a run is collected and raised
+together as one :class:`DataError`; the plan returned is linked (``plan.referring`` answers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .descriptor import EntityType
+from .errors import ProblemLog
+from .model import records as m
+from .model.plan import Plan
+from .model.yamlsource import YamlDoc, format_path, read_yaml
+from .references import check_references
+from .relations import link_plan
+
+PLAN_FILE = "plan.yaml"
+ERROR_MESSAGES = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field",
+    "float_type": "must be a number",
+    "int_type": "must be a whole number",
+    "string_type": "must be a text",
+    "bool_type": "must be true or false",
+    "literal_error": "not one of the allowed values",
+    "greater_than_equal": "must not be negative",
+    "dict_type": "must be a mapping",
+    "list_type": "must be a list",
+    "date_from_datetime_parsing": "must be a date (YYYY-MM-DD)",
+}
+
+
+def _validation_problems(doc: YamlDoc, exc: ValidationError, log: ProblemLog) -> None:
+    for err in exc.errors():
+        loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
+        message = ERROR_MESSAGES.get(err["type"], err["msg"].removeprefix("Value error, "))
+        if err["type"] == "missing" and loc and loc[-1] in ("zh", "en"):
+            message = "missing Chinese text" if loc[-1] == "zh" else "missing English text"
+        if err["type"] == "value_error" and "text must not be empty" in err["msg"]:
+            message = "empty Chinese text" if loc[-1] == "zh" else "empty English text"
+        if err["type"] == "string_pattern_mismatch":
+            message = "id must be lowercase ASCII letters, digits and hyphens"
+            if loc and loc[-1] == "column":
+                message = "must be lowercase ASCII letters, digits and underscores"
+        if err["type"] in ("float_type", "int_type") and isinstance(err.get("input"), str):
+            kind = "a whole number" if err["type"] == "int_type" else "a number"
+            message = f"must be {kind}, not {err['input']!r}"
+        if err["type"] in ("greater_than_equal", "less_than_equal") and "year" in str(err.get("ctx", "")).lower():
+            message = "must be a year (four digits)"
+        if "is before start year" in message:
+            loc = (*loc, "end")
+        log.add(doc.file, doc.line_of(loc), format_path(loc), message)
+
+
+def _is_union_tag(part: Any) -> bool:
+    return isinstance(part, str) and ("[" in part or part in ("float", "int", "none", "str"))
+
+
+def _check_unique_ids(doc: YamlDoc, key: str, items: Iterable[Any], log: ProblemLog) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in seen:
+            path = (key, i, "id")
+            log.add(
+                doc.file,
+                doc.line_of(path),
+                format_path(path),
+                f"duplicate id '{item.id}' (first at item {seen[item.id]})",
+            )
+        else:
+            seen[item.id] = i
+
+
+def _read(path: Path, display: str, model: type[m.Model], log: ProblemLog) -> tuple[YamlDoc, m.Model] | None:
+    doc = read_yaml(path, display, log)
+    if doc is None:
+        return None
+    try:
+        return doc, model.model_validate(doc.data)
+    except ValidationError as exc:
+        _validation_problems(doc, exc, log)
+        return None
+
+
+def load_plan(data_dir: Path, types: Sequence[EntityType]) -> Plan:
+    """Read, validate and cross-check the files of ``data_dir`` that ``types`` describe; DataError on problems."""
+    log = ProblemLog()
+    docs: dict[str, YamlDoc] = {}
+    files: dict[str, m.Model] = {}
+    known = {PLAN_FILE} | {t.filename for t in types}
+    for path in sorted(data_dir.glob("*.yaml")):
+        if path.name not in known:
+            names = ", ".join(sorted(t.filename for t in types))
+            log.add(
+                f"data/{path.name}",
+                0,
+                "(file)",
+                f"not a file this generator reads (a plan's files: plan.yaml, {names})",
+            )
+    meta = _read(data_dir / PLAN_FILE, f"data/{PLAN_FILE}", m.PlanFile, log)
+    if meta is not None:
+        docs[PLAN_FILE] = meta[0]
+    present = [t for t in types if (data_dir / t.filename).exists()]
+    if meta is not None and not any(t.is_entity for t in present):
+        names = ", ".join(t.filename for t in types if t.is_entity)
+        log.add(f"data/{PLAN_FILE}", 0, "(plan)", f"the plan has no collection: add at least one of {names} to data/")
+    for etype in present:
+        read = _read(data_dir / etype.filename, f"data/{etype.filename}", etype.file, log)
+        if read is None:
+            continue
+        doc, model = read
+        docs[etype.filename], files[etype.name] = doc, model
+        for key, record in ((etype.key, etype.record), *((aux.key, aux.record) for aux in etype.aux)):
+            if "id" in record.model_fields:
+                _check_unique_ids(doc, key, getattr(model, key), log)
+    log.raise_if_any()
+    assert meta is not None
+    lists: dict[str, list[Any]] = {}
+    kinds: dict[type, str] = {}
+    for etype in present:
+        model = files[etype.name]
+        lists[etype.name], kinds[etype.record] = list(getattr(model, etype.key)), etype.name
+        for aux in etype.aux:
+            lists[aux.name], kinds[aux.record] = list(getattr(model, aux.key)), aux.name
+    assert isinstance(meta[1], m.PlanFile)
+    plan = Plan(data_dir, meta[1], files, lists, kinds)
+    plan.docs = docs
+    check_references(plan, present, types, docs, log)
+    log.raise_if_any()
+    link_plan(plan, present)
+    return plan

@@ -1,0 +1,302 @@
+"""The build as one plain pipeline: load → validate → link → audit (:func:`load_site`), then render → charts →
+search → write (:func:`build_site`). Pelican's generator and the dev server are thin adapters over these two.
+
+A plan is a folder with ``data/`` and ``content/``; the theme (templates, UI strings, static files) is the
+generator's own. Each language's pages (and its search index) are written by a worker process of its own
+(see :mod:`workers`); the open-data export, sitemap and robots.txt are written here meanwhile.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+
+from .audit import run_audit
+from .charts.render import ChartRenderer
+from .charts.service import VegaService
+from .content import Document, load_documents
+from .descriptor import EntityType
+from .entities import CHART_MAKERS, ENTITY_TYPES
+from .errors import DataError, ProblemLog
+from .export import export_files
+from .i18n import LANGS, load_catalogue
+from .load import load_plan
+from .model.plan import Plan
+from .outputdir import replace_whole, rewrite
+from .relations import build_relations
+from .search import BODY, SearchIndexer, merge_entries, search_copy
+from .site import contexts as c
+from .site.pages import all_pages, not_found_page
+from .site.sitemap import robots_txt, sitemap_xml
+from .site.state import Site
+from .site.urls import output_name
+from .workers import Workers
+
+logger = logging.getLogger(__name__)
+SOURCE_TEXT = Path("source") / "plan.txt"
+FAVICON = "favicon.ico"
+
+
+# --- load, validate, link, audit ----------------------------------------------------------------------
+
+
+def check_content(plan: Plan, chapters: dict[str, dict[str, Document]], log: ProblemLog) -> None:
+    """The chapters and the plan's sources agree: every table or figure placeholder is described by a source,
+    every source's chapter and anchor exist."""
+    anchors = {doc_id: {b.anchor for b in pair["zh"].blocks} for doc_id, pair in chapters.items()}
+    described = {(s.chapter, s.anchor): s for s in plan.meta.sources if s.chapter}
+    for doc_id, pair in chapters.items():
+        for lang, doc in pair.items():
+            for block in doc.blocks:
+                if block.kind not in ("table", "figure"):
+                    continue
+                source = described.get((doc_id, block.anchor))
+                wanted = "shows" if block.kind == "table" else "see"
+                if source is None or getattr(source, wanted) is None:
+                    log.add(
+                        f"content/plan/{lang}/{doc.filename}",
+                        block.line,
+                        f"[[{block.kind}:{block.name}]]",
+                        f"no source in data/plan.yaml describes it (one with chapter: {doc_id}, "
+                        f"anchor: {block.anchor}, {wanted}: <collection>)",
+                    )
+    for i, source in enumerate(plan.meta.sources):
+        if source.chapter is None:
+            continue
+        where, line = f"sources[{i}]", plan.line_of("plan.yaml", ("sources", i))
+        if source.chapter not in chapters:
+            log.add("data/plan.yaml", line, f"{where}.chapter", f"no chapter '{source.chapter}' in content/plan")
+        elif source.anchor and source.anchor not in anchors[source.chapter]:
+            log.add("data/plan.yaml", line, f"{where}.anchor", f"chapter '{source.chapter}' has no '{source.anchor}'")
+
+
+def load_site(root: Path, theme: Path, siteurl: str = "", types: Sequence[EntityType] = ENTITY_TYPES) -> Site:
+    """Load the plan of the folder ``root`` (its data and content) and the theme's UI strings, validate,
+    link and audit them; every problem of all of them is reported together (DataError)."""
+    log = ProblemLog()
+    plan = None
+    try:
+        plan = load_plan(root / "data", types)
+    except DataError as exc:  # merged with the content problems below, reported together
+        log.problems += exc.problems
+    chapters = load_documents(root / "content" / "plan", "content/plan", log)
+    docs = load_documents(root / "content" / "pages", "content/pages", log)
+    catalogue = load_catalogue(theme / "i18n.yaml", log)
+    if plan is not None:
+        check_content(plan, chapters, log)
+    log.raise_if_any()
+    assert plan is not None
+    present = [t for t in types if plan.has(t.name)]
+    return Site(plan, build_relations(plan), run_audit(plan), chapters, docs, present, catalogue, siteurl)
+
+
+# --- render, charts, search, write --------------------------------------------------------------------
+
+
+def environment(theme: Path, options: dict[str, Any], cache: Path | None = None) -> Environment:
+    """The Jinja environment of the theme's templates (compiled templates cached in ``cache``)."""
+    env = Environment(loader=FileSystemLoader(str(theme / "templates")), **options)  # noqa: S701 — autoescape is on
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    return env
+
+
+@dataclass
+class SiteWriter:
+    """Writes a loaded site into ``output``: pages with their charts, search index, export, sitemap."""
+
+    site: Site
+    env: Environment
+    output: Path
+    charts: ChartRenderer
+    theme: Path
+    search: bool = True
+    live: bool = False  # writing into a site being served: every file replaced whole
+    written: dict[str, int] = field(default_factory=dict)  # counts, for the build's report
+
+    def _add_charts(self, page: c.Page, lang: str) -> None:
+        maker = CHART_MAKERS.get(page.template)
+        if maker is None:
+            return
+        page.charts = self.charts.charts_for(page, self.site, self.site.t(lang), self.site.fmt(lang), maker)
+        for chart in page.charts:
+            self._write_text(f"{page.address.dir}{chart.id}.vl.json", chart.spec_json)
+
+    def _render_page(self, page: c.Page, lang: str, indexer: SearchIndexer | None) -> None:
+        name = output_name(lang, page.address.path)
+        html = self._render(name, page, lang)
+        if indexer is not None and BODY in html:
+            indexer.add(name, search_copy(html))
+
+    def _render(self, name: str, page: c.Page, lang: str) -> str:
+        """Render one page and write it (the HTML is kept for the search index, not read back)."""
+        site = self.site
+        html = self.env.get_template(page.template).render(
+            page=page,
+            addr=page.address,
+            t=site.t(lang),
+            fmt=site.fmt(lang),
+            lang=lang,
+            site=site,
+            info=site.plan.info,
+            sources=site.plan.index["sources"],
+        )
+        self._write_text(name, html)
+        return html
+
+    def _write_text(self, name: str, text: str) -> None:
+        self._write_bytes(name, text.encode())
+
+    def _write_bytes(self, name: str, data: bytes) -> None:
+        path = self.output / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if self.live:
+            replace_whole(path, data)  # a served site: never show a half-written file
+        else:
+            rewrite(path, data)
+
+    def pages(self) -> list[tuple[str, c.Page]]:
+        return [(lang, page) for lang in LANGS for page in all_pages(self.site, lang)]
+
+    def write_pages(self, names: set[str]) -> list[str]:
+        """Write only the pages whose output files are in ``names`` (the dev server's recently viewed pages)."""
+        pages = [(lang, page) for lang, page in self.pages() if output_name(lang, page.address.path) in names]
+        try:
+            self._render_share(pages, None)
+        finally:
+            self.charts.service.stop()
+        return [output_name(lang, page.address.path) for lang, page in pages]
+
+    def _render_share(
+        self, pages: list[tuple[str, c.Page]], indexer: SearchIndexer | None, charted: frozenset[int] = frozenset()
+    ) -> None:
+        """Charts and HTML of ``pages`` (those in ``charted`` have their charts): pages whose charts are ready
+        first, then those waiting for vl-convert."""
+        for lang, page in pages:
+            if id(page) not in charted:
+                self._add_charts(page, lang)
+        waiting = [(lang, page) for lang, page in pages if any(chart.pending for chart in page.charts)]
+        for lang, page in pages:
+            if not any(chart.pending for chart in page.charts):
+                self._render_page(page, lang, indexer)
+        self.charts.finish([chart for _, page in waiting for chart in page.charts])
+        for lang, page in waiting:
+            self._render_page(page, lang, indexer)
+
+    def _render_language(
+        self, pages: list[tuple[str, c.Page]], entry: Path | None, charted: frozenset[int]
+    ) -> dict[str, int]:
+        """One language's pages and their search index (its entry file to ``entry``), in a worker process."""
+        indexer = SearchIndexer() if entry is not None else None
+        before = self.charts.counts()
+        try:
+            self._render_share(pages, indexer, charted)
+            if indexer is not None and entry is not None:
+                indexer.write(self.output / "pagefind", entry)
+        finally:
+            if indexer is not None:
+                indexer.close()
+        counts = {key: n - before[key] for key, n in self.charts.counts().items()}
+        return {**counts, "records": indexer.count if indexer is not None else 0}
+
+    def _prepare_before_fork(self, pages: list[tuple[str, c.Page]]) -> frozenset[int]:
+        """Work done once for both languages' workers: the overview pages' charts (vl-convert starts on them
+        at once) and every template compiled; the pages whose charts are ready."""
+        self.charts.service.start()  # if not yet started: that takes a while, which overlaps the work below
+        overviews = [(lang, page) for lang, page in pages if not _is_entity_page(page, self.site)]
+        try:
+            for lang, page in overviews:
+                self._add_charts(page, lang)
+            for template in sorted((self.theme / "templates").glob("*.html")):
+                self.env.get_template(template.name)
+        except BaseException:
+            self.charts.service.stop(wait=False)
+            raise
+        if self.charts.service.idle:  # all of them were in the cache
+            self.charts.service.stop()
+        return frozenset(id(page) for _, page in overviews)
+
+    def write_all(self) -> dict[str, int]:
+        """The whole site; returns its counts (pages per language, charts, search records)."""
+        pages = self.pages()
+        entries = {lang: self.output / f".pagefind-entry-{lang}.json" for lang in LANGS} if self.search else {}
+        charted = self._prepare_before_fork(pages)
+        done_here = self.charts.counts()
+        shares = [
+            functools.partial(
+                self._render_language, [(lg, p) for lg, p in pages if lg == lang], entries.get(lang), charted
+            )
+            for lang in LANGS
+        ]
+        workers = Workers(shares, len(pages))  # one per language, each with its own Pagefind process
+        workers.start()
+        try:
+            for lang in LANGS:
+                self._render(output_name(lang, "404.html"), not_found_page(self.site, lang), lang)
+            self._write_extras([page.address.path for lang, page in pages if lang == LANGS[0]])
+            counts = workers.join()
+        except BaseException:
+            workers.stop()
+            self.charts.service.stop(wait=False)
+            raise
+        self.charts.service.stop()
+        if self.search:
+            merge_entries(list(entries.values()), self.output / "pagefind")
+        self.charts.save_index([done_here, *counts])
+        totals = {key: sum(share.get(key, 0) for share in [done_here, *counts]) for key in ("charts", "records")}
+        per_lang = {f"pages_{lang}": sum(1 for lg, _ in pages if lg == lang) + 1 for lang in LANGS}  # with the 404
+        self.written = {**per_lang, **totals}
+        return self.written
+
+    def _write_extras(self, paths: list[str]) -> None:
+        """The open data, the plan's text, sitemap, robots.txt and the favicon."""
+        plan = self.site.plan
+        for name, text in export_files(plan, self.site.types).items():
+            self._write_text(f"data/{name}", text)
+        source = plan.data_dir / SOURCE_TEXT
+        if source.is_file():
+            self._write_text(f"data/{SOURCE_TEXT.as_posix()}", source.read_text(encoding="utf-8"))
+        self._write_text("sitemap.xml", sitemap_xml(paths, self.site.siteurl))
+        self._write_text("robots.txt", robots_txt(self.site.siteurl))
+        favicon = self.theme / FAVICON
+        if favicon.is_file():
+            self._write_bytes(FAVICON, favicon.read_bytes())
+
+
+def _is_entity_page(page: c.Page, site: Site) -> bool:
+    return any(t.pages is not None and t.pages.template == page.template for t in site.types)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The generator's look: templates, UI strings, static files; and how Jinja is set up for it."""
+
+    folder: Path
+    jinja: dict[str, Any]
+
+
+def site_writer(
+    site: Site, output: Path, theme: Theme, cache: Path, charts: VegaService | None = None, **options: Any
+) -> SiteWriter:
+    env = environment(theme.folder, theme.jinja, cache / "jinja")
+    renderer = ChartRenderer(cache / "charts", service=charts or VegaService())
+    return SiteWriter(site, env, output, renderer, theme.folder, **options)
+
+
+def build_site(
+    site: Site, output: Path, theme: Theme, cache: Path, charts: VegaService | None = None, search: bool = True
+) -> dict[str, int]:
+    """Write the whole of ``site`` into ``output``; its counts (pages per language, charts, search records)."""
+    return site_writer(site, output, theme, cache, charts, search=search).write_all()
+
+
+def write_pages(site: Site, output: Path, theme: Theme, cache: Path, names: set[str]) -> list[str]:
+    """Write the pages of ``site`` whose files are ``names`` into the served ``output`` (each file replaced whole)."""
+    return site_writer(site, output, theme, cache, search=False, live=True).write_pages(names)

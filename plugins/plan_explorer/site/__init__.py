@@ -1,0 +1,1 @@
+"""The site of a loaded plan: its state, page contexts, URLs and sitemap."""

@@ -1,0 +1,450 @@
+"""Render stage, first half: the typed context of every page of one language (no HTML here).
+
+Entity pages and overviews are made by the functions the descriptors name; the site's own pages (home, the
+plan's contents and chapters, data, audit, search, about, 404) are made here for any plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import fields
+from typing import Any, TypeVar
+
+from ..content import Document
+from ..export import exported, township_years
+from ..i18n import OTHER, Translator
+from ..model import records as m
+from ..numfmt import implied_growth
+from ..relations import investment_sum
+from . import contexts as c
+from .state import Site
+from .urls import AUDIT, DATA, HOME, NOT_FOUND, PLAN, SEARCH
+
+P = TypeVar("P", bound=c.Page)
+HOME_TOP_PROJECTS = 6
+TOWNSHIP_KINDS = ("total", "township", "zone", "enterprise", "utility")
+
+
+def _from(base: c.Page, kind: type[P], **values: Any) -> P:
+    """A page of type ``kind`` with the fields of ``base`` and ``values``."""
+    own = {f.name: getattr(base, f.name) for f in fields(c.Page) if f.name not in values}
+    return kind(**own, **values)
+
+
+def _crumbs(site: Site, lang: str, section: str | None, title: str) -> list[c.Crumb]:
+    t = site.t(lang)
+    crumbs = [c.Crumb(t("nav.home"), HOME)]
+    if section:
+        crumbs.append(c.Crumb(t(f"nav.{section}"), site.urls.overview(section)))
+    crumbs.append(c.Crumb(title, None))
+    return crumbs
+
+
+def _base(site: Site, lang: str, path: str, kind: str, title: str, description: str, section: str | None) -> c.Page:
+    return c.Page(site.address(lang, path), kind, title, description, _crumbs(site, lang, section, title))
+
+
+def _described(site: Site, name: str, t: Translator) -> str:
+    """An overview's description: the plan's own (its ``{count}`` filled in), else the generic one."""
+    model = site.plan.files[name]
+    count = len(site.plan.lists[name])
+    own = getattr(model, "description", None)
+    return own[t.lang].format(count=count) if own else t(f"{name}.description", count=count)
+
+
+def _figures(site: Site, figures: dict[int, float | None]) -> c.Figures:
+    plan = site.plan
+    base, target = figures.get(plan.base_year), figures.get(plan.target_year)
+    return c.Figures(plan.base_year, plan.target_year, base, target, implied_growth(base, target, plan.years))
+
+
+# --- entity pages (named by the descriptors) ---------------------------------------------------------
+
+
+def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str, description: str) -> c.Page:
+    page = _base(site, lang, site.urls.of(record), kind, record.name[lang], description, section)
+    page.findings = site.audit.for_entity(record)
+    return page
+
+
+def indicator_page(site: Site, ind: m.Indicator, lang: str, t: Translator) -> c.IndicatorPage:
+    base = _entity_base(site, ind, lang, "indicator", "indicators", t("indicator.description", name=ind.name[lang]))
+    return _from(
+        base,
+        c.IndicatorPage,
+        indicator=ind,
+        group=site.plan.get(m.IndicatorGroup, ind.group),
+        figures=_figures(site, ind.value),
+        related=[site.plan.source(ref) for ref in ind.related],
+        actuals=site.actuals_for(f"indicators/{ind.id}"),
+    )
+
+
+def industry_page(site: Site, ind: m.Industry, lang: str, t: Translator) -> c.IndustryPage:
+    plan = site.plan
+    target = plan.target_year
+    total = sum(i.output.get(target) or 0 for i in plan.all(m.Industry))
+    projects = plan.referring(m.Project, "industry", ind.id)
+    own = ind.output.get(target)
+    return _from(
+        _entity_base(site, ind, lang, "industry", "industries", t("industry.description", name=ind.name[lang])),
+        c.IndustryPage,
+        industry=ind,
+        group=plan.get(m.IndustryGroup, ind.group),
+        figures=_figures(site, ind.output),
+        share_of_target=(own / total * 100) if own and total else None,
+        platforms=plan.referring(m.Platform, "focus_industries", ind.id),
+        projects=projects,
+        investment_wan=investment_sum(projects),
+        actuals=site.actuals_for(f"industries/{ind.id}"),
+    )
+
+
+def platform_page(site: Site, pf: m.Platform, lang: str, t: Translator) -> c.PlatformPage:
+    plan, rel = site.plan, site.relations
+    projects = rel.platform_projects(pf)
+    townships = sorted({p.township for p in projects if p.township})
+    zones = plan.referring(m.Township, "platform", pf.id)
+    return _from(
+        _entity_base(site, pf, lang, "platform", "platforms", t("platform.description", name=pf.name[lang])),
+        c.PlatformPage,
+        platform=pf,
+        role=plan.get(m.PlatformRole, pf.layout_role),
+        output_target=pf.output_target.get(plan.target_year),
+        parent=plan.find(m.Platform, pf.parent),
+        children=plan.referring(m.Platform, "parent", pf.id),
+        industries=[plan.get(m.Industry, i) for i in pf.focus_industries],
+        projects=projects,
+        investment_wan=investment_sum(projects),
+        townships=[t for t in (plan.find(m.Township, i) for i in townships) if t],
+        zone=zones[-1] if zones else None,
+    )
+
+
+def project_page(site: Site, pr: m.Project, lang: str, t: Translator) -> c.ProjectPage:
+    plan, rel = site.plan, site.relations
+    share = (pr.total_investment_wan / rel.total_investment_wan * 100) if pr.total_investment_wan else None
+    industry, platform = plan.find(m.Industry, pr.industry), plan.find(m.Platform, pr.platform)
+    filters = {
+        "industry": industry.name[lang] if industry else t("common.none"),
+        "platform": platform.name[lang] if platform else t("common.none"),
+        "location": pr.location[lang],
+    }
+    page = _entity_base(site, pr, lang, "project", "projects", pr.summary[lang])
+    page.search_filters = filters
+    return _from(
+        page,
+        c.ProjectPage,
+        project=pr,
+        star=site.star(),
+        industry=industry,
+        platform=platform,
+        township=plan.find(m.Township, pr.township),
+        share=share,
+        rank=rel.project_rank.get(pr.id),
+        count=len(plan.all(m.Project)),
+    )
+
+
+def township_page(site: Site, tw: m.Township, lang: str, t: Translator) -> c.TownshipPage:
+    plan, fmt = site.plan, site.fmt(lang)
+    years = sorted(tw.output)
+    later = fmt.year_list([y for y in years if y > plan.base_year])
+    description = t("township.description", name=tw.name[lang], years=fmt.year_list(years), later=later)
+    return _from(
+        _entity_base(site, tw, lang, "township", "townships", description),
+        c.TownshipPage,
+        township=tw,
+        projects=plan.referring(m.Project, "township", tw.id),
+        platform=plan.find(m.Platform, tw.platform),
+        growth=implied_growth(tw.output.get(plan.base_year), tw.output.get(plan.target_year), plan.years),
+        actuals=site.actuals_for(f"townships/{tw.id}"),
+    )
+
+
+# --- overviews (named by the descriptors) ----------------------------------------------------------------
+
+
+def indicators_overview(site: Site, base: c.Page) -> c.IndicatorsPage:
+    plan = site.plan
+    groups = [c.IndicatorGroupRows(g, plan.referring(m.Indicator, "group", g.id)) for g in plan.all(m.IndicatorGroup)]
+    return _from(base, c.IndicatorsPage, groups=groups)
+
+
+def industries_overview(site: Site, base: c.Page) -> c.IndustriesPage:
+    lang = base.address.lang
+    tables = [group_table(site, g, lang) for g in site.plan.all(m.IndustryGroup)]
+    return _from(base, c.IndustriesPage, tables=tables)
+
+
+def platforms_overview(site: Site, base: c.Page) -> c.PlatformsPage:
+    plan, rel = site.plan, site.relations
+    roles = []
+    for role in plan.all(m.PlatformRole):
+        cards = [
+            c.PlatformCard(pf, len(rel.platform_projects(pf)), rel.platform_investment_wan(pf))
+            for pf in plan.all(m.Platform)
+            if pf.layout_role == role.id
+        ]
+        roles.append(c.PlatformRoleRows(role, cards))
+    return _from(base, c.PlatformsPage, roles=roles)
+
+
+def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
+    plan = site.plan
+    projects = plan.all(m.Project)
+    rows = []
+    for p in projects:
+        platform = plan.find(m.Platform, p.platform)
+        rows.append(
+            c.ExplorerRow(
+                p,
+                plan.find(m.Industry, p.industry),
+                platform,
+                plan.find(m.Platform, platform.parent if platform else None),
+            )
+        )
+    years = [y for p in projects if p.period for y in (p.period.start, p.period.end)]
+    info = plan.info.period
+    return _from(
+        base,
+        c.ProjectsPage,
+        rows=rows,
+        total_wan=site.relations.total_investment_wan,
+        industries=plan.all(m.Industry),
+        platforms=plan.all(m.Platform),
+        townships=[t for t in plan.all(m.Township) if t.kind == "township"],
+        star=site.star(),
+        first_year=min([*years, info.base_year]) - 10,
+        last_year=max([*years, info.end]) + 10,
+    )
+
+
+def townships_overview(site: Site, base: c.Page) -> c.TownshipsPage:
+    rows = site.plan.all(m.Township)
+    kinds = [c.TownshipKindRows(k, [t for t in rows if t.kind == k]) for k in TOWNSHIP_KINDS]
+    return _from(base, c.TownshipsPage, kinds=[k for k in kinds if k.townships], years=township_years(site.plan))
+
+
+def innovation_platforms_overview(site: Site, base: c.Page) -> c.InnovationPlatformsPage:
+    return _from(base, c.InnovationPlatformsPage, items=site.plan.all(m.InnovationPlatform))
+
+
+def reforms_overview(site: Site, base: c.Page) -> c.MeasuresPage:
+    return _from(base, c.MeasuresPage, items=list(site.plan.all(m.Reform)))
+
+
+def policies_overview(site: Site, base: c.Page) -> c.MeasuresPage:
+    return _from(base, c.MeasuresPage, items=list(site.plan.all(m.Policy)))
+
+
+def glossary_overview(site: Site, base: c.Page) -> c.GlossaryPage:
+    return _from(base, c.GlossaryPage, terms=site.plan.all(m.Term))
+
+
+# --- the plan's tables --------------------------------------------------------------------------------
+
+
+def caption(source: m.SourceDef, lang: str) -> str:
+    """``表一 2016-2020年…`` / ``Table 1. Industry …``: the table's label and its title as printed."""
+    if source.title is None:
+        return source.label[lang]
+    return f"{source.label.zh} {source.title.zh}" if lang == "zh" else f"{source.label.en}. {source.title.en}"
+
+
+def group_table(site: Site, group: m.IndustryGroup, lang: str) -> c.PlanTable:
+    source = site.plan.source(group.source.ref)
+    rows = site.plan.referring(m.Industry, "group", group.id)
+    anchor = source.anchor or f"table-{group.id}"
+    return c.PlanTable(anchor, caption(source, lang), "industries", rows, group=group)
+
+
+def plan_table(site: Site, source: m.SourceDef, anchor: str, lang: str) -> c.PlanTable:
+    """The table a chapter's ``[[table:…]]`` block shows (its source says which collection)."""
+    plan = site.plan
+    name = source.shows or ""
+    if name == "industries" and source.group:
+        return group_table(site, plan.get(m.IndustryGroup, source.group), lang)
+    rows = list(plan.lists.get(name, []))
+    years = sorted({p.year for s in rows if isinstance(s, m.Series) for p in s.points})
+    return c.PlanTable(anchor, caption(source, lang), name, rows, years=years)
+
+
+# --- the site's own pages ----------------------------------------------------------------------------
+
+
+def home_page(site: Site, lang: str) -> c.HomePage:
+    plan, t = site.plan, site.t(lang)
+    info = plan.info
+    counts = {name: len(plan.lists[name]) for name in plan.files}
+    base = c.Page(
+        site.address(lang, HOME),
+        "home",
+        info.title[lang],
+        plan.meta.site.description[lang].format(**counts),
+        [c.Crumb(t("nav.home"), None)],
+    )
+    platforms_file = plan.file(m.PlatformsFile)
+    roles = {r.id: r for r in plan.all(m.PlatformRole)}
+    audiences = [name for name in ("plan", "projects") if name == "plan" and site.chapters or plan.has(name)]
+    return _from(
+        base,
+        c.HomePage,
+        targets=info.targets,
+        featured=plan.find(m.Indicator, plan.meta.site.featured_indicator),
+        industries=plan.all(m.Industry),
+        layout=platforms_file.layout if platforms_file else None,
+        platforms=[(p, roles[p.layout_role]) for p in plan.all(m.Platform) if roles[p.layout_role].on_home],
+        top_projects=site.relations.ranked_projects[:HOME_TOP_PROJECTS],
+        project_count=len(plan.all(m.Project)),
+        star=site.star(),
+        audiences=audiences,
+    )
+
+
+def overview_page(site: Site, name: str, lang: str) -> c.Page:
+    etype = site.type_named(name)
+    assert etype is not None and etype.overview is not None
+    t = site.t(lang)
+    title = t(f"nav.{name}")
+    base = _base(site, lang, site.urls.overview(name), "other", title, _described(site, name, t), None)
+    page: c.Page = etype.overview.context(site, base)
+    page.template = etype.overview.template
+    return page
+
+
+def contents_page(site: Site, lang: str) -> c.PlanContentsPage:
+    t = site.t(lang)
+    chapters = sorted((pair[lang] for pair in site.chapters.values()), key=lambda d: d.order)
+    annexes = [
+        c.Annex(s, t(f"nav.{s.page}")) for s in site.plan.meta.sources if s.page and s.page in site.urls.overviews
+    ]
+    base = _base(site, lang, PLAN, "other", t("nav.plan"), t("plan.description"), None)
+    base.template = "overview_plan.html"
+    return _from(base, c.PlanContentsPage, chapters=chapters, annexes=annexes)
+
+
+def data_page(site: Site, lang: str) -> c.DataPage:
+    t = site.t(lang)
+    collections = []
+    for etype in exported(site.plan, site.types):
+        assert etype.export is not None
+        collections.append(
+            c.ExportedCollection(
+                etype.name,
+                t(f"data.collection.{etype.name}"),
+                etype.export.title(site.plan),
+                etype.export.columns(site.plan),
+            )
+        )
+    base = _base(site, lang, DATA, "other", t("nav.data"), t("data.description"), None)
+    base.template = "overview_data.html"
+    return _from(base, c.DataPage, collections=collections)
+
+
+def audit_page(site: Site, lang: str) -> c.AuditPage:
+    t = site.t(lang)
+    base = _base(site, lang, AUDIT, "other", t("nav.audit"), t("audit.description"), None)
+    audit = site.audit
+    base.template = "overview_audit.html"
+    linked = {f.id: list({id(e): e for e in f.entities if site.urls.has_page(e)}.values()) for f in audit.findings}
+    return _from(
+        base, c.AuditPage, findings=audit.findings, by_rule=audit.by_rule(), counts=audit.counts(), linked=linked
+    )
+
+
+def search_page(site: Site, lang: str) -> c.SearchPage:
+    t = site.t(lang)
+    kinds = [e.kind for e in site.types if e.pages and e.kind]
+    kinds += ["chapter"] if site.chapters else []
+    base = _base(site, lang, SEARCH, "other", t("nav.search"), t("search.description"), None)
+    base.template = "overview_search.html"
+    return _from(base, c.SearchPage, kinds=[*kinds, "other"])
+
+
+def not_found_page(site: Site, lang: str) -> c.NotFoundPage:
+    t = site.t(lang)
+    return c.NotFoundPage(site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html")
+
+
+def _chapter_blocks(site: Site, doc: Document, lang: str) -> tuple[dict[str, c.PlanTable], dict[str, c.LostFigure]]:
+    tables, lost = {}, {}
+    by_anchor = {s.anchor: s for s in site.plan.meta.sources if s.chapter == doc.id and s.anchor}
+    for block in doc.blocks:
+        source = by_anchor.get(block.anchor)
+        if source is None:
+            continue
+        if block.kind == "table":
+            tables[block.anchor] = plan_table(site, source, block.anchor, lang)
+        elif block.kind == "figure" and source.see:
+            lost[block.anchor] = c.LostFigure(f"{source.label[lang]}{_quoted(source.title, lang)}", source.see)
+    return tables, lost
+
+
+def _quoted(title: m.Text | None, lang: str) -> str:
+    if title is None:
+        return ""
+    return f"“{title.zh}”" if lang == "zh" else f", {title.en},"
+
+
+def chapter_pages(site: Site, lang: str) -> Iterator[c.Page]:
+    t = site.t(lang)
+    ordered = sorted(site.chapters.values(), key=lambda pair: pair["zh"].order)
+    for i, pair in enumerate(ordered):
+        doc, other = pair[lang], pair[OTHER[lang]]
+        prev = ordered[i - 1][lang] if i else None
+        nxt = ordered[i + 1][lang] if i + 1 < len(ordered) else None
+        tables, lost = _chapter_blocks(site, pair["zh"], lang)
+        for bilingual in (False, True):
+            title = doc.full_title + (f" · {t('chapter.bilingual')}" if bilingual else "")
+            crumbs = [c.Crumb(t("nav.home"), HOME), c.Crumb(t("nav.plan"), PLAN), c.Crumb(doc.full_title, None)]
+            yield c.ChapterPage(
+                site.address(lang, site.urls.chapter(doc.id, bilingual)),
+                "chapter",
+                title,
+                t("chapter.description", title=doc.full_title),
+                crumbs,
+                tables=tables,
+                lost=lost,
+                doc=doc,
+                other=other,
+                bilingual=bilingual,
+                prev=prev,
+                next=nxt,
+                template="chapter.html",
+            )
+
+
+def doc_pages(site: Site, lang: str) -> Iterator[c.Page]:
+    for pair in site.docs.values():
+        doc = pair[lang]
+        yield c.ChapterPage(
+            site.address(lang, site.urls.doc(doc.id)),
+            "other",
+            doc.title,
+            doc.title,
+            _crumbs(site, lang, None, doc.title),
+            doc=doc,
+            other=pair[OTHER[lang]],
+            template="document.html",
+        )
+
+
+def all_pages(site: Site, lang: str) -> list[c.Page]:
+    """Every page of one language: home, overviews, the site's own pages, entity pages, chapters, about pages."""
+    t = site.t(lang)
+    home = home_page(site, lang)
+    home.template = "home.html"
+    pages: list[c.Page] = [home]
+    pages += [overview_page(site, e.name, lang) for e in site.types if e.overview]
+    pages += [contents_page(site, lang), data_page(site, lang), audit_page(site, lang), search_page(site, lang)]
+    for etype in site.types:
+        if etype.pages:
+            template = etype.pages.template
+            for record in site.plan.lists[etype.name]:
+                page = etype.pages.context(site, record, lang, t)
+                page.template = template
+                pages.append(page)
+    pages += chapter_pages(site, lang)
+    pages += doc_pages(site, lang)
+    return pages

@@ -1,0 +1,92 @@
+"""Everything one build knows, shared by the pages of both languages: the plan, its links and audit, the
+chapters, the UI catalogue and the entity types the plan has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..audit import Audit
+from ..content import Document
+from ..descriptor import EntityType
+from ..i18n import LANGS, Catalogue, Translator
+from ..model import records as m
+from ..model.plan import Plan
+from ..numfmt import Formatter
+from ..relations import Relations
+from .contexts import NavItem
+from .urls import AUDIT, DATA, PLAN, SEARCH, PageAddress, Urls
+
+
+def plan_strings(plan: Plan) -> dict[str, dict[str, Any]]:
+    """What UI strings may name about the plan, by language: ``{base_year}``, ``{period_name}`` …"""
+    info = plan.info
+    period = info.period
+    common = {
+        "base_year": period.base_year,
+        "start_year": period.start,
+        "target_year": period.end,
+        "outlook_year": info.outlook_year,
+        "period": f"{period.start}–{period.end}",
+    }
+    return {lang: {**common, "period_name": period.name[lang], "short_title": info.short_title[lang]} for lang in LANGS}
+
+
+@dataclass
+class Site:
+    """The loaded plan and content, and how to address and word its pages."""
+
+    plan: Plan
+    relations: Relations
+    audit: Audit
+    chapters: dict[str, dict[str, Document]]
+    docs: dict[str, dict[str, Document]]  # the about pages
+    types: list[EntityType]  # the plan's collections, in the descriptors' order
+    catalogue: Catalogue
+    siteurl: str = ""
+    urls: Urls = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.catalogue = self.catalogue.with_defaults(plan_strings(self.plan))
+        self.urls = Urls(
+            slugs={t.record: t.slug for t in self.types if t.pages},
+            overviews={t.name: f"{t.slug}/" for t in self.types if t.overview},
+            docs=frozenset(self.docs),
+        )
+
+    def t(self, lang: str) -> Translator:
+        return self.catalogue.bound(lang)
+
+    def fmt(self, lang: str) -> Formatter:
+        return Formatter(lang)
+
+    def address(self, lang: str, path: str) -> PageAddress:
+        return PageAddress(lang, path, self.siteurl, self.urls)
+
+    def has(self, name: str) -> bool:
+        """Whether the plan has the collection ``name`` (templates leave out what the plan lacks)."""
+        return self.plan.has(name)
+
+    def type_named(self, name: str) -> EntityType | None:
+        return next((t for t in self.types if t.name == name), None)
+
+    def nav(self, where: str, lang: str) -> list[NavItem]:
+        """The main navigation (``main``) or the footer's links (``footer``): what the plan has, in order."""
+        t = self.t(lang)
+        own = [
+            NavItem(t(f"nav.{e.name}"), self.urls.overview(e.name))
+            for e in self.types
+            if e.overview and e.overview.nav == where
+        ]
+        if where == "main":
+            contents = [NavItem(t("nav.plan"), PLAN)] if self.chapters else []
+            return [*contents, *own, NavItem(t("nav.audit"), AUDIT), NavItem(t("nav.data"), DATA)]
+        docs = [NavItem(pair[lang].title, self.urls.doc(doc_id)) for doc_id, pair in self.docs.items()]
+        return [*docs, *own, NavItem(t("nav.search"), SEARCH)]
+
+    def actuals_for(self, target: str) -> list[m.Actual]:
+        return sorted((a for a in self.plan.all(m.Actual) if a.target == target), key=lambda a: a.year)
+
+    def star(self) -> m.StarList | None:
+        projects = self.plan.file(m.ProjectsFile)
+        return projects.star if projects else None
