@@ -310,6 +310,9 @@ class Term(Model):
     id: Id
     term: Text
     note: Text | None = None
+    zh_forms: list[str] | None = None  # Chinese forms the glossary test looks for ([] = not checked)
+    forms: list[str] = []  # further accepted English forms in running text
+    synonyms: list[str] = []  # English words readers search for (never used in our texts)
 
 
 class GlossaryFile(Model):
