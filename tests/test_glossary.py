@@ -108,6 +108,8 @@ def english_texts() -> list[tuple[str, str]]:
     texts = [(str(p.relative_to(ROOT)), p.read_text(encoding="utf-8")) for p in (ROOT / "content").rglob("en/*.md")]
     for name, doc in _data_docs():
         texts += [(name, text) for text in _en_values(doc)]
+    # the glossary's own renderings and notes too (not its synonyms, which list what readers may type)
+    texts += [("glossary.yaml", text) for t in glossary_terms() for text in _en_values([t["term"], t.get("note")])]
     return texts
 
 
