@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PORT ?= 8000
-PLAN := $(PY) -m plugins.plan_explorer
+# The plan to build: a folder with data/ and content/ (default: this project's own plan).
+PLAN ?= .
+CLI := $(PY) -m plugins.plan_explorer
 
 .PHONY: setup system-deps html serve devserver publish check schema test golden bench lint format clean
 
@@ -29,26 +31,28 @@ system-deps:
 	else echo "warning: install chromium, fonts-noto-cjk and a Java runtime (sudo apt-get install chromium fonts-noto-cjk default-jre-headless)"; fi
 
 html: $(STAMP)
-	$(PLAN) build
+	$(CLI) build --plan $(PLAN)
 
 publish: $(STAMP)
-	$(PLAN) build --settings publishconf.py
+	$(CLI) build --plan $(PLAN) --settings publishconf.py
 
 serve: html
 	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory output
 
 devserver: $(STAMP)
-	$(PLAN) devserver --port $(PORT)
+	$(CLI) devserver --plan $(PLAN) --port $(PORT)
 
 check: $(STAMP)
-	$(PLAN) check
+	$(CLI) check --plan $(PLAN)
 
 schema: $(STAMP)
-	$(PLAN) schema
+	$(CLI) schema
 
 test: setup
 	$(PY) -m ruff check plugins tests tools
+	$(PY) -m ruff format --check plugins tests
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 golden: $(STAMP)
@@ -60,6 +64,7 @@ bench: setup
 lint: $(STAMP)
 	$(PY) -m ruff check plugins tests tools
 	$(PY) -m ruff format --check plugins tests
+	$(PY) -m mypy
 
 format: $(STAMP)
 	$(PY) -m ruff format plugins tests

@@ -167,9 +167,9 @@ def total_findings(plan: Plan) -> Iterator[Finding]:
     yield from township_findings(plan)
     statements = plan.file(m.StatementsFile)
     for spec in statements.sums if statements else []:
-        total = Value(_t("合计", "total"), plan.resolve(spec.total))
+        stated = Value(_t("合计", "total"), plan.resolve(spec.total))
         parts = [Value(describe(plan, p), plan.resolve(p)) for p in spec.parts]
-        f = _sum_finding(f"sum-{spec.id}", "sum", spec.label, total, parts, [])
+        f = _sum_finding(f"sum-{spec.id}", "sum", spec.label, stated, parts, [])
         if f:
             yield f
 

@@ -55,7 +55,8 @@ def pelican_settings(options: BuildOptions, output: Path, charts: VegaService | 
         "PLAN_CHART_SERVICE": charts,
         "PLAN_REPORT": {},
     }
-    return read_settings(str(options.settings), override=overrides)
+    settings: dict[str, Any] = read_settings(str(options.settings), override=overrides)
+    return settings
 
 
 def report(exc: PlanError, kept: str = "the previous site was left as it was") -> None:

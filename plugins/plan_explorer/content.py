@@ -61,7 +61,7 @@ class Document:
 SAFE_LINK = re.compile(r"^(https?:|mailto:|#|/|\.|[a-z0-9-]+/|[a-z0-9-]+$)", re.I)
 
 
-class _SafeLinks(Treeprocessor):
+class _SafeLinks(Treeprocessor):  # type: ignore[misc]  # Markdown is untyped
     """Drops link and image targets with a scheme other than http(s)/mailto (e.g. ``javascript:``)."""
 
     def run(self, root: Element) -> None:

@@ -1,8 +1,8 @@
 """Open-data export: one CSV and one JSON per collection plus a Frictionless ``datapackage.json``.
 
 Each entity type's descriptor names its columns, rows and JSON records (functions here); the /data/ page
-shows the same columns. Column names that carry a year are made from the plan's own years (``value_2020``,
-``output_target_2025_yi``), so a plan's export keeps its file names and columns from release to release.
+shows the same columns. Column names that carry a year are made from the plan's own years (``value_<base year>``,
+``output_target_<target year>_yi``), so a plan's export keeps its file names and columns from release to release.
 """
 
 from __future__ import annotations
@@ -257,8 +257,8 @@ def glossary_columns(plan: Plan) -> list[Column]:
 
 def dumped(kind: type[m.Model], by_year: dict[str, tuple[str, str]] | None = None) -> Callable[[Plan], list[Any]]:
     """The full records of ``kind`` as JSON values; ``by_year`` flattens a field of figures by year into one key
-    per year of the plan (``{"value": ("value_{year}", "both")}`` → ``value_2020``, ``value_2025``), as the export
-    has always named them."""
+    per year of the plan (``{"value": ("value_{year}", "both")}`` → ``value_<base year>``, ``value_<target year>``),
+    as the export has always named them."""
 
     def records(plan: Plan) -> list[Any]:
         years = {"both": (plan.base_year, plan.target_year), "target": (plan.target_year,)}

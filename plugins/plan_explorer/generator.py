@@ -11,7 +11,7 @@ from pelican.generators import Generator
 from .pipeline import Theme, build_site, load_site
 
 
-class PlanSiteGenerator(Generator):
+class PlanSiteGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     """Writes the plan's pages, open-data export, sitemap and robots.txt (counts into ``PLAN_REPORT``)."""
 
     def generate_context(self) -> None:

@@ -111,20 +111,24 @@ def load_plan(data_dir: Path, types: Sequence[EntityType]) -> Plan:
     if meta is not None and not any(t.is_entity for t in present):
         names = ", ".join(t.filename for t in types if t.is_entity)
         log.add(f"data/{PLAN_FILE}", 0, "(plan)", f"the plan has no collection: add at least one of {names} to data/")
+    failed: set[str] = set()
     for etype in present:
         read = _read(data_dir / etype.filename, f"data/{etype.filename}", etype.file, log)
         if read is None:
+            failed.add(etype.name)
             continue
         doc, model = read
         docs[etype.filename], files[etype.name] = doc, model
         for key, record in ((etype.key, etype.record), *((aux.key, aux.record) for aux in etype.aux)):
             if "id" in record.model_fields:
                 _check_unique_ids(doc, key, getattr(model, key), log)
-    log.raise_if_any()
+    if meta is None:  # nothing can be checked across files without the plan's metadata
+        log.raise_if_any()
     assert meta is not None
+    valid = [t for t in present if t.name not in failed]
     lists: dict[str, list[Any]] = {}
     kinds: dict[type, str] = {}
-    for etype in present:
+    for etype in valid:
         model = files[etype.name]
         lists[etype.name], kinds[etype.record] = list(getattr(model, etype.key)), etype.name
         for aux in etype.aux:
@@ -132,7 +136,7 @@ def load_plan(data_dir: Path, types: Sequence[EntityType]) -> Plan:
     assert isinstance(meta[1], m.PlanFile)
     plan = Plan(data_dir, meta[1], files, lists, kinds)
     plan.docs = docs
-    check_references(plan, present, types, docs, log)
+    check_references(plan, valid, types, docs, log, failed)  # across the files that are valid on their own
     log.raise_if_any()
-    link_plan(plan, present)
+    link_plan(plan, valid)
     return plan

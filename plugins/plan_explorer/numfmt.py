@@ -103,7 +103,7 @@ def implied_growth(start: float | None, end: float | None, years: int) -> float 
     """Compound average annual growth (%) from ``start`` to ``end`` over ``years``."""
     if start is None or end is None or start <= 0 or years <= 0:
         return None
-    return ((end / start) ** (1 / years) - 1) * 100
+    return float(((end / start) ** (1 / years) - 1) * 100)
 
 
 def required_path(start: float, growth_pct: float, first_year: int, last_year: int) -> list[tuple[int, float]]:
@@ -128,7 +128,7 @@ def small_count(value: int, lang: str) -> str:
 
 
 def year_list(years: list[int], lang: str) -> str:
-    """``2021、2022和2025`` / ``2021, 2022 and 2025``."""
+    """``<a>、<b>和<c>`` / ``<a>, <b> and <c>``: years as prose lists them."""
     words = [str(y) for y in years]
     if len(words) < 2:
         return "".join(words)

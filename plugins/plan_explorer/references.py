@@ -53,8 +53,10 @@ class _Checker:
         known: Sequence[EntityType],
         docs: dict[str, YamlDoc],
         log: ProblemLog,
+        failed: set[str],
     ):
         self.plan, self.present, self.docs, self.log = plan, present, docs, log
+        self.failed = failed  # collections whose files are invalid on their own: references into them are not judged
         self.singular = {"sources": "source"}
         self.owner: dict[str, EntityType] = {}  # list name → the type whose file holds it
         for etype in known:
@@ -66,6 +68,11 @@ class _Checker:
     def add(self, filename: str, path: tuple[Any, ...], message: str) -> None:
         doc = self.docs[filename]
         self.log.add(doc.file, doc.line_of(path), format_path(path), message)
+
+    def unchecked(self, list_name: str) -> bool:
+        """Whether ``list_name`` is in a file that failed validation (its ids are not known this run)."""
+        owner = self.owner.get(list_name)
+        return owner is not None and owner.name in self.failed
 
     def missing_collection(self, list_name: str) -> str | None:
         """The message for a reference into a collection the plan lacks, if it lacks it."""
@@ -85,7 +92,7 @@ class _Checker:
                     value = getattr(record, ref.field)
                     values = value if isinstance(value, list) else [value]
                     for j, ident in enumerate(values):
-                        if ident is None:
+                        if ident is None or self.unchecked(ref.target):
                             continue
                         path = (ref.key, i, ref.field, j) if isinstance(value, list) else (ref.key, i, ref.field)
                         absent = self.missing_collection(ref.target)
@@ -107,7 +114,7 @@ class _Checker:
                 self.add(PLAN_FILE, ("sources", i), "a source needs a chapter or a page")
             for fieldname in ("page", "shows", "see"):
                 name = getattr(src, fieldname)
-                if name is not None and not self.plan.has(name):
+                if name is not None and name not in self.failed and not self.plan.has(name):
                     self.add(
                         PLAN_FILE,
                         ("sources", i, fieldname),
@@ -115,6 +122,19 @@ class _Checker:
                     )
 
     # --- years ----------------------------------------------------------------------------------
+
+    def period(self) -> bool:
+        """Whether the plan's period is in order (else its years cannot be checked)."""
+        period = self.plan.info.period
+        if period.end < period.start:
+            self.add(PLAN_FILE, ("plan", "period", "end"), f"end year {period.end} is before start year {period.start}")
+            return False
+        if period.base is not None and period.base >= period.start:
+            self.add(
+                PLAN_FILE, ("plan", "period", "base"), f"the base year {period.base} must be before {period.start}"
+            )
+            return False
+        return True
 
     def years(self) -> None:
         plan = self.plan
@@ -131,7 +151,8 @@ class _Checker:
                     for year in value:
                         self._year(etype.filename, (*path, year), year, allowed["figure"])
                 elif path[-1] == "year" and isinstance(value, int):
-                    kind = {m.HistoryPoint: "history", m.Actual: "outcome"}.get(self._owner_type(etype, path), "target")
+                    kinds: dict[type, str] = {m.HistoryPoint: "history", m.Actual: "outcome"}
+                    kind = kinds.get(self._owner_type(etype, path), "target")
                     self._year(etype.filename, path, value, allowed[kind])
         for i, target in enumerate(plan.info.targets):
             self._year(PLAN_FILE, ("plan", "targets", i, "year"), target.year, allowed["target"])
@@ -150,6 +171,8 @@ class _Checker:
     # --- paths, settings --------------------------------------------------------------------------
 
     def paths(self) -> None:
+        if self.failed:  # a path may name a figure of a file that is not valid this run
+            return
         if self.plan.has("statements"):
             statements = self.plan.files["statements"]
             assert isinstance(statements, m.StatementsFile)
@@ -190,7 +213,7 @@ class _Checker:
 
     def settings(self) -> None:
         site = self.plan.meta.site
-        if site.featured_indicator is not None:
+        if site.featured_indicator is not None and "indicators" not in self.failed:
             absent = self.missing_collection("indicators")
             if absent or site.featured_indicator not in self.plan.index["indicators"]:
                 self.add(
@@ -198,7 +221,7 @@ class _Checker:
                     ("site", "featured_indicator"),
                     absent or f"unknown indicator '{site.featured_indicator}'",
                 )
-        counts = set(self.plan.files)
+        counts = set(self.plan.files) | self.failed
         for lang in ("zh", "en"):
             for name in _fields(site.description[lang]):
                 if name not in counts:
@@ -228,12 +251,18 @@ def _fields(text: str) -> list[str]:
 
 
 def check_references(
-    plan: Plan, present: Sequence[EntityType], known: Sequence[EntityType], docs: dict[str, YamlDoc], log: ProblemLog
+    plan: Plan,
+    present: Sequence[EntityType],
+    known: Sequence[EntityType],
+    docs: dict[str, YamlDoc],
+    log: ProblemLog,
+    failed: set[str] | None = None,
 ) -> None:
     """Record a problem for every reference in ``docs`` that names nothing in ``plan``."""
-    checker = _Checker(plan, present, known, docs, log)
+    checker = _Checker(plan, present, known, docs, log, failed or set())
     checker.ids()
     checker.sources()
-    checker.years()
+    if checker.period():
+        checker.years()
     checker.paths()
     checker.settings()

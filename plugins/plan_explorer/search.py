@@ -18,6 +18,7 @@ out the chart figures Pagefind ignores anyway (their inline SVG is most of an en
 from __future__ import annotations
 
 import base64
+import io
 import json
 import re
 import subprocess
@@ -123,10 +124,11 @@ class PagefindService:
 
     def _read_replies(self) -> None:
         """Collect the replies by id; when the output ends (or cannot be read), every waiting reply fails."""
-        assert self._process.stdout is not None
+        stdout = self._process.stdout
+        assert isinstance(stdout, io.BufferedReader)
         buffered, noise = bytearray(), []
         try:
-            while chunk := self._process.stdout.read1(1 << 16):
+            while chunk := stdout.read1(1 << 16):
                 if b"," not in chunk:  # part of a long reply (GetFiles: megabytes): split only once it is whole
                     buffered += chunk
                     continue

@@ -39,7 +39,8 @@ class Chart:
 
 
 def base(data: list[dict[str, Any]], height: int = 260) -> alt.Chart:
-    return alt.Chart(alt.Data(values=data)).properties(width=CHART_WIDTH, height=height)
+    chart: alt.Chart = alt.Chart(alt.Data(values=data)).properties(width=CHART_WIDTH, height=height)  # type: ignore[no-untyped-call]
+    return chart
 
 
 def short_label(text: str, lang: str) -> str:
@@ -57,7 +58,7 @@ def shorten_labels(rows: list[dict[str, Any]], lang: str) -> None:
 
 def configure(chart: alt.TopLevelMixin, lang: str = "zh") -> alt.TopLevelMixin:
     font = FONTS[lang]
-    return (
+    configured: alt.TopLevelMixin = (
         chart.configure(font=font, background="#ffffff")
         .configure_axis(
             labelFont=font,
@@ -71,6 +72,7 @@ def configure(chart: alt.TopLevelMixin, lang: str = "zh") -> alt.TopLevelMixin:
         .configure_legend(labelFont=font, titleFont=font, orient="bottom", labelLimit=0)
         .configure_view(stroke=None)
     )
+    return configured
 
 
 def required_path_points(start: float, end: float, first: int, last: int) -> list[tuple[int, float]]:

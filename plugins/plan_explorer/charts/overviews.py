@@ -63,10 +63,10 @@ def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> I
 def indicators_charts(page: c.IndicatorsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     base_year, target = site.plan.base_year, site.plan.target_year
     changes = [
-        (i, round(i.value[target] / i.value[base_year] * 100 - 100, 1))
+        (i, round(end / start * 100 - 100, 1))
         for g in page.groups
         for i in g.indicators
-        if i.value.get(base_year) and i.value.get(target)
+        if (start := i.value.get(base_year)) and (end := i.value.get(target)) is not None
     ]
     rows = [
         {"key": i.id, "label": i.name[t.lang], "value": change, "shown": fmt.percent(change)} for i, change in changes
@@ -196,20 +196,29 @@ def projects_charts(page: c.ProjectsPage, site: Any, t: Translator, fmt: Formatt
         {
             "label": ("★ " if p.starred else "") + p.name[t.lang],
             "start": p.period.start,
-            "end": p.period.end + 1,
+            "end": p.period.end,
             "shown": fmt.years(p.period.start, p.period.end),
         }
         for p in sorted(_largest(projects), key=lambda p: (p.period is None, p.period.start if p.period else 0, p.seq))
         if p.period
     ]
+    first = min((r["start"] for r in timeline), default=0)
+    years = list(range(first, max((r["end"] for r in timeline), default=0) + 1))
     chart = (
         base(timeline, height=24 * len(timeline))
+        .transform_calculate(through="datum.end + 1")  # a bar runs to the start of the next year: its last year whole
         .mark_bar(color=PALETTE["main"])
         .encode(
             y=alt.Y("label:N", sort=None, title=None),
-            x=alt.X("start:Q", title=t("chart.year"), scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
-            x2="end:Q",
+            x=alt.X(
+                "start:Q",
+                title=t("chart.year"),
+                scale=alt.Scale(zero=False),
+                axis=alt.Axis(format="d", values=years, aria=False),  # the figure describes itself (title, table)
+            ),
+            x2="through:Q",
             tooltip=["label:N", alt.Tooltip("shown:N", title=t("project.period"))],
+            description="shown:N",  # what a screen reader says of a bar: its period, not the drawing's bounds
         )
     )
     tbd = [p.name[t.lang] for p in _largest(projects) if not p.period]

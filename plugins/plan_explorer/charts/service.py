@@ -36,7 +36,8 @@ WAIT_SECONDS = 120  # for one build's charts; vl-convert renders one in well und
 def render_svg(spec_json: str, lang: str) -> str:
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(json.loads(spec_json), format_locale=LOCALE[lang])
+    locale: Any = LOCALE[lang]  # one of vl-convert's locale names
+    return str(vlc.vegalite_to_svg(json.loads(spec_json), format_locale=locale))
 
 
 def _serve(jobs: Any, parent: int) -> None:
@@ -76,7 +77,7 @@ class VegaService:
             return
         self._owner = os.getpid()
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self._jobs = context.Queue()
         self._process = context.Process(target=_serve, args=(self._jobs, os.getpid()), daemon=True)
         self._process.start()

@@ -75,7 +75,7 @@ class Plan:
 
     def file(self, kind: type[T]) -> T | None:
         """The file model of type ``kind``, if the plan has that file."""
-        return next((f for f in self.files.values() if isinstance(f, kind)), None)  # type: ignore[misc]
+        return next((f for f in self.files.values() if isinstance(f, kind)), None)
 
     def source(self, ref: str) -> m.SourceDef:
         return cast("m.SourceDef", self.index["sources"][ref])
@@ -99,8 +99,8 @@ class Plan:
     def resolve(self, path: str) -> float | None:
         """The figure at ``collection/id/field[/key]``; KeyError when the path names nothing.
 
-        A series' points are addressed by year (``history/high-tech/2020``), figures by year as a key
-        (``industries/new-materials/output/2025``).
+        A series' points are addressed by year (``history/high-tech/<year>``), figures by year as a key
+        (``industries/new-materials/output/<year>``).
         """
         collection, ident, *rest = path.split("/")
         obj: Any = self.index[collection][ident]

@@ -1,7 +1,7 @@
 """Typed models of a plan's data, one file model per YAML file (pydantic, extra fields forbidden).
 
 Nothing here names a plan, a place or a year: figures that belong to a year are keyed by that year
-(``output: {2020: 76.43, 2025: 230}``), and which years a plan allows follows from its period
+(``output: {<base year>: 76.43, <target year>: 230}``), and which years a plan allows follows from its period
 (checked across files by :mod:`references`). Labels that differ from plan to plan (a layout's roles, the
 list a starred project is on, the tables' titles) are data too.
 """
@@ -89,9 +89,14 @@ class Target(Model):
     source: Source
 
 
-class PlanPeriod(Period):
-    """The years the plan covers; its base year (the last year before it) defaults to the year before ``start``."""
+class PlanPeriod(Model):
+    """The years the plan covers; its base year (the last year before it) defaults to the year before ``start``.
 
+    Its order is checked with the other files (see :mod:`references`), so a period that ends before it starts
+    is reported together with every other problem of the plan."""
+
+    start: Year
+    end: Year
     base: Year | None = None
     name: Text  # what the period is called, e.g. a five-year plan's number
 
@@ -394,6 +399,9 @@ class Term(Model):
     id: Id
     term: Text
     note: Text | None = None
+    zh_forms: list[str] | None = None  # Chinese forms the glossary test looks for ([] = not checked)
+    forms: list[str] = []  # further accepted English forms in running text
+    synonyms: list[str] = []  # English words readers search for (never used in our texts)
 
 
 class GlossaryFile(Collection):

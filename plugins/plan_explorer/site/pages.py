@@ -246,7 +246,7 @@ def glossary_overview(site: Site, base: c.Page) -> c.GlossaryPage:
 
 
 def caption(source: m.SourceDef, lang: str) -> str:
-    """``表一 2016-2020年…`` / ``Table 1. Industry …``: the table's label and its title as printed."""
+    """``表一 <title>`` / ``Table 1. <title>``: the table's label and its title as printed."""
     if source.title is None:
         return source.label[lang]
     return f"{source.label.zh} {source.title.zh}" if lang == "zh" else f"{source.label.en}. {source.title.en}"
