@@ -173,3 +173,22 @@ def test_bad_period_years_and_missing_collections_are_one_line_each(tmp_path: Pa
     ), lines
     assert any("the plan has no townships" in x for x in lines) and len(lines) == 2, lines
     assert [p.name for p in out.iterdir()] == ["index.html"]
+
+
+def test_a_plan_needs_its_metadata_and_one_collection(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    (plan / "data").mkdir(parents=True)
+    shutil.copy2(SAMPLE / "data" / "plan.yaml", plan / "data" / "plan.yaml")
+    shutil.copytree(SAMPLE / "content", plan / "content")
+    (plan / "data" / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "plugins.plan_explorer", "check", "--plan", str(plan)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("data/plan.yaml: (plan): the plan has no collection: add one of") for line in lines)
+    assert any(line.startswith("data/notes.yaml: (file): not a file this generator reads") for line in lines)

@@ -110,7 +110,7 @@ def load_plan(data_dir: Path, types: Sequence[EntityType]) -> Plan:
     present = [t for t in types if (data_dir / t.filename).exists()]
     if meta is not None and not any(t.is_entity for t in present):
         names = ", ".join(t.filename for t in types if t.is_entity)
-        log.add(f"data/{PLAN_FILE}", 0, "(plan)", f"the plan has no collection: add at least one of {names} to data/")
+        log.add(f"data/{PLAN_FILE}", 0, "(plan)", f"the plan has no collection: add one of {names} to data/")
     failed: set[str] = set()
     for etype in present:
         read = _read(data_dir / etype.filename, f"data/{etype.filename}", etype.file, log)
