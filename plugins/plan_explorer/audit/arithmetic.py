@@ -245,13 +245,17 @@ def yoy_findings(plan: Plan) -> Iterator[Finding]:
                 off.append((prev, cur, implied))
         if not off:
             continue
-        values: list[Value] = []
+        levels = {p.year: p for prev, cur, _ in off for p in (prev, cur)}
+        values = [
+            Value(text(f"{year}年", str(year)), levels[year].value, unit, series.source) for year in sorted(levels)
+        ]
         lines: list[Say] = []
         for prev, cur, implied in off:
             values += [
-                Value(text(f"{cur.year}年较{prev.year}年", f"{cur.year} over {prev.year}"), cur.value, unit),
                 Value(text(f"{cur.year}年所述同比增长", f"{cur.year}: stated growth"), cur.yoy, "%", series.source),
-                Value(text(f"{cur.year}年按数值计算", f"{cur.year}: from the levels"), round(implied, 2), "%"),
+                Value(
+                    text(f"{cur.year}年按数值计算的增长", f"{cur.year}: growth from the levels"), round(implied, 2), "%"
+                ),
             ]
             lines.append(
                 Say(
