@@ -345,3 +345,18 @@ def test_targets_count_by_entity_type_in_make_check() -> None:
     firsts = [t for t in plan.all(m.Target) if t.restates is None]
     assert sum(int(n) for n in counts.values()) == len(firsts)
     assert "  by kind: level " in result.stdout
+
+
+def test_an_old_plan_file_with_targets_is_told_where_they_went(tmp_path: Path) -> None:
+    data = _broken(
+        tmp_path,
+        "plan.yaml",
+        lambda s: s.replace(
+            "  guiding_principles:\n",
+            "  targets:\n    - {id: x, label: {zh: 甲, en: A}, value: 1, unit: 个, year: 2025, source: {ref: ch2-3}}\n"
+            "  guiding_principles:\n",
+            1,
+        ),
+    )
+    problems = _problems(data)
+    assert [p for p in problems if "plan.targets: unknown field: moved to data/targets.yaml" in p], problems
