@@ -81,7 +81,9 @@ def test_what_the_plan_lacks_leaves_no_page_and_no_link(sample_site: Path) -> No
         assert not (sample_site / "data" / f"{name}.csv").exists()
     package = json.loads(texts["data/datapackage.json"])
     assert {r["name"] for r in package["resources"]} == {
-        n for t in ("indicators", "industries", "platforms", "projects", "glossary") for n in (t, f"{t}-json")
+        n
+        for t in ("indicators", "industries", "platforms", "projects", "glossary", "targets", "industry_groups")
+        for n in (t, f"{t}-json")
     }
     for lang, prefix in (("zh", ""), ("en", "en/")):
         search = texts[f"{prefix}search/index.html"]

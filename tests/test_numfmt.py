@@ -49,3 +49,31 @@ def test_implied_growth_and_required_path() -> None:
     assert numfmt.implied_growth(None, 800, 5) is None and numfmt.implied_growth(0, 800, 5) is None
     path = numfmt.required_path(100, 10, 2020, 2022)
     assert [y for y, _ in path] == [2020, 2021, 2022] and round(path[-1][1], 6) == 121
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "zh", "en"),
+    [
+        (93.28, "万元/亩", "93.28万元/亩", "CNY 932,800 per mu"),
+        (130, "万元/亩", "130万元/亩", "CNY 1.3 million per mu"),
+        (1.2, "万亩", "1.2万亩", "12,000 mu"),
+        (104, "家", "104家", "104"),  # a counter: the label says what is counted
+        (104, "（家）", "104家", "104"),
+        (6.2, "亿元", "6.2亿元", "CNY 620 million"),
+        (20000, "万元", "2亿元", "CNY 200 million"),
+        (1.09, "亿千瓦时", "1.09亿千瓦时", "109 million kWh"),
+        (4.12, "pp", "4.12个百分点", "4.12 percentage points"),
+        (12.3, "（%）", "12.3%", "12.3%"),
+    ],
+)
+def test_measure_writes_any_unit_of_the_plan_in_the_pages_language(value: float, unit: str, zh: str, en: str) -> None:
+    assert numfmt.measure(value, unit, "zh") == zh and numfmt.measure(value, unit, "en") == en
+
+
+def test_counts_and_changes() -> None:
+    assert numfmt.measure(480, "家", "en", "enterprises") == "480 enterprises"
+    assert numfmt.measure(1, "家", "en", "enterprises", "enterprise") == "1 enterprise"
+    assert numfmt.change(-20000, "万元", "en") == "−CNY 200 million" and numfmt.change(-20000, "万元", "zh") == "−2亿元"
+    assert numfmt.change(1.3, "pp", "zh") == "+1.3个百分点" and numfmt.change(1, "pp", "en") == "+1 percentage point"
+    assert numfmt.value_range(5, 8, "家", "en", "platforms") == "5–8 platforms"
+    assert numfmt.value_range(5, 8, "家", "zh") == "5–8家"

@@ -1,18 +1,24 @@
-"""Every number in data/ appears in the plan's own text (the project's copy, so this runs in a fresh clone)."""
+"""Every number in data/ appears in the plan's own text (the project's copy, so this runs in a fresh clone), and every
+target quotes the plan's words, in the passage it cites, with its figure, year and comparison."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from typing import Any
 
 import yaml
-from conftest import ROOT
+from conftest import ROOT, load_data
 
+from plugins.plan_explorer.audit.wording import qualifier_in
+from plugins.plan_explorer.content import load_documents
+from plugins.plan_explorer.errors import ProblemLog
+from plugins.plan_explorer.model import records as m
 from plugins.plan_explorer.numfmt import plain
 
 SOURCE = (ROOT / "data" / "source" / "plan.txt").read_text(encoding="utf-8")
-NOT_FIGURES = {"seq", "row"}  # positions in the plan's tables, not figures
+NOT_FIGURES = {"seq", "row", "paragraph"}  # positions in the plan's tables and chapters, not figures
 
 
 def numbers(value: Any, path: str = "") -> Iterator[tuple[str, float]]:
@@ -65,3 +71,178 @@ def test_chinese_project_texts_are_verbatim() -> None:
     for project in doc["projects"]:
         for key in ("name", "content", "builder"):
             assert project[key]["zh"] in flat, (project["id"], key)
+
+
+# --- targets: every commitment's figure is in the plan's own words, where the target says -------------------------
+
+FLAT = SOURCE.replace("\n", "")
+#: wordings that stand for a figure the quote does not print: target id → (wording, the figure it means)
+WORDINGS: dict[str, tuple[str, float]] = {
+    "hangzhou-quality-award": ("零突破", 1),  # the first award ever
+    "datong-listed-companies": ("零的突破", 1),  # the first listed company
+    "qiantan-listed-companies": ("零的突破", 1),
+    "digitalisation-coverage-2025": ("全覆盖", 100),  # full coverage; 四（二）1 writes 数字化水平100%全覆盖
+    "erp-mes-coverage": ("全覆盖", 100),
+    "5g-coverage": ("全覆盖", 100),
+    "digital-micro-parks-coverage": ("全覆盖", 100),
+}
+#: targets whose quote names no year: "sentence" — the cited paragraph names it earlier in the sentence the quote
+#: continues (到2025年，…); "period" — the passage names none: a target of the plan's period, of its last year
+YEAR_CONTEXT: dict[str, str] = {
+    **dict.fromkeys(  # 二（三）2 产业规模 names no year: the specific goals are the 2025 goals (p-11 to p-14, 表三)
+        [
+            "value-added-2025", "value-added-growth", "investment-2025", "investment-growth",
+            "renovation-investment-2025", "enterprises-above-size-2025", "industries-10bn-ch2-3-2",
+            "hundred-billion-townships", "enterprises-revenue-1bn",
+        ],
+        "period",
+    ),
+    **dict.fromkeys(
+        [
+            "value-added-per-mu-2025", "tax-per-mu-2025", "made-in-zhejiang-standards",
+            "made-in-zhejiang-certified-enterprises", "hangzhou-quality-award", "product-quality-pass-rate",
+            "digitalisation-coverage-2025", "digital-economy-enterprises", "water-industry-output-2025",
+            "digitalisation-2025", "enterprises-1bn-ch4-3", "enterprises-100m-ch4-3", "new-listed-enterprises",
+            "land-space-consolidated", "contiguous-land-blocks",
+        ],
+        "sentence",
+    ),
+    **dict.fromkeys(  # 四 and 五 outside their 到2025年 sentences, 附件3's “十四五”具体举措, 附件5's “十四五”目标
+        [
+            "erp-mes-coverage", "enterprise-industrial-internet-platforms", "sector-industrial-internet-platforms",
+            "5g-coverage", "water-reuse-rate", "micro-park-output-per-mu-manufacturing",
+            "micro-park-output-per-mu-services", "tax-per-mu-multiple", "industrial-land-freed",
+            "listing-industrial-clusters", "digital-micro-parks-coverage", "datong-enterprises-above-size",
+            "datong-listed-companies", "qiantan-enterprises-above-size", "qiantan-listed-companies",
+        ],
+        "period",
+    ),
+}  # fmt: skip
+#: a figure the quote qualifies as a threshold (…以下 land), not as the target's own bound
+THRESHOLDS = {"low-yield-land-cleared"}
+#: what a qualifier in the plan's words says of a target's comparison
+AGREES = {"at_least": {"at_least"}, "at_most": {"at_most"}, "about": {"about"}, "nearly": {"about", "at_most"}}
+
+PLAN = load_data(ROOT / "data")
+TARGETS = PLAN.all(m.Target)
+CHAPTERS = load_documents(ROOT / "content" / "plan", "content/plan", ProblemLog())
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", unescape(re.sub(r"<[^>]+>", "", text)))
+
+
+def _paragraph(chapter: str, number: int) -> str:
+    blocks = [b for b in CHAPTERS[chapter]["zh"].blocks if b.kind == "para"]
+    return _squeeze(str(blocks[number - 1].html))
+
+
+def _annex_rows() -> dict[str, dict[int, str]]:
+    """{annex source id: {row: its text}} of the annex tables of plan.txt whose rows start with a number."""
+    lines = SOURCE.split("\n")
+    starts = [i for i, line in enumerate(lines) if re.fullmatch(r"\s*附件\d\s*", line)]
+    rows: dict[str, dict[int, str]] = {}
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        seq = [(i, int(mt.group(1))) for i in range(start, end) if (mt := re.fullmatch(r"\t★?(\d+)", lines[i]))]
+        rows[f"annex{lines[start].strip()[-1]}"] = {
+            num: "".join(lines[i : (seq[k + 1][0] if k + 1 < len(seq) else end)]) for k, (i, num) in enumerate(seq)
+        }
+    return rows
+
+
+ANNEX_ROWS = _annex_rows()
+
+
+def _numbers(text: str) -> set[float]:
+    return {float(x) for x in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)}
+
+
+def quote_problems(t: m.Target) -> list[str]:
+    """Where the target's quote is not the plan's words in the passage it cites."""
+    problems = []
+    if t.quote not in FLAT:
+        problems.append(f"{t.id}: the quote is not verbatim in plan.txt")
+    source = PLAN.source(t.source.ref)
+    if t.source.paragraph is not None:
+        assert source.chapter is not None
+        if _squeeze(t.quote) not in _paragraph(source.chapter, t.source.paragraph):
+            problems.append(f"{t.id}: the quote is not in {source.chapter} p-{t.source.paragraph}")
+    else:
+        row = ANNEX_ROWS.get(t.source.ref, {}).get(t.source.row or 0, "")
+        if t.quote not in row:
+            problems.append(f"{t.id}: the quote is not in {t.source.ref} row {t.source.row}")
+        name, _, ident = t.entity.partition("/")
+        own = getattr(PLAN.index.get(name, {}).get(ident), "source", None)
+        if own is not None and own.ref == t.source.ref and own.row != t.source.row:
+            problems.append(f"{t.id}: {t.source.ref} row {t.source.row}, but its entity is row {own.row}")
+    return problems
+
+
+def figure_problems(t: m.Target) -> list[str]:
+    """Where the target's figure, year or comparison is not what its quote says."""
+    problems = []
+    found = _numbers(t.quote)
+    wording = WORDINGS.get(t.id)
+    for figure in t.values:
+        if figure not in found and not (wording and wording[0] in t.quote and wording[1] == figure):
+            problems.append(f"{t.id}: {figure:g} is not in its quote")
+    if t.value is not None and t.id not in THRESHOLDS:
+        said = qualifier_in(t.quote, t.value)
+        if said is not None and t.comparison not in AGREES[said]:
+            problems.append(f"{t.id}: the quote says {said}, the comparison is {t.comparison}")
+    if t.every_year and "每年" not in t.quote:
+        problems.append(f"{t.id}: every_year, but the quote does not say 每年")
+    if t.year is not None and float(t.year) not in found:
+        how = YEAR_CONTEXT.get(t.id)
+        source = PLAN.source(t.source.ref)
+        if how == "period":
+            if t.year != PLAN.target_year:
+                problems.append(f"{t.id}: a target of the plan's period is one of {PLAN.target_year}")
+        elif how == "sentence" and source.chapter and t.source.paragraph:
+            passage = _paragraph(source.chapter, t.source.paragraph)
+            if f"{t.year}年" not in passage[: passage.find(_squeeze(t.quote))]:
+                problems.append(f"{t.id}: {t.year} is neither in the quote nor before it in its sentence")
+        else:
+            problems.append(f"{t.id}: {t.year} is not in the quote (and the test's YEAR_CONTEXT says nothing)")
+    if t.kind == "share" and t.unit.zh != "%":
+        problems.append(f"{t.id}: a share is in %")
+    return problems
+
+
+def test_every_target_quotes_the_plan_in_the_passage_it_cites() -> None:
+    problems = [p for t in TARGETS for p in quote_problems(t)]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_target_figure_is_in_its_quote() -> None:
+    stale = (set(WORDINGS) | set(YEAR_CONTEXT) | THRESHOLDS) - {t.id for t in TARGETS}
+    assert not stale, f"the test names targets that are gone: {sorted(stale)}"
+    problems = [p for t in TARGETS for p in figure_problems(t)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_target_checks_can_fail() -> None:
+    target = PLAN.get(m.Target, "water-reuse-rate")  # 企业用水重复利用率达到75%以上 (四（六）, paragraph 23)
+    assert not quote_problems(target) and not figure_problems(target)
+    moved = target.model_copy(update={"source": m.Passage(ref="ch4-6", paragraph=22)})
+    assert quote_problems(moved) == ["water-reuse-rate: the quote is not in measures p-22"]
+    assert figure_problems(target.model_copy(update={"value": 76.0})) == ["water-reuse-rate: 76 is not in its quote"]
+    assert figure_problems(target.model_copy(update={"comparison": "at_most"})) == [
+        "water-reuse-rate: the quote says at_least, the comparison is at_most"
+    ]
+    assert figure_problems(target.model_copy(update={"year": 2024})) == [
+        "water-reuse-rate: a target of the plan's period is one of 2025"
+    ]
+    assert quote_problems(target.model_copy(update={"quote": "企业用水重复利用率达到76%以上"}))
+    assert _squeeze("<strong>到2025年，</strong>新增") == "到2025年，新增"
+    assert "规模以上企业数达到30家" in ANNEX_ROWS["annex5"][7]
+
+
+def test_targets_use_one_english_name_per_theme() -> None:
+    themes: dict[str, set[str]] = {}
+    for t in TARGETS:
+        if t.group:
+            themes.setdefault(t.group.zh, set()).add(t.group.en)
+    assert all(len(en) == 1 for en in themes.values()), themes
+    assert len(themes) <= 12

@@ -20,6 +20,8 @@ AXE_PAGES = [
     "search/?q=橡胶",
     "plan/background/",
     "audit/",
+    "targets/",
+    "plan/approach/",
 ]
 
 

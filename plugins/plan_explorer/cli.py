@@ -11,15 +11,20 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 
+from .audit import render
 from .build import BuildOptions, build, report
 from .devserver import run_devserver
 from .entities import ENTITY_TYPES
 from .errors import PlanError
 from .i18n import LANGS
+from .model import records as m
+from .model.plan import Plan
 from .pipeline import load_site
 from .schema import write_schemas
+from .targets import KINDS, entity_list
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
@@ -39,11 +44,32 @@ def check(plan_root: Path) -> int:
     counts = {name: len(items) for name, items in plan.lists.items() if name != "sources"}
     print("data OK: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     print(f"content OK: {len(site.chapters)} chapters, {len(site.docs)} pages, both languages")
+    for line in target_counts(plan):
+        print(line)
     audit = site.audit.counts()
     print(f"audit: {len(site.audit.findings)} findings ({', '.join(f'{n} {s}' for s, n in audit.items())})")
+    t, fmt = site.t("en"), site.fmt("en")
     for finding in site.audit.findings:
-        print(f"  [{finding.severity}] {finding.subject.en}: {finding.computation}")
+        tag = f"knock-on of {finding.follows}" if finding.follows else finding.severity
+        note = " (rests on the site's classification)" if finding.classified else ""
+        print(f"  [{tag}] {finding.subject.en}: {render(finding.computation, t, fmt)}{note}")
     return 0
+
+
+def target_counts(plan: Plan) -> list[str]:
+    """``targets: …`` lines: the plan's commitments by the kind of entity they belong to, and by kind."""
+    targets = plan.all(m.Target)
+    if not targets:
+        return []
+    firsts = [t for t in targets if t.restates is None]
+    by_type = Counter(entity_list(t) for t in firsts)
+    by_kind: Counter[str] = Counter(t.kind for t in firsts)
+    restated = len(targets) - len(firsts)
+    return [
+        f"targets: {len(firsts)} commitments ({len(targets)} statements: {restated} restate another)",
+        "  by entity type: " + ", ".join(f"{name} {n}" for name, n in by_type.most_common()),
+        "  by kind: " + ", ".join(f"{kind} {by_kind[kind]}" for kind in KINDS if by_kind[kind]),
+    ]
 
 
 def run_build(options: BuildOptions) -> int:

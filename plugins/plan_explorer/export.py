@@ -14,10 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .descriptor import EntityType
+from .descriptor import EntityType, Export
 from .model import records as m
 from .model.plan import Plan
 from .numfmt import plain
+from .targets import baseline, entity_list, table_figure
 
 PROJECT_TYPES = {
     "implementation": ("实施类", "implementation"),
@@ -242,6 +243,68 @@ def measure_columns(plan: Plan) -> list[Column]:
     ]
 
 
+def industry_group_years(plan: Plan) -> list[int]:
+    return sorted({year for g in plan.all(m.IndustryGroup) for year in g.total})
+
+
+def industry_group_columns(plan: Plan) -> list[Column]:
+    return [
+        ID,
+        *_names(),
+        *[
+            Column(f"total_{y}", "number", _at("total", y), f"{y} total row of the group's table, 亿元, as printed")
+            for y in industry_group_years(plan)
+        ],
+        Column("growth_stated", "number", lambda r: r.growth_stated, "average annual growth stated, %"),
+        SOURCE,
+    ]
+
+
+def industry_group_records(plan: Plan) -> list[Any]:
+    return dumped(m.IndustryGroup, {"total": ("total_{year}", "all")})(plan)
+
+
+def target_columns(plan: Plan) -> list[Column]:
+    start, end = plan.info.period.start, plan.target_year
+    return [
+        ID,
+        Column("entity_type", "string", lambda r: entity_list(r), "what the target belongs to: plan or a list"),
+        Column("entity_id", "string", lambda r: r.entity.partition("/")[2] or None, "its id in that list"),
+        *_names(),
+        Column("value", "number", lambda r: r.value, "the figure (empty for a range)"),
+        Column("value_min", "number", lambda r: r.value_min, "a range's minimum"),
+        Column("value_max", "number", lambda r: r.value_max, "a range's maximum"),
+        Column("unit_zh", "string", lambda r: r.unit.zh, "unit, Chinese"),
+        Column("unit_en", "string", lambda r: r.unit.en, "unit, English"),
+        Column("comparison", "string", lambda r: r.comparison, "at_least, at_most, about or exactly (a range: within)"),
+        Column("year", "integer", lambda r: r.year, f"year by which ({start}–{end}); empty: every year"),
+        Column("every_year", "boolean", lambda r: r.every_year, "a figure to reach every year"),
+        Column("kind", "string", lambda r: r.kind, "level, count, share, growth or reduction"),
+        Column("nature", "string", lambda r: r.nature, "expected (预期性) or binding (约束性), where the plan says"),
+        Column("source_ref", "string", lambda r: r.source.ref, "the section or table of the plan that states it"),
+        Column("source_paragraph", "integer", lambda r: r.source.paragraph, "paragraph of the chapter (#p-N)"),
+        Column("source_row", "integer", lambda r: r.source.row, "row of the annex table"),
+        Column("quote_zh", "string", lambda r: r.quote, "the plan's words, verbatim"),
+        Column("same_as", "string", lambda r: r.same_as, "the same quantity in a table of data/ (a path)"),
+        Column("table_value", "number", lambda r: table_figure(plan, r), "the figure at same_as"),
+        Column("restates", "string", lambda r: r.restates, "the target this statement repeats"),
+        Column("base_year", "integer", lambda r: _base(plan, r, "year"), "year the target is measured from"),
+        Column("base_value", "number", lambda r: _base(plan, r, "value"), "the plan's figure for that year"),
+        Column("headline", "boolean", lambda r: r.headline, "on the home page"),
+        Column("group_zh", "string", _text("group", "zh"), "theme, Chinese"),
+        Column("group_en", "string", _text("group", "en"), "theme, English"),
+    ]
+
+
+def _base(plan: Plan, target: m.Target, attr: str) -> Any:
+    base = baseline(plan, target)
+    return getattr(base, attr) if base else None
+
+
+def targets_title(plan: Plan) -> str:
+    return "targets stated in the plan's text"
+
+
 def glossary_columns(plan: Plan) -> list[Column]:
     return [
         ID,
@@ -267,7 +330,7 @@ def dumped(kind: type[m.Model], by_year: dict[str, tuple[str, str]] | None = Non
             data = record.model_dump(mode="json")
             for fieldname, (pattern, which) in (by_year or {}).items():
                 figures = getattr(record, fieldname)
-                flat = {pattern.format(year=y): figures.get(y) for y in years[which]}
+                flat = {pattern.format(year=y): figures.get(y) for y in years.get(which, sorted(figures))}
                 data = _replace_key(data, fieldname, flat)
             out.append(data)
         return out
@@ -312,8 +375,15 @@ def _cell(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def to_csv(plan: Plan, etype: EntityType) -> str:
-    assert etype.export is not None
+@dataclass(frozen=True)
+class Resource:
+    """One exported table: a collection, or an auxiliary list with an export of its own (``<name>.csv/.json``)."""
+
+    name: str
+    export: Export
+
+
+def to_csv(plan: Plan, etype: Resource) -> str:
     columns = etype.export.columns(plan)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -323,20 +393,21 @@ def to_csv(plan: Plan, etype: EntityType) -> str:
     return out.getvalue()
 
 
-def to_json(plan: Plan, etype: EntityType) -> str:
-    assert etype.export is not None
+def to_json(plan: Plan, etype: Resource) -> str:
     return json.dumps(etype.export.records(plan), ensure_ascii=False, indent=1)
 
 
-def exported(plan: Plan, types: Sequence[EntityType]) -> list[EntityType]:
-    """The collections of the plan that are exported, in the descriptors' order."""
-    return [t for t in types if t.export is not None and plan.has(t.name)]
+def exported(plan: Plan, types: Sequence[EntityType]) -> list[Resource]:
+    """The tables of the plan that are exported: its collections in the descriptors' order, then the auxiliary
+    lists that have an export (so a plan's existing files keep their place in the data package)."""
+    own = [Resource(t.name, t.export) for t in types if t.export is not None and plan.has(t.name)]
+    aux = [Resource(a.name, a.export) for t in types if plan.has(t.name) for a in t.aux if a.export is not None]
+    return own + aux
 
 
 def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
     resources = []
     for etype in exported(plan, types):
-        assert etype.export is not None
         title = etype.export.title(plan)
         fields = [{"name": c.name, "type": c.type, "description": c.description} for c in etype.export.columns(plan)]
         resources.append(

@@ -7,6 +7,7 @@ together as one :class:`DataError`; the plan returned is linked (``plan.referrin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,13 +38,30 @@ ERROR_MESSAGES = {
 }
 
 
+#: fields that moved to another file: what an old file that still has them is told
+MOVED = {
+    ("plan", "targets"): "moved to data/targets.yaml (one target each, headline: true for the home page)",
+    ("other_targets",): "moved to data/targets.yaml (entity: industries/<id>)",
+}
+#: a model's own check names the field it is about: ``"<field>: <message>"``
+FIELD_MESSAGE = re.compile(r"^([a-z_]+): (.+)$", re.S)
+
+
 def _validation_problems(doc: YamlDoc, exc: ValidationError, log: ProblemLog) -> None:
     for err in exc.errors():
         loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
         message = ERROR_MESSAGES.get(err["type"], err["msg"].removeprefix("Value error, "))
+        if err["type"] == "literal_error":
+            message = f"{message} ({err.get('ctx', {}).get('expected', '')})".replace(" ()", "")
+        if err["type"] == "extra_forbidden":
+            moved = next((why for key, why in MOVED.items() if loc[-len(key) :] == key), None)
+            message = f"{message}: {moved}" if moved else message
+        own = FIELD_MESSAGE.match(message) if err["type"] == "value_error" else None
+        if own:
+            loc, message = (*loc, own.group(1)), own.group(2)
         if err["type"] == "missing" and loc and loc[-1] in ("zh", "en"):
             message = "missing Chinese text" if loc[-1] == "zh" else "missing English text"
-        if err["type"] == "value_error" and "text must not be empty" in err["msg"]:
+        if err["type"] == "value_error" and "text must not be empty" in err["msg"] and loc[-1] in ("zh", "en"):
             message = "empty Chinese text" if loc[-1] == "zh" else "empty English text"
         if err["type"] == "string_pattern_mismatch":
             message = "id must be lowercase ASCII letters, digits and hyphens"
@@ -89,8 +107,10 @@ def _read(path: Path, display: str, model: type[m.Model], log: ProblemLog) -> tu
         return None
 
 
-def load_plan(data_dir: Path, types: Sequence[EntityType]) -> Plan:
-    """Read, validate and cross-check the files of ``data_dir`` that ``types`` describe; DataError on problems."""
+def load_plan(data_dir: Path, types: Sequence[EntityType], paragraphs: dict[str, dict[int, int]] | None = None) -> Plan:
+    """Read, validate and cross-check the files of ``data_dir`` that ``types`` describe; DataError on problems.
+
+    ``paragraphs`` (chapter → {paragraph number: section number}) lets the paragraphs data cites be checked too."""
     log = ProblemLog()
     docs: dict[str, YamlDoc] = {}
     files: dict[str, m.Model] = {}
@@ -136,7 +156,7 @@ def load_plan(data_dir: Path, types: Sequence[EntityType]) -> Plan:
     assert isinstance(meta[1], m.PlanFile)
     plan = Plan(data_dir, meta[1], files, lists, kinds)
     plan.docs = docs
-    check_references(plan, valid, types, docs, log, failed)  # across the files that are valid on their own
+    check_references(plan, valid, types, docs, log, failed, paragraphs)  # across the files valid on their own
     log.raise_if_any()
     link_plan(plan, valid)
     return plan

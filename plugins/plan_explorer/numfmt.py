@@ -135,6 +135,79 @@ def year_list(years: list[int], lang: str) -> str:
     return ("、".join(words[:-1]) + "和" + words[-1]) if lang == "zh" else (", ".join(words[:-1]) + " and " + words[-1])
 
 
+# --- any of the plan's units, in the page's language ---------------------------------------------------
+
+MINUS = "\u2212"
+#: Chinese counters: an English figure goes without them (its label says what is counted)
+COUNTERS = frozenset("家个项座条所台套人次幢支")
+
+
+def cny(yuan: float | Decimal) -> str:
+    """An amount of yuan in English: ``CNY 152,700``, ``CNY 1.3 million``, ``CNY 4.9 billion``."""
+    dec = _dec(yuan) if not isinstance(yuan, Decimal) else yuan
+    if abs(dec) >= 1_000_000_000:
+        return f"CNY {plain(dec / 1_000_000_000, 'en')} billion"
+    if abs(dec) >= 1_000_000:
+        return f"CNY {plain(dec / 1_000_000, 'en')} million"
+    return f"CNY {plain(dec, 'en')}"
+
+
+def measure(value: float | None, unit_zh: str, lang: str, unit_en: str = "", one: str = "") -> str:
+    """A figure in the unit the plan gives it (``unit_zh``), written for ``lang``: money, per-mu amounts, land and
+    energy are converted for English readers; a Chinese counter (家, 个) is dropped in English unless ``unit_en``
+    names what is counted (``one``: its singular). An English page never shows a Chinese unit."""
+    if value is None:
+        return NONE_TEXT[lang]
+    unit = unit_zh.strip().removeprefix("（").removesuffix("）")  # 表 headers print （%）, （家）
+    dec = _dec(value)
+    if unit == "亿元":
+        return yi(value, lang)
+    if unit == "万元":
+        return wan(value, lang, "none")
+    if unit in ("%", "（%）"):
+        return percent(value, lang)
+    zh_only = lang == "zh"
+    if unit == "pp":
+        points = "percentage point" if dec == 1 else "percentage points"
+        return f"{plain(dec, lang)}个百分点" if zh_only else f"{plain(dec, lang)} {points}"
+    if zh_only:
+        return f"{plain(dec, 'zh')}{unit}"
+    english = {
+        "万元/亩": lambda d: f"{cny(d * 10000)} per mu",
+        "万亩": lambda d: f"{plain(d * 10000, 'en')} mu",
+        "亩": lambda d: f"{plain(d, 'en')} mu",
+        "平方米": lambda d: f"{plain(d, 'en')} m²",
+        "万平方米": lambda d: f"{plain(d * 10000, 'en')} m²",
+        "兆瓦": lambda d: f"{plain(d, 'en')} MW",
+        "亿千瓦时": lambda d: f"{plain(d * 100, 'en')} million kWh",
+        "万吨": lambda d: f"{plain(d * 10000, 'en')} tonnes",
+        "吨": lambda d: f"{plain(d, 'en')} tonnes",
+        "倍": lambda d: f"{plain(d, 'en')} times",
+    }.get(unit)
+    if english is not None:
+        return english(dec)
+    if unit_en:
+        return f"{plain(dec, 'en')} {one if one and dec == 1 else unit_en}"
+    return plain(dec, "en")  # a counter, or a unit with no English: the figure alone
+
+
+def change(value: float | None, unit_zh: str, lang: str) -> str:
+    """A signed difference in the plan's unit (``+2亿元``, ``−1.25 percentage points``): shares change in points."""
+    if value is None:
+        return NONE_TEXT[lang]
+    text = measure(abs(value), unit_zh, lang)
+    return text if value == 0 else (MINUS if value < 0 else "+") + text
+
+
+def value_range(low: float, high: float, unit_zh: str, lang: str, unit_en: str = "") -> str:
+    """``5–8家`` / ``5–8 platforms``; amounts in full at both ends (``CNY 50–80 million`` would need rescaling)."""
+    whole = measure(high, unit_zh, lang, unit_en)
+    bare = measure(high, "", lang)
+    if whole.startswith(bare):  # the unit follows the figure: write it once
+        return f"{measure(low, '', lang)}–{whole}"
+    return f"{measure(low, unit_zh, lang, unit_en)}–{whole}"
+
+
 class Formatter:
     """The formatting functions bound to one language, for templates."""
 
@@ -173,3 +246,9 @@ class Formatter:
 
     def year_list(self, years: list[int]) -> str:
         return year_list(years, self.lang)
+
+    def measure(self, value: float | None, unit_zh: str, unit_en: str = "", one: str = "") -> str:
+        return measure(value, unit_zh, self.lang, unit_en, one)
+
+    def change(self, value: float | None, unit_zh: str) -> str:
+        return change(value, unit_zh, self.lang)

@@ -76,17 +76,31 @@ def check_content(plan: Plan, chapters: dict[str, dict[str, Document]], log: Pro
             log.add("data/plan.yaml", line, f"{where}.anchor", f"chapter '{source.chapter}' has no '{source.anchor}'")
 
 
+def paragraph_index(chapters: dict[str, dict[str, Document]]) -> dict[str, dict[int, int]]:
+    """Chapter → {paragraph number (``#p-N``): the number of the section it lies in} (0 before the first heading)."""
+    index: dict[str, dict[int, int]] = {}
+    for doc_id, pair in chapters.items():
+        section, numbered = 0, {}
+        for block in pair["zh"].blocks:
+            if block.kind == "heading":
+                section += 1
+            elif block.kind == "para":
+                numbered[int(block.anchor.removeprefix("p-"))] = section
+        index[doc_id] = numbered
+    return index
+
+
 def load_site(root: Path, theme: Path, siteurl: str = "", types: Sequence[EntityType] = ENTITY_TYPES) -> Site:
     """Load the plan of the folder ``root`` (its data and content) and the theme's UI strings, validate,
     link and audit them; every problem of all of them is reported together (DataError)."""
     log = ProblemLog()
     plan = None
-    try:
-        plan = load_plan(root / "data", types)
-    except DataError as exc:  # merged with the content problems below, reported together
-        log.problems += exc.problems
     chapters = load_documents(root / "content" / "plan", "content/plan", log)
     docs = load_documents(root / "content" / "pages", "content/pages", log)
+    try:
+        plan = load_plan(root / "data", types, paragraph_index(chapters))
+    except DataError as exc:  # merged with the content problems, reported together
+        log.problems += exc.problems
     catalogue = load_catalogue(theme / "i18n.yaml", log)
     if plan is not None:
         check_content(plan, chapters, log)

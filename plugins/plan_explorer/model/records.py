@@ -80,15 +80,6 @@ class Principle(Model):
     source: Source
 
 
-class Target(Model):
-    id: Id
-    label: Text
-    value: Amount
-    unit: str
-    year: Year
-    source: Source
-
-
 class PlanPeriod(Model):
     """The years the plan covers; its base year (the last year before it) defaults to the year before ``start``.
 
@@ -120,7 +111,15 @@ class PlanMeta(Model):
     source: Source
     summary: Text
     guiding_principles: list[Principle]
-    targets: list[Target]
+
+
+class ColumnCategories(Model):
+    """What a table's own note says a column may hold: ``field`` of the table's records takes one of ``values``
+    (the audit compares the rows with it)."""
+
+    field: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    values: Annotated[list[str], Field(min_length=1)]
+    quote: str  # the note, verbatim
 
 
 class SourceDef(Model):
@@ -128,7 +127,8 @@ class SourceDef(Model):
 
     A table or figure shown in a chapter (``[[table:name]]`` at ``anchor: table-name``) names the collection it
     presents (``shows``, and a ``group`` of it) and its ``title`` as printed; a figure lost in the conversion
-    points readers to a collection instead (``see``).
+    points readers to a collection instead (``see``). ``defines``: the categories the table's note sets for a
+    column.
     """
 
     id: Id
@@ -141,6 +141,7 @@ class SourceDef(Model):
     group: Id | None = None
     lost: bool = False
     see: Name | None = None
+    defines: list[ColumnCategories] = []
 
 
 class SiteSettings(Model):
@@ -233,14 +234,6 @@ class IndustryGroup(Model):
     source: Source
 
 
-class OtherTarget(Model):
-    label: Text
-    value: Amount
-    unit: Text
-    year: Year
-    source: Source
-
-
 class Industry(Model):
     id: Id
     group: Id
@@ -252,7 +245,6 @@ class Industry(Model):
     section: Source
     narrative: Text
     leading_enterprises: list[Text] = []
-    other_targets: list[OtherTarget] = []
 
 
 class IndustriesFile(Collection):
@@ -408,17 +400,116 @@ class GlossaryFile(Collection):
     terms: list[Term]
 
 
+# --- targets.yaml ------------------------------------------------------------------------------------
+
+#: how a target's figure is to be read: at least, at most, about (约/左右) or exactly (a range: within it)
+COMPARISONS = ("at_least", "at_most", "about", "exactly")
+#: checked across files (see :mod:`references`), so that one run reports it with every other problem
+Comparison = Annotated[str, Field(json_schema_extra={"enum": list(COMPARISONS)})]
+#: what a target measures: a level (an amount), a count, a share (%), a growth rate or a reduction
+TargetKind = Literal["level", "count", "share", "growth", "reduction"]
+#: what a target belongs to: the plan itself, or ``<collection>/<id>`` of any collection of the plan
+PLAN_ENTITY = "plan"
+
+
+class Unit(Text):
+    """A target's unit in both languages; ``one``: the English for a count of one (``enterprise``)."""
+
+    one: str | None = None
+
+
+class Passage(Model):
+    """Where the plan states a commitment: a section of the text and its paragraph (``#p-N`` of the section's
+    chapter), or a table of an annex and its row."""
+
+    ref: Id
+    paragraph: Seq | None = None
+    row: Seq | None = None
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Passage:
+        if self.paragraph is not None and self.row is not None:
+            raise ValueError("paragraph: give a paragraph (of a chapter) or a row (of a table), not both")
+        return self
+
+
+class Target(Model):
+    """A quantified commitment of the plan's text, as the plan states it.
+
+    The figure is ``value`` or a range ``value_min``–``value_max`` (``comparison: exactly``: within it), by
+    ``year`` or ``every_year``; ``same_as`` names the same quantity in a table (a path, as in statements.yaml)
+    — where a table holds the figure, the target links it rather than copying it — and ``restates`` the target
+    this one repeats. What a status needs later follows from these fields (see :mod:`targets`).
+    """
+
+    id: Id
+    name: Text
+    entity: str  # ``plan`` or ``<collection>/<id>`` (checked across files)
+    value: Rate | None = None
+    value_min: Rate | None = None
+    value_max: Rate | None = None
+    unit: Unit
+    comparison: Comparison
+    year: Year | None = None
+    every_year: bool = False
+    kind: TargetKind
+    nature: Literal["expected", "binding"] | None = None
+    quote: str  # the plan's words, verbatim
+    source: Passage
+    same_as: str | None = None
+    restates: Id | None = None
+    headline: bool = False
+    group: Text | None = None
+
+    @field_validator("quote")
+    @classmethod
+    def _quoted(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must not be empty")
+        return value
+
+    @model_validator(mode="after")
+    def _figure_and_time(self) -> Target:
+        ranged = self.value_min is not None or self.value_max is not None
+        if self.value is not None and ranged:
+            raise ValueError("value: give value, or value_min and value_max, not both")
+        if self.value is None and (self.value_min is None or self.value_max is None):
+            raise ValueError("value: give value, or both value_min and value_max")
+        if (self.year is None) == (not self.every_year):
+            raise ValueError("year: give a year, or every_year: true (not both)")
+        return self
+
+    @property
+    def values(self) -> list[float]:
+        """The figure(s) the plan states: the value, or the range's two ends."""
+        return [v for v in (self.value, self.value_min, self.value_max) if v is not None]
+
+
+class TargetsFile(Collection):
+    targets: list[Target]
+
+
 # --- statements.yaml, actuals.yaml ----------------------------------------------------------------
 
 
+#: how the plan qualifies a figure: 约/左右 (about), 近 (nearly), 以上 (or more), 以下 (or less)
+Qualifier = Literal["about", "nearly", "at_least", "at_most"]
+
+
 class Statement(Model):
-    """One statement of a fact: a value printed in the plan, or a path to a figure in data/."""
+    """One statement of a fact: a value printed in the plan, or a path to a figure in data/.
+
+    ``qualifier`` is how the plan words the figure (read from ``quote`` when not given: 近30% is ``nearly``);
+    ``classified`` marks a statement tied to the others by this site's classification (a platform taken to be a
+    row of a table, say), not by the plan's own words: a disagreement that needs it is never a contradiction.
+    """
 
     value: Amount | None = None
     path: str | None = None
     source: Source
     quote: str | None = None
-    approximate: bool = False  # the plan says 近/约/左右: a difference is at most notable
+    qualifier: Qualifier | None = None
+    classified: bool = False
 
     @model_validator(mode="after")
     def _value_or_path(self) -> Statement:
@@ -449,10 +540,22 @@ class Sum(Model):
     parts: Annotated[list[str], Field(min_length=2)]
 
 
+class Breakdown(Model):
+    """A total a description states beside the parts it lists (a floor area and its buildings, say)."""
+
+    id: Id
+    label: Text
+    unit: str  # the plan's unit, e.g. 平方米
+    of: str | None = None  # the record it describes: <collection>/<id>
+    total: Statement
+    parts: Annotated[list[Statement], Field(min_length=2)]
+
+
 class StatementsFile(Model):
     facts: list[Fact] = []
     shares: list[Share] = []
     sums: list[Sum] = []
+    breakdowns: list[Breakdown] = []
 
 
 class Actual(Model):

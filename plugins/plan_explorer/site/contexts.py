@@ -40,6 +40,53 @@ class Page:
     findings: list[Finding] = field(default_factory=list)
     search_filters: dict[str, str] = field(default_factory=dict)
     template: str = ""  # set by the page's maker: the descriptor's template, or the site page's own
+    targets: list[TargetRow] = field(default_factory=list)  # an entity's commitments (its page lists them)
+
+
+# --- targets ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class TargetPlace:
+    """One place the plan states a commitment: its section or table, and the paragraph or row."""
+
+    target: m.Target  # the statement made there
+    source: m.SourceDef
+    label: str  # 二（三）发展目标 ¶8 / Annex 5 #7, in the page's language
+    path: str  # the site path of the paragraph (chapter#p-N) or of the annex's page
+
+
+@dataclass
+class TableFigure:
+    """The same quantity in one of the plan's tables (a target's ``same_as``)."""
+
+    text: str  # the figure, in the page's language
+    source: m.SourceDef | None
+    row: int | None
+    record: Any = None  # its record, when that has a page
+
+
+@dataclass
+class TargetRow:
+    """A commitment as the site lists it: its first statement, read in the page's language, whom it belongs to
+    and every place the plan states it."""
+
+    target: m.Target
+    amount: str  # the figure with its unit: 480家 / 480 enterprises; 5–8家
+    figure: str  # with its comparison: 480家以上 / at least 480 enterprises
+    when: str  # <year>年 / by <year>; 每年 / every year
+    entity: Any  # the record it belongs to; None: the plan's own
+    entity_name: str
+    entity_type: str  # the list it belongs to, or plan
+    entity_path: str  # the site path of the record's page (or of its place on its list's page); "" for the plan
+    kind: str  # its kind in the page's language
+    places: list[TargetPlace] = field(default_factory=list)
+    table: TableFigure | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"target-{self.target.id}"
 
 
 @dataclass
@@ -130,7 +177,8 @@ class TownshipPage(Page):
 
 @dataclass
 class HomePage(Page):
-    targets: list[m.Target] = field(default_factory=list)
+    headline: list[TargetRow] = field(default_factory=list)  # the plan's headline targets
+    target_count: int = 0  # all its commitments
     featured: m.Indicator | None = None
     industries: list[m.Industry] = field(default_factory=list)
     layout: m.Text | None = None
@@ -155,6 +203,7 @@ class IndicatorsPage(Page):
 @dataclass
 class IndustriesPage(Page):
     tables: list[PlanTable] = field(default_factory=list)  # one per group, as the plan prints it
+    group_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by group id: the text's commitments
 
 
 @dataclass
@@ -217,6 +266,7 @@ class InnovationPlatformsPage(Page):
 @dataclass
 class MeasuresPage(Page):
     items: list[m.Measure] = field(default_factory=list)
+    item_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by item id
 
 
 @dataclass
@@ -245,6 +295,40 @@ class PlanContentsPage(Page):
 
 
 @dataclass
+class FilterOption:
+    value: str
+    label: str
+    count: int
+    options: list[FilterOption] = field(default_factory=list)  # the records of a list (an optgroup)
+
+
+@dataclass
+class TargetGroupRows:
+    name: str
+    anchor: str
+    rows: list[TargetRow]
+
+
+@dataclass
+class TableTargets:
+    """Targets the plan sets in a table (kept there, not copied): where to read them."""
+
+    name: str  # the collection whose overview shows the table
+    label: str  # 表三 / Table 3
+    count: int
+
+
+@dataclass
+class TargetsPage(Page):
+    groups: list[TargetGroupRows] = field(default_factory=list)
+    kinds: list[FilterOption] = field(default_factory=list)
+    entities: list[FilterOption] = field(default_factory=list)
+    count: int = 0  # commitments
+    statements: int = 0  # statements of them (a commitment may be stated more than once)
+    tables: list[TableTargets] = field(default_factory=list)
+
+
+@dataclass
 class ExportedCollection:
     name: str  # the file's name (and the section's anchor)
     title: str  # the collection's name in the page's language
@@ -266,11 +350,54 @@ class DataPage(Page):
 
 
 @dataclass
+class ValueView:
+    """A figure of a finding as the page shows it: what it is, the figure in the page's language, its source."""
+
+    label: str
+    text: str
+    quote: str | None
+    source: m.SourceDef | None
+    place: str  # #row or ¶paragraph
+    path: str  # the site path of the source (with the paragraph's anchor)
+
+
+@dataclass
+class FindingView:
+    """A finding in the page's language: its sentences rendered, its figures formatted, what it involves."""
+
+    finding: Finding
+    why: str
+    computation: str
+    difference: str
+    tolerance: str
+    values: list[ValueView]
+    linked: list[Any]  # the records it involves that have pages
+    knock_ons: list[FindingView] = field(default_factory=list)
+    follows: Finding | None = None  # the finding it is a knock-on of
+
+
+@dataclass
+class AuditGroup:
+    """The findings about one table or section of the plan."""
+
+    label: str
+    anchor: str
+    findings: list[FindingView]
+
+
+@dataclass
+class AuditSection:
+    severity: str
+    count: int
+    groups: list[AuditGroup]
+
+
+@dataclass
 class AuditPage(Page):
-    findings: list[Finding] = field(default_factory=list)
-    by_rule: dict[str, list[Finding]] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
-    linked: dict[str, list[Any]] = field(default_factory=dict)  # by finding: the records it involves that have pages
+    sections: list[AuditSection] = field(default_factory=list)  # by severity, then by table or section
+    counts: dict[str, int] = field(default_factory=dict)  # standalone findings by severity, and knock_on
+    total: int = 0
+    rules: list[str] = field(default_factory=list)  # the rules that found something, in the page's order
 
 
 @dataclass
@@ -281,6 +408,7 @@ class SearchPage(Page):
 @dataclass
 class ChapterPage(Page):
     tables: dict[str, PlanTable] = field(default_factory=dict)  # by the block's anchor
+    paragraph_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by paragraph anchor (p-N)
     lost: dict[str, LostFigure] = field(default_factory=dict)  # figures lost in the conversion, by anchor
     doc: Document | None = None
     other: Document | None = None  # the same chapter in the other language

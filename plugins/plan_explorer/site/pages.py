@@ -16,9 +16,12 @@ from ..i18n import OTHER, Translator
 from ..model import records as m
 from ..numfmt import implied_growth
 from ..relations import investment_sum
+from ..targets import first_statements
+from . import auditpage
 from . import contexts as c
+from . import targetpages as tp
 from .state import Site
-from .urls import AUDIT, DATA, HOME, NOT_FOUND, PLAN, SEARCH
+from .urls import DATA, HOME, NOT_FOUND, PLAN, SEARCH
 
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
@@ -64,6 +67,7 @@ def _figures(site: Site, figures: dict[int, float | None]) -> c.Figures:
 def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str, description: str) -> c.Page:
     page = _base(site, lang, site.urls.of(record), kind, record.name[lang], description, section)
     page.findings = site.audit.for_entity(record)
+    page.targets = tp.rows_of(site, record, lang)
     return page
 
 
@@ -173,8 +177,10 @@ def indicators_overview(site: Site, base: c.Page) -> c.IndicatorsPage:
 
 def industries_overview(site: Site, base: c.Page) -> c.IndustriesPage:
     lang = base.address.lang
-    tables = [group_table(site, g, lang) for g in site.plan.all(m.IndustryGroup)]
-    return _from(base, c.IndustriesPage, tables=tables)
+    groups = site.plan.all(m.IndustryGroup)
+    tables = [group_table(site, g, lang) for g in groups]
+    targets = {g.id: tp.rows_of(site, g, lang) for g in groups}
+    return _from(base, c.IndustriesPage, tables=tables, group_targets=targets)
 
 
 def platforms_overview(site: Site, base: c.Page) -> c.PlatformsPage:
@@ -230,12 +236,17 @@ def innovation_platforms_overview(site: Site, base: c.Page) -> c.InnovationPlatf
     return _from(base, c.InnovationPlatformsPage, items=site.plan.all(m.InnovationPlatform))
 
 
+def _measures(site: Site, base: c.Page, items: list[m.Measure]) -> c.MeasuresPage:
+    targets = {item.id: tp.rows_of(site, item, base.address.lang) for item in items}
+    return _from(base, c.MeasuresPage, items=items, item_targets=targets)
+
+
 def reforms_overview(site: Site, base: c.Page) -> c.MeasuresPage:
-    return _from(base, c.MeasuresPage, items=list(site.plan.all(m.Reform)))
+    return _measures(site, base, list(site.plan.all(m.Reform)))
 
 
 def policies_overview(site: Site, base: c.Page) -> c.MeasuresPage:
-    return _from(base, c.MeasuresPage, items=list(site.plan.all(m.Policy)))
+    return _measures(site, base, list(site.plan.all(m.Policy)))
 
 
 def glossary_overview(site: Site, base: c.Page) -> c.GlossaryPage:
@@ -290,7 +301,8 @@ def home_page(site: Site, lang: str) -> c.HomePage:
     return _from(
         base,
         c.HomePage,
-        targets=info.targets,
+        headline=tp.headline_rows(site, lang),
+        target_count=len(first_statements(plan)),
         featured=plan.find(m.Indicator, plan.meta.site.featured_indicator),
         industries=plan.all(m.Industry),
         layout=platforms_file.layout if platforms_file else None,
@@ -343,14 +355,7 @@ def data_page(site: Site, lang: str) -> c.DataPage:
 
 
 def audit_page(site: Site, lang: str) -> c.AuditPage:
-    t = site.t(lang)
-    base = _base(site, lang, AUDIT, "other", t("nav.audit"), t("audit.description"), None)
-    audit = site.audit
-    base.template = "overview_audit.html"
-    linked = {f.id: list({id(e): e for e in f.entities if site.urls.has_page(e)}.values()) for f in audit.findings}
-    return _from(
-        base, c.AuditPage, findings=audit.findings, by_rule=audit.by_rule(), counts=audit.counts(), linked=linked
-    )
+    return auditpage.audit_page(site, lang)
 
 
 def search_page(site: Site, lang: str) -> c.SearchPage:
@@ -395,6 +400,7 @@ def chapter_pages(site: Site, lang: str) -> Iterator[c.Page]:
         prev = ordered[i - 1][lang] if i else None
         nxt = ordered[i + 1][lang] if i + 1 < len(ordered) else None
         tables, lost = _chapter_blocks(site, pair["zh"], lang)
+        targets = tp.paragraph_rows(site, doc.id, lang) if site.plan.has("targets") else {}
         for bilingual in (False, True):
             title = doc.full_title + (f" · {t('chapter.bilingual')}" if bilingual else "")
             crumbs = [c.Crumb(t("nav.home"), HOME), c.Crumb(t("nav.plan"), PLAN), c.Crumb(doc.full_title, None)]
@@ -405,6 +411,7 @@ def chapter_pages(site: Site, lang: str) -> Iterator[c.Page]:
                 t("chapter.description", title=doc.full_title),
                 crumbs,
                 tables=tables,
+                paragraph_targets=targets,
                 lost=lost,
                 doc=doc,
                 other=other,

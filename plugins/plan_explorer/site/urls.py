@@ -68,6 +68,10 @@ class Urls:
     def paragraph(self, chapter_id: str, number: int) -> str:
         return f"{self.chapter(chapter_id)}#p-{number}"
 
+    def target(self, target: m.Target) -> str:
+        """A commitment on the targets page (a restatement's anchor is on its commitment's row)."""
+        return f"{self.overview('targets')}#target-{target.id}"
+
 
 @dataclass(frozen=True)
 class PageAddress:
@@ -141,6 +145,10 @@ class PageAddress:
 
     def finding(self, finding_id: str) -> str:
         return f"{self.url(AUDIT)}#{finding_id}"
+
+    def target(self, target: m.Target) -> str:
+        """A commitment on the targets page."""
+        return self.url(self.urls.target(target))
 
     def explorer(self, **query: str) -> str:
         """The projects explorer, filtered (``addr.explorer(industry='x')``)."""
