@@ -13,6 +13,7 @@ from typing import Any
 from .charts.service import VegaService
 from .errors import BuildFailed, DataError, PlanError
 from .outputdir import OutputFolders
+from .publish import precompress
 
 
 class WarningCounter(logging.Handler):
@@ -33,6 +34,7 @@ class BuildOptions:
     output: Path
     fatal_warnings: bool = True
     search: bool = True
+    publish: bool = False  # the site's address must be real (publish.siteurl_problems); files precompressed
 
 
 @dataclass
@@ -54,6 +56,7 @@ def pelican_settings(options: BuildOptions, output: Path, charts: VegaService | 
         "PLAN_SEARCH": options.search,
         "PLAN_CHART_SERVICE": charts,
         "PLAN_REPORT": {},
+        "PLAN_PUBLISH": options.publish,
     }
     settings: dict[str, Any] = read_settings(str(options.settings), override=overrides)
     return settings
@@ -87,6 +90,8 @@ def build(options: BuildOptions) -> BuildReport:
             console.quiet = False
         if options.fatal_warnings and counter.messages:
             raise BuildFailed("warnings are fatal: " + "; ".join(counter.messages[:5]))
+        if options.publish:
+            settings["PLAN_REPORT"]["compressed"] = precompress(folders.building, Path(settings["CACHE_PATH"]))
     except BaseException:
         folders.abandon()
         raise

@@ -34,6 +34,7 @@ ERROR_MESSAGES = {
     "dict_type": "must be a mapping",
     "list_type": "must be a list",
     "date_from_datetime_parsing": "must be a date (YYYY-MM-DD)",
+    "date_type": "must be a date (YYYY-MM-DD)",
 }
 
 

@@ -62,7 +62,11 @@ def _construct(loader: Any, node: yaml.Node, path: PathKey, doc: YamlDoc, log: P
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, item, (*path, i), doc, log) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:  # a scalar that looks like a date but is none (a 13th month): PyYAML raises as it reads
+        log.add(doc.file, node.start_mark.line + 1, format_path(path), f"'{node.value}' is not a valid date: {exc}")
+        return None
 
 
 def _syntax_problem(file: str, exc: yaml.YAMLError, log: ProblemLog, first_line: int = 1) -> None:

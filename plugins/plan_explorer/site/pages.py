@@ -17,11 +17,14 @@ from ..model import records as m
 from ..numfmt import implied_growth
 from ..relations import investment_sum
 from . import contexts as c
+from .changes import changes_page, record_changes
+from .citation import citation
 from .state import Site
 from .urls import AUDIT, DATA, HOME, NOT_FOUND, PLAN, SEARCH
 
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
+ABOUT = "about"  # the about page (content/pages/<lang>/about.md) states the plan's identity and the data's licence
 TOWNSHIP_KINDS = ("total", "township", "zone", "enterprise", "utility")
 
 
@@ -64,6 +67,7 @@ def _figures(site: Site, figures: dict[int, float | None]) -> c.Figures:
 def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str, description: str) -> c.Page:
     page = _base(site, lang, site.urls.of(record), kind, record.name[lang], description, section)
     page.findings = site.audit.for_entity(record)
+    page.changes = record_changes(site, record, lang)
     return page
 
 
@@ -339,7 +343,28 @@ def data_page(site: Site, lang: str) -> c.DataPage:
         )
     base = _base(site, lang, DATA, "other", t("nav.data"), t("data.description"), None)
     base.template = "overview_data.html"
-    return _from(base, c.DataPage, collections=collections)
+    return _from(base, c.DataPage, collections=collections, identity=identity(site, lang))
+
+
+def identity(site: Site, lang: str) -> c.Identity:
+    """The plan's identity, the licence of the site's data and the data's release, in ``lang``."""
+    info, fmt = site.plan.info, site.fmt(lang)
+    licence = site.plan.meta.site.licence
+    view = None
+    if licence is not None:
+        view = c.LicenceView(licence.id, licence.name[lang] if licence.name else licence.id, licence.address)
+    release = site.history.current
+    return c.Identity(
+        issuer=info.issuer[lang],
+        issuer_editorial=info.issuer_editorial,
+        document_number=info.document_number,
+        date_issued=fmt.date(info.date_issued) if info.date_issued else None,
+        official_url=info.official_url,
+        licence=view,
+        version=release.version,
+        released=fmt.date(release.date),
+        staff_sources=[s for s in site.plan.meta.sources if s.kind == "staff"],
+    )
 
 
 def audit_page(site: Site, lang: str) -> c.AuditPage:
@@ -427,6 +452,7 @@ def doc_pages(site: Site, lang: str) -> Iterator[c.Page]:
             doc=doc,
             other=pair[OTHER[lang]],
             template="document.html",
+            identity=identity(site, lang) if doc.id == ABOUT else None,
         )
 
 
@@ -447,4 +473,7 @@ def all_pages(site: Site, lang: str) -> list[c.Page]:
                 pages.append(page)
     pages += chapter_pages(site, lang)
     pages += doc_pages(site, lang)
+    pages.append(changes_page(site, lang))
+    for page in pages:
+        page.citation = citation(site, page)
     return pages
