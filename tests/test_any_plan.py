@@ -28,7 +28,8 @@ LACKING = ["townships", "history", "innovation_platforms", "reforms", "policies"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: the dates of the data's releases (footer, citations, data package), which are the site's, not the plan's
 RELEASE_DATES = re.compile(
-    rf"\d{{4}}-\d\d-\d\d[\dT:.+-]*|\d{{4}}年\d{{1,2}}月\d{{1,2}}日|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}, (?:{MONTHS}) \d{{1,2}}"
+    rf"\d{{4}}-\d\d-\d\d[\dT:.+-]*|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}, (?:{MONTHS}) \d{{1,2}}"
 )
 
 

@@ -17,7 +17,7 @@ from .descriptor import EntityType
 from .errors import ProblemLog
 from .model import records as m
 from .model.plan import Plan
-from .model.yamlsource import YamlDoc, format_path, read_yaml
+from .model.yamlsource import InvalidScalar, YamlDoc, format_path, read_yaml
 from .references import check_references
 from .relations import link_plan
 
@@ -40,6 +40,8 @@ ERROR_MESSAGES = {
 
 def _validation_problems(doc: YamlDoc, exc: ValidationError, log: ProblemLog) -> None:
     for err in exc.errors():
+        if isinstance(err.get("input"), InvalidScalar):
+            continue  # reported as it was read
         loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
         message = ERROR_MESSAGES.get(err["type"], err["msg"].removeprefix("Value error, "))
         if err["type"] == "missing" and loc and loc[-1] in ("zh", "en"):

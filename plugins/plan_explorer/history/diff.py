@@ -64,7 +64,13 @@ def file_changes(
     collection = collection_of(name, types)
     if collection is None or collection in ignored:
         return []
-    before, after = read_records(name, old, types), read_records(name, new, types)
+    return record_changes(collection, read_records(name, old, types), read_records(name, new, types))
+
+
+def record_changes(
+    collection: str, before: dict[str, BaseModel] | None, after: dict[str, BaseModel] | None
+) -> list[Change]:
+    """What changed in a collection's records, by id (None: a version that cannot be read: its format changed)."""
     if before is None or after is None:
         return [{"collection": collection, "id": "", "action": "format", "name": None, "fields": []}]
     changes = []

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..descriptor import EntityType
-from .diff import Change, file_changes
+from .diff import Change, collection_of, read_records, record_changes
 from .git import Commit, GitFolder
 
 #: bump when what a change records is computed differently: cached changes of older builds are then recomputed
@@ -51,6 +51,7 @@ class ReleaseChanges:
 
     release: Release
     changes: list[Change] = field(default_factory=list)
+    initial: bool = False  # the first release of the data: nothing before it
 
 
 @dataclass
@@ -89,9 +90,9 @@ def read_history(data_dir: Path, cache: Path | None, types: Sequence[EntityType]
         current = Release(versions[newest.sha], newest.committed, newest.sha)
     store = _ChangeStore(cache, repo, types)
     releases = [
-        ReleaseChanges(Release(versions[c.sha], c.committed, c.sha), store.changes(c))
+        ReleaseChanges(Release(versions[c.sha], c.committed, c.sha), store.changes(c), initial=c.parent is None)
         for c in commits
-        if c.parent is not None
+        if c.parent is not None or not repo.shallow  # a shallow clone's oldest commit has a parent it lacks
     ]
     store.flush()
     return History(current, available=bool(releases), partial=repo.shallow, releases=releases)
@@ -125,7 +126,16 @@ class _ChangeStore:
         self.repo, self.types = repo, types
         self.folder = cache / "history" if cache is not None else None
         self.salt = f"{CHANGES_FORMAT}:{repo.prefix}:{','.join(t.name for t in types)}"
-        self.fresh: dict[str, list[Change]] = {}
+        self.parsed: dict[tuple[str, str], dict[str, Any] | None] = {}  # a version read for one commit is the
+        # version before of the next: read once
+        self._pending: list[tuple[Path, list[Change]]] = []
+
+    def records(self, name: str, sha: str | None, blobs: dict[str, bytes]) -> dict[str, Any] | None:
+        if sha is None:
+            return {}
+        if (name, sha) not in self.parsed:
+            self.parsed[(name, sha)] = read_records(name, blobs.get(sha), self.types) if sha in blobs else None
+        return self.parsed[(name, sha)]
 
     def _path(self, commit: Commit) -> Path | None:
         if self.folder is None:
@@ -141,22 +151,25 @@ class _ChangeStore:
                 return cached
             except (OSError, ValueError):
                 pass
-        files = self.repo.changed_files(commit)
-        blobs = self.repo.blobs([sha for f in files for sha in (f.old, f.new) if sha])
+        files = [
+            f for f in self.repo.changed_files(commit) if collection_of(f.name, self.types) not in (None, *IGNORED)
+        ]
+        wanted = [sha for f in files for sha in (f.old, f.new) if sha and (f.name, sha) not in self.parsed]
+        blobs = self.repo.blobs(wanted)
         changes: list[Change] = []
         for f in files:
-            old = blobs.get(f.old) if f.old else None
-            new = blobs.get(f.new) if f.new else None
-            changes += file_changes(f.name, old, new, self.types, IGNORED)
-        self.fresh[commit.sha] = changes
+            collection = collection_of(f.name, self.types)
+            assert collection is not None
+            changes += record_changes(
+                collection, self.records(f.name, f.old, blobs), self.records(f.name, f.new, blobs)
+            )
         if path is not None:
-            self._pending = getattr(self, "_pending", [])
             self._pending.append((path, changes))
         return changes
 
     def flush(self) -> None:
         """Write what was computed (each file whole: two builds may share the cache)."""
-        for path, changes in getattr(self, "_pending", []):
+        for path, changes in self._pending:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 partial = path.with_name(f".{path.name}.{os.getpid()}")

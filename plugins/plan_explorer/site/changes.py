@@ -46,8 +46,8 @@ class ChangeWriter:
     def item(self, release: ReleaseChanges, change: dict[str, Any]) -> c.ChangeItem | None:
         """The change as a line of this language; None when it changed nothing this language shows."""
         t, action, collection = self.t, change["action"], change["collection"]
-        if action == "format":
-            return self.line(release, action, t("changes.format", collection=self.collection_title(collection)))
+        if action == "format":  # said once per release (release_view)
+            return None
         if collection == OUTCOMES:
             return self.outcome(release, change)
         record = self.current(collection, change)
@@ -61,7 +61,7 @@ class ChangeWriter:
         subject = t(f"changes.subject.{collection}") if t.has(f"changes.subject.{collection}") else collection
         lead = t(f"changes.{action}", subject=subject)
         named = c.Named(self.name_of(change, record), record)
-        return self.line(release, action, lead, named, details, paren=action == "added")
+        return self.line(release, action, lead, named, details, joiner="paren" if action == "added" else "after")
 
     def outcome(self, release: ReleaseChanges, change: dict[str, Any]) -> c.ChangeItem:
         """An outcome recorded, revised or withdrawn: what it measures, the year, the value and its source."""
@@ -80,7 +80,7 @@ class ChangeWriter:
             else self.name_of(change, None)
         )
         named = c.Named(name, target if target is not None and self.site.urls.has_page(target) else None)
-        return self.line(release, change["action"], lead, named, [d for d in details if d])
+        return self.line(release, change["action"], lead, named, [d for d in details if d], joiner="value")
 
     def line(
         self,
@@ -89,14 +89,14 @@ class ChangeWriter:
         lead: str,
         named: c.Named | None = None,
         details: list[c.ChangeDetail] | None = None,
-        paren: bool = False,
+        joiner: str = "after",
     ) -> c.ChangeItem:
+        """``joiner``: how the details follow the name — ``after`` a colon, in a ``paren``, or as its ``value``."""
         t = self.t
         parts = [d.inline(t) for d in details or []]
         inline = ""
         if parts:
-            joined = t("changes.detail_sep").join(parts)
-            inline = t("changes.details_paren", list=joined) if paren else t("changes.details_after", list=joined)
+            inline = t(f"changes.details_{joiner}", list=t("changes.detail_sep").join(parts))
         rel = release.release
         lead = lead[:1].upper() + lead[1:]
         long = [d for d in details or [] if d.long]
@@ -224,7 +224,7 @@ class ChangeWriter:
 
     def collection_title(self, collection: str) -> str:
         if collection == FORMAT:
-            return self.t("changes.subjects.format")
+            return self.t("changes.subjects.release")
         key = f"changes.subjects.{collection}"
         return self.t(key) if self.t.has(key) else collection
 
@@ -235,12 +235,14 @@ class ChangeWriter:
         groups: dict[str, list[c.ChangeItem]] = {}
         reformatted = [ch["collection"] for ch in release.changes if ch["action"] == "format"]
         for change in release.changes:
-            item = self.item(release, change) if change["action"] != "format" else None
+            item = self.item(release, change)
             if item is not None:
                 groups.setdefault(change["collection"], []).append(item)
         if reformatted:  # one line for the files whose format changed
             titles = (", " if self.lang == "en" else "、").join(self.collection_title(n) for n in reformatted)
             groups[FORMAT] = [self.line(release, "format", self.t("changes.format", collection=titles))]
+        if release.initial:
+            groups[FORMAT] = [self.line(release, "initial", self.t("changes.initial"))]
         if not groups:
             return None
         order = [*(t.name for t in self.site.types), TARGETS, OUTCOMES, FORMAT]
