@@ -60,10 +60,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A browser that reloads or leaves a page closes its connections: that is no error worth a traceback."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):  # broken pipe, reset by the browser
+            return
+        print(f"serve: a request failed: {error!r}", file=sys.stderr)
+
+
 def bind(port: int, handler: Callable[..., Any]) -> http.server.ThreadingHTTPServer:
     """A server listening on 127.0.0.1:``port``; ServeFailed if the port is taken or not allowed."""
     try:
-        return http.server.ThreadingHTTPServer((HOST, port), handler)
+        return _Server((HOST, port), handler)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise ServeFailed(
