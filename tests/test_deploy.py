@@ -239,3 +239,18 @@ def test_cache_headers_and_absolute_urls(nginx: str, published: Path, port: int)
     assert "immutable" in headers["cache-control"]
     _, _, robots = _get(conn, "/robots.txt")
     assert f"Sitemap: http://127.0.0.1:{port}/sitemap.xml" in robots.decode()
+
+
+def test_the_pages_workflow_publishes_from_the_whole_history_with_githubs_own_actions() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    used = [step["uses"].split("@")[0] for step in steps if "uses" in step]
+    assert used and all(name.startswith("actions/") for name in used), used  # GitHub's own, nothing else fetched
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # the change history needs every commit of data/
+    publish = next(step for step in steps if step.get("run") == "make publish")
+    assert publish["env"]["SITEURL"] == "${{ vars.SITEURL }}"
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "output"

@@ -409,7 +409,7 @@ class ChapterPage(Page):
 
 @dataclass
 class NotFoundPage(Page):
-    pass
+    other_text: str = ""  # one line in the other language: hosts that have one 404 page serve this one for both
 
 
 @dataclass

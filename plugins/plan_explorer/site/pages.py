@@ -389,7 +389,9 @@ def search_page(site: Site, lang: str) -> c.SearchPage:
 
 def not_found_page(site: Site, lang: str) -> c.NotFoundPage:
     t = site.t(lang)
-    return c.NotFoundPage(site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html")
+    page = c.NotFoundPage(site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html")
+    page.other_text = site.t(OTHER[lang])("404.other")
+    return page
 
 
 def _chapter_blocks(site: Site, doc: Document, lang: str) -> tuple[dict[str, c.PlanTable], dict[str, c.LostFigure]]:
