@@ -12,6 +12,7 @@ from typing import Any
 
 from .charts.service import VegaService
 from .errors import BuildFailed, DataError, PlanError
+from .i18n import LANGS
 from .outputdir import OutputFolders
 from .publish import precompress
 
@@ -42,6 +43,16 @@ class BuildReport:
     output: Path
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """What was built, counted: ``109 zh + 109 en pages, 182 charts, 214 search records``."""
+        counts = self.counts
+        pages = " + ".join(f"{counts.get(f'pages_{lang}', 0)} {lang}" for lang in LANGS)
+        text = f"{pages} pages, {counts.get('charts', 0)} charts"
+        text += f", {counts['records']} search records" if counts.get("records") else ", no search index"
+        if "compressed" in counts:
+            text += f", {counts['compressed']} files precompressed (.gz, .br)"
+        return text
 
 
 def pelican_settings(options: BuildOptions, output: Path, charts: VegaService | None = None) -> dict[str, Any]:

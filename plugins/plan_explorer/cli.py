@@ -17,7 +17,6 @@ from .build import BuildOptions, build, report
 from .devserver import run_devserver
 from .entities import ENTITY_TYPES
 from .errors import PlanError
-from .i18n import LANGS
 from .pipeline import load_site
 from .schema import write_schemas
 from .serve import serve_site
@@ -56,13 +55,7 @@ def run_build(options: BuildOptions) -> int:
     except PlanError as exc:
         report(exc)
         return 1
-    counts = result.counts
-    pages = " + ".join(f"{counts.get(f'pages_{lang}', 0)} {lang}" for lang in LANGS)
-    extras = f", {counts.get('charts', 0)} charts"
-    extras += f", {counts['records']} search records" if options.search else ", no search index"
-    if "compressed" in counts:
-        extras += f", {counts['compressed']} files precompressed (.gz, .br)"
-    print(f"built {result.output}: {pages} pages{extras} in {result.seconds:.1f}s")
+    print(f"built {result.output}: {result.summary()} in {result.seconds:.1f}s")
     return 0
 
 

@@ -152,6 +152,7 @@ class DevServer:
         self.fast = [root / d for d in FAST] + [plan / d for d in PLAN_WATCHED]
         self.recent = RecentPages()
         self.build_id = str(time.time())
+        self.built = ""  # what the last full build wrote, counted
         self.problems: list[str] = []  # of the last build: shown over every page served until a build succeeds
         self.strings = load_catalogue(root / "theme" / "i18n.yaml", ProblemLog())
 
@@ -167,7 +168,7 @@ class DevServer:
 
     def full_build(self) -> bool:
         try:
-            build(self.options)
+            self.built = build(self.options).summary()
         except (PlanError, TemplateError) as exc:
             self.failed(exc)
             return False
@@ -204,7 +205,7 @@ class DevServer:
             print(f"updated {', '.join(written)} in {time.perf_counter() - started:.2f}s")
         if self.full_build():
             self.publish(new_id=not written)
-            print(f"rebuilt the site in {time.perf_counter() - started:.2f}s")
+            print(f"rebuilt the site: {self.built} in {time.perf_counter() - started:.2f}s")
 
     def serve(self) -> int:
         signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl-C: a build under way ends its processes

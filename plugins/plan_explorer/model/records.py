@@ -122,8 +122,8 @@ class PlanMeta(Model):
 
     title: Text
     short_title: Text
-    issuer: Text
-    issuer_editorial: bool = False
+    issuer: Text | None = None
+    issuer_editorial: bool = False  # the issuer is our inference, not stated by the source
     document_number: str | None = None  # the issuing document's number as printed, e.g. 〔<year>〕12号
     date_issued: Date | None = None
     official_url: WebAddress | None = None  # where the issuer publishes the official text

@@ -20,15 +20,15 @@ def citation(site: Site, page: c.Page) -> c.Citation:
     """The reference to ``page`` in its language's style."""
     lang = page.address.lang
     info, t = site.plan.info, site.t(lang)
-    settings = site.plan.meta.site
-    author = (settings.publisher or info.issuer)[lang]
+    responsible = site.plan.meta.site.publisher or info.issuer  # none known: the reference starts with its title
+    author = responsible[lang] if responsible else ""
     site_title = info.title[lang]
     url = page.address.absolute()
     release = site.history.current
     accessed = t("cite.accessed")
     own_title = page.title if page.title != site_title else ""
     if lang == "zh":
-        parts = [c.CitePart(f"{author}. {own_title or site_title}[EB/OL]")]
+        parts = [c.CitePart(f"{author}. " if author else ""), c.CitePart(f"{own_title or site_title}[EB/OL]")]
         if own_title:
             parts.append(c.CitePart(f"//{site_title}"))
         parts += [
@@ -38,12 +38,16 @@ def citation(site: Site, page: c.Page) -> c.Citation:
             c.CitePart(url, "url"),
             c.CitePart("."),
         ]
-        return c.Citation(t("cite.style"), parts, url)
-    parts = [
-        c.CitePart(f"{author}. ({_apa_date(release)}). "),
+        return c.Citation(t("cite.style"), [p for p in parts if p.text], url)
+    title = [
         c.CitePart(own_title or site_title, "title"),
-        c.CitePart(f" ({t('cite.version', version=release.version)}). "),
+        c.CitePart(f" ({t('cite.version', version=release.version)})"),
     ]
+    dated = c.CitePart(f"({_apa_date(release)}). ")
+    # APA: the author, the date, the title; without an author, the title takes the author's place
+    parts = (
+        [c.CitePart(f"{author}. "), dated, *title, c.CitePart(". ")] if author else [*title, c.CitePart(". "), dated]
+    )
     if own_title:
         parts.append(c.CitePart(f"{site_title}. "))
     before, _, after = t("cite.retrieved").partition("{date}")  # "Retrieved {date}, from"

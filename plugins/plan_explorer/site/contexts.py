@@ -130,7 +130,7 @@ class Identity:
     """Who issued the plan, when, under which number, where its official text is; the data's licence and release.
     What the plan's text does not state is None (the page says so)."""
 
-    issuer: str
+    issuer: str | None
     issuer_editorial: bool
     document_number: str | None
     date_issued: str | None  # in the page's language

@@ -38,7 +38,7 @@ def atom_feed(site: Site, lang: str) -> str:
         language=address.html_lang,
         feed_url=address.absolute_of(FEED),
         feed_guid=_urn(plan_name, lang, "feed"),
-        author_name=(site.plan.meta.site.publisher or site.plan.info.issuer)[lang],
+        author_name=_author(site, lang),
         feed_copyright=site.plan.meta.site.licence.id if site.plan.meta.site.licence else None,
     )
     for commit, view, lines in feed_entries(site, lang):
@@ -69,6 +69,12 @@ class _Feed(Atom1Feed):  # type: ignore[misc]  # feedgenerator is untyped
     def latest_post_date(self) -> datetime.datetime:
         dates: list[datetime.datetime] = [self.updated, *(i["updateddate"] for i in self.items if i.get("updateddate"))]
         return max(dates)
+
+
+def _author(site: Site, lang: str) -> str:
+    """Who publishes the feed (Atom requires an author): the site's publisher, the plan's issuer, or the site."""
+    responsible = site.plan.meta.site.publisher or site.plan.info.issuer
+    return responsible[lang] if responsible else site.plan.info.short_title[lang]
 
 
 def _urn(*parts: str) -> str:

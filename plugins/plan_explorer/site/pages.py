@@ -355,7 +355,7 @@ def identity(site: Site, lang: str) -> c.Identity:
         view = c.LicenceView(licence.id, licence.name[lang] if licence.name else licence.id, licence.address)
     release = site.history.current
     return c.Identity(
-        issuer=info.issuer[lang],
+        issuer=info.issuer[lang] if info.issuer else None,
         issuer_editorial=info.issuer_editorial,
         document_number=info.document_number,
         date_issued=fmt.date(info.date_issued) if info.date_issued else None,
