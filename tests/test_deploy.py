@@ -184,12 +184,19 @@ def test_every_page_and_data_file_is_served(nginx: str, published: Path) -> None
     conn = http.client.HTTPConnection(nginx, timeout=10)
     pages = sorted(published.rglob("*.html"))
     assert len(pages) > 200
-    failed = []
+    failed, uncited = [], []
     for page in pages:
-        status, headers, body = _get(conn, _url_path(published, page))
+        path = _url_path(published, page)
+        status, headers, body = _get(conn, path)
         if status != 200 or body != page.read_bytes():
-            failed.append((_url_path(published, page), status))
-    assert failed == []
+            failed.append((path, status))
+        text = body.decode("utf-8")
+        cite = re.search(r'<p class="cite-text" id="cite-text">(.*?)</p>', text)
+        if not path.endswith("404.html") and (cite is None or f"http://{nginx}{path}" not in cite.group(1)):
+            uncited.append(path)  # every page names its own address in its citation
+        if 'rel="license"' not in text:
+            uncited.append(f"{path} (no licence in the footer)")
+    assert failed == [] and uncited == []
     for path, kind in (
         ("/data/datapackage.json", "application/json"),
         ("/data/projects.csv", "text/csv"),
@@ -254,3 +261,19 @@ def test_the_pages_workflow_publishes_from_the_whole_history_with_githubs_own_ac
     assert publish["env"]["SITEURL"] == "${{ vars.SITEURL }}"
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "output"
+
+
+def test_the_citation_gets_todays_date_and_a_copy_button(nginx: str, page: object) -> None:
+    import datetime
+
+    from playwright.sync_api import expect
+
+    page.goto(f"http://{nginx}/en/projects/wanyang-innovation-city/")  # type: ignore[attr-defined]
+    page.locator("details.cite summary").click()  # type: ignore[attr-defined]
+    today = datetime.date.today()
+    accessed = f"{today.strftime('%B')} {today.day}, {today.year}"
+    expect(page.locator(".cite-accessed")).to_have_text(accessed)  # type: ignore[attr-defined]
+    expect(page.locator(".cite-text")).to_contain_text(  # type: ignore[attr-defined]
+        "Hangzhou (Jiande) Wanyang Innovation City project (Version "
+    )
+    expect(page.get_by_role("button", name="Copy the reference")).to_be_visible()  # type: ignore[attr-defined]

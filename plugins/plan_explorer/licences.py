@@ -10,25 +10,42 @@ licence) is written ``LicenseRef-<name>``, as SPDX provides, with its name and a
 from __future__ import annotations
 
 import functools
+import importlib.util
+import json
 import re
+from pathlib import Path
+from typing import Any
 
 SPDX_PAGE = "https://spdx.org/licenses/{id}.html"
 LICENSE_REF = re.compile(r"^LicenseRef-[A-Za-z0-9.-]+$")
+INDEX_FILE = "scancode-licensedb-index.json"  # what license_expression.get_license_index() reads
 
 
 @functools.cache
 def spdx_identifiers() -> dict[str, str]:
     """Every SPDX licence identifier (exceptions such as ``Classpath-exception-2.0`` excluded), by its lower case."""
-    from license_expression import get_license_index
-
     known: dict[str, str] = {}
-    for entry in get_license_index():
+    for entry in _licence_index():
         if entry.get("is_exception"):
             continue
         for key in [entry.get("spdx_license_key"), *entry.get("other_spdx_license_keys", [])]:
             if isinstance(key, str) and key and not key.startswith("LicenseRef-"):
                 known.setdefault(key.lower(), key)
     return known
+
+
+def _licence_index() -> list[dict[str, Any]]:
+    """The package's licence index (``license_expression.get_license_index()``), read as the file it ships: importing
+    the package to call it costs ten times as long, in every build."""
+    spec = importlib.util.find_spec("license_expression")
+    folder = Path(spec.origin).parent if spec is not None and spec.origin else None
+    index = folder / "data" / INDEX_FILE if folder is not None else None
+    if index is not None and index.is_file():
+        entries: list[dict[str, Any]] = json.loads(index.read_text(encoding="utf-8"))
+        return entries
+    from license_expression import get_license_index
+
+    return list(get_license_index())
 
 
 def spdx_identifier(value: str) -> str:
