@@ -58,6 +58,10 @@ class ChangeWriter:
             details = [d for d in details if not d.long and d.new is not None]
         if action == "removed":
             details = []
+        if action == "changed":  # a field that was or became empty: said so, not left out
+            for d in details:
+                d.old = d.old if d.old is not None else t("changes.none")
+                d.new = d.new if d.new is not None else t("changes.none")
         subject = t(f"changes.subject.{collection}") if t.has(f"changes.subject.{collection}") else collection
         lead = t(f"changes.{action}", subject=subject)
         named = c.Named(self.name_of(change, record), record)
