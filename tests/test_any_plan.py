@@ -25,11 +25,21 @@ SAMPLE_YEARS = [str(y) for y in range(2026, 2031)]
 LACKING = ["townships", "history", "innovation_platforms", "reforms", "policies"]
 
 
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: the dates of the data's releases (footer, citations, data package), which are the site's, not the plan's
+RELEASE_DATES = re.compile(
+    rf"\d{{4}}-\d\d-\d\d[\dT:.+-]*|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}, (?:{MONTHS}) \d{{1,2}}"
+)
+
+
 def site_texts(site: Path) -> dict[str, str]:
+    """The site's text files (the change history, which may quote any data of the past, left out), without the
+    dates of its data releases."""
     return {
-        str(p.relative_to(site)): p.read_text(encoding="utf-8")
+        str(p.relative_to(site)): RELEASE_DATES.sub("<release date>", p.read_text(encoding="utf-8"))
         for p in site.rglob("*")
-        if p.is_file() and p.suffix in TEXT and "pagefind" not in p.parts
+        if p.is_file() and p.suffix in TEXT and "pagefind" not in p.parts and "changes" not in p.parts
     }
 
 

@@ -125,7 +125,7 @@ def _plain(block: str) -> str:
     return re.sub(r"\s+", " ", block.replace("**", "").replace("*", "").replace("\\", "")).strip()
 
 
-NOT_PROSE = {"explorer_filename"}  # file names, not translations
+NOT_PROSE = {"explorer_filename", "search_examples"}  # file names; examples of search words, not translations
 
 
 def _data_pairs(value: object, where: str) -> Iterator[tuple[str, str, str]]:

@@ -19,11 +19,11 @@ from .build import BuildOptions, build, report
 from .devserver import run_devserver
 from .entities import ENTITY_TYPES
 from .errors import PlanError
-from .i18n import LANGS
 from .model import records as m
 from .model.plan import Plan
 from .pipeline import load_site
 from .schema import write_schemas
+from .serve import serve_site
 from .targets import KINDS, entity_list
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ THEME = ROOT / "theme"
 
 def check(plan_root: Path) -> int:
     try:
-        site = load_site(plan_root, THEME)
+        site = load_site(plan_root, THEME, history=False)
     except PlanError as exc:
         report(exc, "nothing was built")
         return 1
@@ -81,11 +81,7 @@ def run_build(options: BuildOptions) -> int:
     except PlanError as exc:
         report(exc)
         return 1
-    counts = result.counts
-    pages = " + ".join(f"{counts.get(f'pages_{lang}', 0)} {lang}" for lang in LANGS)
-    extras = f", {counts.get('charts', 0)} charts"
-    extras += f", {counts['records']} search records" if options.search else ", no search index"
-    print(f"built {result.output}: {pages} pages{extras} in {result.seconds:.1f}s")
+    print(f"built {result.output}: {result.summary()} in {result.seconds:.1f}s")
     return 0
 
 
@@ -101,6 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--output", default=str(ROOT / "output"))
     b.add_argument("--no-search", action="store_true")
     b.add_argument("--allow-warnings", action="store_true")
+    p = sub.add_parser("publish", help="build the site to publish: absolute URLs under SITEURL, precompressed files")
+    p.add_argument("--plan", default=str(ROOT), help=plan_help)
+    p.add_argument("--settings", default=str(ROOT / "publishconf.py"))
+    p.add_argument("--output", default=str(ROOT / "output"))
+    v = sub.add_parser("serve", help="serve a built site on 127.0.0.1 (its own 404 pages), without rebuilding")
+    v.add_argument("--output", default=str(ROOT / "output"))
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--build", action="store_true", help="build the site first, once the port is held")
+    v.add_argument("--plan", default=str(ROOT), help=plan_help)
     s = sub.add_parser("schema", help="write the JSON Schemas to data/schema/")
     s.add_argument("--dir", default=str(ROOT / "data" / "schema"))
     d = sub.add_parser("devserver", help="serve output/, rebuild on changes, reload the browser")
@@ -110,15 +115,21 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     if args.command == "check":
         return check(Path(args.plan).resolve())
-    if args.command == "build":
+    if args.command in ("build", "publish"):
+        publishing = args.command == "publish"
         options = BuildOptions(
             Path(args.plan).resolve(),
             Path(args.settings),
             Path(args.output),
-            fatal_warnings=not args.allow_warnings,
-            search=not args.no_search,
+            fatal_warnings=publishing or not args.allow_warnings,
+            search=publishing or not args.no_search,
+            publish=publishing,
         )
         return run_build(options)
+    if args.command == "serve":
+        output = Path(args.output)
+        options = BuildOptions(Path(args.plan).resolve(), ROOT / "pelicanconf.py", output)
+        return serve_site(output, args.port, (lambda: run_build(options)) if args.build else None)
     if args.command == "schema":
         write_schemas(Path(args.dir), ENTITY_TYPES)
         return 0

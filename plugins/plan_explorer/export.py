@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .descriptor import EntityType, Export
+from .history import History, Release
 from .model import records as m
 from .model.plan import Plan
 from .numfmt import plain
@@ -405,7 +406,19 @@ def exported(plan: Plan, types: Sequence[EntityType]) -> list[Resource]:
     return own + aux
 
 
-def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
+def licences(plan: Plan) -> list[dict[str, str]]:
+    """The licence of the site's data and translations, as a Data Package ``licenses`` entry ([]: none stated)."""
+    licence = plan.meta.site.licence
+    if licence is None:
+        return []
+    title = licence.name.en if licence.name else licence.id
+    return [{"name": licence.id, "path": licence.address, "title": title}]
+
+
+def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> dict[str, Any]:
+    """The Frictionless Data Package: every resource with the release's version, its date and the licence (the
+    CSV files keep their columns: what a file is and may be used for is said here, not in extra columns)."""
+    stamp = {"version": release.version, "created": release.created.isoformat(), "licenses": licences(plan)}
     resources = []
     for etype in exported(plan, types):
         title = etype.export.title(plan)
@@ -418,6 +431,7 @@ def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "title": title,
+                **stamp,
                 "schema": {"fields": fields},
             }
         )
@@ -428,23 +442,32 @@ def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
                 "format": "json",
                 "mediatype": "application/json",
                 "title": f"{title} (JSON, full records)",
+                **stamp,
             }
         )
     info = plan.info
+    sources = [{"title": info.title.zh, "path": "source/plan.txt"}]
+    if info.official_url:
+        sources.append({"title": f"{info.title.zh} (official text)", "path": info.official_url})
+    sources += [
+        {"title": s.label.zh, "path": s.url or s.document or ""} for s in plan.meta.sources if s.kind == "staff"
+    ]
     return {
         "profile": "data-package",
         "name": plan.meta.site.datapackage_name,
         "title": info.title.en,
         "description": info.title.zh,
-        "licenses": [{"name": "other-pd", "title": "Government plan text; translation and structure by the site"}],
-        "sources": [{"title": info.title.zh, "path": "source/plan.txt"}],
+        **stamp,
+        "sources": sources,
         "resources": resources,
     }
 
 
-def export_files(plan: Plan, types: Sequence[EntityType]) -> dict[str, str]:
-    """Every file of the export, as ``{relative path under data/: text}``."""
-    files = {"datapackage.json": json.dumps(datapackage(plan, types), ensure_ascii=False, indent=1)}
+def export_files(plan: Plan, types: Sequence[EntityType], release: Release | None = None) -> dict[str, str]:
+    """Every file of the export, as ``{relative path under data/: text}`` (``release``: the data's version; by
+    default one dated as a data folder without history is)."""
+    release = release or History.unread().current
+    files = {"datapackage.json": json.dumps(datapackage(plan, types, release), ensure_ascii=False, indent=1)}
     for etype in exported(plan, types):
         files[f"{etype.name}.csv"] = to_csv(plan, etype)
         files[f"{etype.name}.json"] = to_json(plan, etype)

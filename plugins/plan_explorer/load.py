@@ -18,7 +18,7 @@ from .descriptor import EntityType
 from .errors import ProblemLog
 from .model import records as m
 from .model.plan import Plan
-from .model.yamlsource import YamlDoc, format_path, read_yaml
+from .model.yamlsource import InvalidScalar, YamlDoc, format_path, read_yaml
 from .references import check_references
 from .relations import link_plan
 
@@ -35,6 +35,7 @@ ERROR_MESSAGES = {
     "dict_type": "must be a mapping",
     "list_type": "must be a list",
     "date_from_datetime_parsing": "must be a date (YYYY-MM-DD)",
+    "date_type": "must be a date (YYYY-MM-DD)",
 }
 
 
@@ -49,6 +50,8 @@ FIELD_MESSAGE = re.compile(r"^([a-z_]+): (.+)$", re.S)
 
 def _validation_problems(doc: YamlDoc, exc: ValidationError, log: ProblemLog) -> None:
     for err in exc.errors():
+        if isinstance(err.get("input"), InvalidScalar):
+            continue  # reported as it was read
         loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
         message = ERROR_MESSAGES.get(err["type"], err["msg"].removeprefix("Value error, "))
         if err["type"] == "literal_error":

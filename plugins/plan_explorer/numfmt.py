@@ -6,6 +6,7 @@ zh keeps the plan's units (491.2亿元, 35亿元 from 350000万元); en uses CNY
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 NONE_TEXT = {"zh": "—", "en": "—"}
@@ -208,6 +209,17 @@ def value_range(low: float, high: float, unit_zh: str, lang: str, unit_en: str =
     return f"{measure(low, unit_zh, lang, unit_en)}–{whole}"
 
 
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]  # fmt: skip
+
+
+def date(value: datetime.date, lang: str) -> str:
+    """A day as prose writes it: zh ``<y>年<m>月<d>日``, en ``<d> <Month> <y>``."""
+    if lang == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
+
+
 class Formatter:
     """The formatting functions bound to one language, for templates."""
 
@@ -252,3 +264,6 @@ class Formatter:
 
     def change(self, value: float | None, unit_zh: str) -> str:
         return change(value, unit_zh, self.lang)
+
+    def date(self, value: datetime.date) -> str:
+        return date(value, self.lang)

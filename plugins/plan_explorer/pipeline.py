@@ -25,17 +25,20 @@ from .descriptor import EntityType
 from .entities import CHART_MAKERS, ENTITY_TYPES
 from .errors import DataError, ProblemLog
 from .export import export_files
+from .history import read_history
 from .i18n import LANGS, load_catalogue
 from .load import load_plan
 from .model.plan import Plan
 from .outputdir import replace_whole, rewrite
+from .publish import SETTINGS_FILE, siteurl_problems
 from .relations import build_relations
 from .search import BODY, SearchIndexer, merge_entries, search_copy
 from .site import contexts as c
+from .site.feeds import atom_feed
 from .site.pages import all_pages, not_found_page
 from .site.sitemap import robots_txt, sitemap_xml
 from .site.state import Site
-from .site.urls import output_name
+from .site.urls import FEED, lang_prefix, output_name
 from .workers import Workers
 
 logger = logging.getLogger(__name__)
@@ -90,10 +93,22 @@ def paragraph_index(chapters: dict[str, dict[str, Document]]) -> dict[str, dict[
     return index
 
 
-def load_site(root: Path, theme: Path, siteurl: str = "", types: Sequence[EntityType] = ENTITY_TYPES) -> Site:
+def load_site(
+    root: Path,
+    theme: Path,
+    siteurl: str = "",
+    types: Sequence[EntityType] = ENTITY_TYPES,
+    cache: Path | None = None,
+    history: bool = True,
+    publish: bool = False,
+) -> Site:
     """Load the plan of the folder ``root`` (its data and content) and the theme's UI strings, validate,
-    link and audit them; every problem of all of them is reported together (DataError)."""
+    link and audit them; every problem of all of them is reported together (DataError). ``history``: read the
+    data's releases from git (changes cached in ``cache``); ``publish``: the site's address must be a real one."""
     log = ProblemLog()
+    if publish:
+        for problem in siteurl_problems(siteurl):
+            log.add(SETTINGS_FILE, 0, "SITEURL", problem)
     plan = None
     chapters = load_documents(root / "content" / "plan", "content/plan", log)
     docs = load_documents(root / "content" / "pages", "content/pages", log)
@@ -107,7 +122,10 @@ def load_site(root: Path, theme: Path, siteurl: str = "", types: Sequence[Entity
     log.raise_if_any()
     assert plan is not None
     present = [t for t in types if plan.has(t.name)]
-    return Site(plan, build_relations(plan), run_audit(plan), chapters, docs, present, catalogue, siteurl)
+    site = Site(plan, build_relations(plan), run_audit(plan), chapters, docs, present, catalogue, siteurl)
+    if history:
+        site.history = read_history(root / "data", cache, types)
+    return site
 
 
 # --- render, charts, search, write --------------------------------------------------------------------
@@ -272,11 +290,15 @@ class SiteWriter:
     def _write_extras(self, paths: list[str]) -> None:
         """The open data, the plan's text, sitemap, robots.txt and the favicon."""
         plan = self.site.plan
-        for name, text in export_files(plan, self.site.types).items():
+        for name, text in export_files(plan, self.site.types, self.site.history.current).items():
             self._write_text(f"data/{name}", text)
-        source = plan.data_dir / SOURCE_TEXT
-        if source.is_file():
-            self._write_text(f"data/{SOURCE_TEXT.as_posix()}", source.read_text(encoding="utf-8"))
+        documents = [SOURCE_TEXT.as_posix(), *(s.document for s in plan.meta.sources if s.document)]
+        for document in dict.fromkeys(documents):  # the plan's text and the documents staff cite
+            source = plan.data_dir / document
+            if source.is_file():
+                self._write_text(f"data/{document}", source.read_text(encoding="utf-8"))
+        for lang in LANGS:
+            self._write_text(lang_prefix(lang) + FEED, atom_feed(self.site, lang))
         self._write_text("sitemap.xml", sitemap_xml(paths, self.site.siteurl))
         self._write_text("robots.txt", robots_txt(self.site.siteurl))
         favicon = self.theme / FAVICON

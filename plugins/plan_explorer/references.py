@@ -130,7 +130,11 @@ class _Checker:
                 if ref not in sources:
                     self.add(filename, path, f"unknown source '{ref}'")
         for i, src in enumerate(self.plan.meta.sources):
-            if src.chapter is None and src.page is None:
+            if src.kind == "staff":
+                self.staff_source(i, src)
+            elif src.document is not None:
+                self.add(PLAN_FILE, ("sources", i, "document"), "only a source of kind: staff has a document")
+            elif src.chapter is None and src.page is None:
                 self.add(PLAN_FILE, ("sources", i), "a source needs a chapter or a page")
             for fieldname in ("page", "shows", "see"):
                 name = getattr(src, fieldname)
@@ -140,6 +144,16 @@ class _Checker:
                         ("sources", i, fieldname),
                         f"'{name}': {self.missing_collection(name) or 'no such collection'}",
                     )
+
+    def staff_source(self, i: int, src: m.SourceDef) -> None:
+        """A document staff cite (not the plan): its text is kept under data/, and it is no part of the plan."""
+        if src.document is None:
+            self.add(PLAN_FILE, ("sources", i), "a source of kind: staff needs its text: document: source/<file>.txt")
+        elif not (self.plan.data_dir / src.document).is_file():
+            self.add(PLAN_FILE, ("sources", i, "document"), f"no file data/{src.document}")
+        for fieldname in ("chapter", "page", "shows", "see"):
+            if getattr(src, fieldname) is not None:
+                self.add(PLAN_FILE, ("sources", i, fieldname), "a source of kind: staff is no part of the plan")
 
     # --- years ----------------------------------------------------------------------------------
 

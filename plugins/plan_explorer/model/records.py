@@ -13,12 +13,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..licences import licence_page, spdx_identifier
+
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Year = Annotated[int, Field(strict=True, ge=1000, le=9999)]  # which years a plan allows: see references
 Amount = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
 Rate = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Seq = Annotated[int, Field(strict=True, ge=1)]
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]  # a collection's name, e.g. projects
+#: a calendar date written ``YYYY-MM-DD`` (strict: a bare number is not read as a timestamp)
+Date = Annotated[datetime.date, Field(strict=True)]
+#: an address on the web, ``http://`` or ``https://`` and a host
+WebAddress = Annotated[str, Field(pattern=r"^https?://[^\s/?#]+[^\s]*$", max_length=4000)]
 #: figures by year; ``null`` where the plan prints "—" for that year
 YearFigures = dict[Year, Amount | None]
 
@@ -102,10 +108,16 @@ class PlanPeriod(Model):
 
 
 class PlanMeta(Model):
+    """The plan's identity. What the plan's text does not state (its document number, date, official address) is
+    left out, and the site says "not stated in the source" rather than guess."""
+
     title: Text
     short_title: Text
-    issuer: Text
-    issuer_editorial: bool = False
+    issuer: Text | None = None
+    issuer_editorial: bool = False  # the issuer is our inference, not stated by the source
+    document_number: str | None = None  # the issuing document's number as printed, e.g. 〔<year>〕12号
+    date_issued: Date | None = None
+    official_url: WebAddress | None = None  # where the issuer publishes the official text
     period: PlanPeriod
     outlook_year: Year
     source: Source
@@ -129,9 +141,14 @@ class SourceDef(Model):
     presents (``shows``, and a ``group`` of it) and its ``title`` as printed; a figure lost in the conversion
     points readers to a collection instead (``see``). ``defines``: the categories the table's note sets for a
     column.
+
+    ``kind: staff`` is a document other than the plan that staff cite for what they add (a project, an industry,
+    a platform the plan does not name): its text is kept under ``data/`` (``document``), published with the
+    site, and every figure of a record citing it must appear in that text, as the plan's figures in the plan's.
     """
 
     id: Id
+    kind: Literal["plan", "staff"] = "plan"
     label: Text
     title: Text | None = None
     chapter: Id | None = None
@@ -142,6 +159,35 @@ class SourceDef(Model):
     lost: bool = False
     see: Name | None = None
     defines: list[ColumnCategories] = []
+    document: Annotated[str, Field(pattern=r"^source/[A-Za-z0-9._-]+\.txt$")] | None = None  # under data/
+    issuer: Text | None = None
+    date: Date | None = None
+    url: WebAddress | None = None
+
+
+class Licence(Model):
+    """Under which licence the site's data and translations may be reused: an SPDX identifier (``CC-BY-4.0``),
+    checked against the SPDX licence list; its name in both languages and its address are optional (the
+    address defaults to the licence's page on spdx.org)."""
+
+    id: Annotated[str, Field(max_length=100)]
+    name: Text | None = None
+    url: WebAddress | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _spdx(cls, value: str) -> str:
+        return spdx_identifier(value)
+
+    @model_validator(mode="after")
+    def _own_licence_described(self) -> Licence:
+        if self.id.startswith("LicenseRef-") and (self.name is None or self.url is None):
+            raise ValueError(f"a licence not on the SPDX list ({self.id}) needs its name and url")
+        return self
+
+    @property
+    def address(self) -> str:
+        return self.url or licence_page(self.id)
 
 
 class SiteSettings(Model):
@@ -156,6 +202,8 @@ class SiteSettings(Model):
     explorer_filename: Text
     datapackage_name: Id
     featured_indicator: Id | None = None  # drawn on the home page (its path to the target)
+    licence: Licence | None = None  # of the site's data and translations
+    publisher: Text | None = None  # who publishes the site (cited as the author of its pages; default: the issuer)
 
 
 class PlanFile(Model):

@@ -28,6 +28,120 @@ class NavItem:
 
 
 @dataclass
+class Named:
+    """A record named in a line of text, linked when it has a page (``record`` None: not linked)."""
+
+    name: str
+    record: Any = None
+
+
+@dataclass
+class ChangeDetail:
+    """One field of a record changed: ``总投资 35亿元 → 36.2亿元``; a long text is shown before and after apart."""
+
+    label: str
+    old: str | None
+    new: str | None
+    long: bool = False
+
+    def inline(self, t: Any) -> str:
+        """The change in a line (a long text is only said to be revised)."""
+        if self.long:
+            return str(t("changes.text_revised", field=self.label))
+        if self.old is None or self.new is None:
+            value = self.new if self.new is not None else self.old
+            return f"{self.label} {value}".strip()
+        return f"{self.label} {self.old} → {self.new}".strip()
+
+
+@dataclass
+class ChangeItem:
+    """A change of the data in the reader's language: ``<lead><name><inline>``, e.g. ``New project: X (…)``."""
+
+    date: str  # in the reader's language
+    version: str
+    action: str  # added, removed, changed, format
+    lead: str
+    named: Named | None
+    inline: str
+    long: list[ChangeDetail] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return f"{self.lead}{self.named.name if self.named else ''}{self.inline}"
+
+
+@dataclass
+class ChangeGroup:
+    """A release's changes of one collection; beyond the first few, folded away."""
+
+    title: str
+    shown: list[ChangeItem]
+    more: list[ChangeItem]
+
+    @property
+    def all(self) -> list[ChangeItem]:
+        return self.shown + self.more
+
+
+@dataclass
+class ReleaseView:
+    version: str
+    date: str  # in the reader's language
+    created: str  # ISO 8601, for <time datetime>
+    groups: list[ChangeGroup]
+
+    @property
+    def anchor(self) -> str:
+        return "v" + self.version.replace(".", "-")
+
+
+@dataclass
+class CitePart:
+    """A run of a reference: ``kind`` is '' (plain), 'title' (set in italics by APA), 'accessed' (the date the
+    reader looked: filled in by the page's script, a placeholder without it) or 'url'."""
+
+    text: str
+    kind: str = ""
+
+
+@dataclass
+class Citation:
+    """How to cite a page: the reference in the page's style (GB/T 7714 in Chinese, APA in English)."""
+
+    style: str  # the style's name, for the reader
+    parts: list[CitePart]
+    url: str  # the page's address within it
+
+    @property
+    def text(self) -> str:
+        return "".join(part.text for part in self.parts)
+
+
+@dataclass
+class LicenceView:
+    id: str  # SPDX
+    name: str  # in the page's language (the identifier where the plan names it no other way)
+    url: str
+
+
+@dataclass
+class Identity:
+    """Who issued the plan, when, under which number, where its official text is; the data's licence and release.
+    What the plan's text does not state is None (the page says so)."""
+
+    issuer: str | None
+    issuer_editorial: bool
+    document_number: str | None
+    date_issued: str | None  # in the page's language
+    official_url: str | None
+    licence: LicenceView | None
+    version: str
+    released: str  # the release's date, in the page's language
+    staff_sources: list[m.SourceDef] = field(default_factory=list)
+
+
+@dataclass
 class Page:
     """What every page has: its address in both languages, title, description, breadcrumbs."""
 
@@ -41,6 +155,8 @@ class Page:
     search_filters: dict[str, str] = field(default_factory=dict)
     template: str = ""  # set by the page's maker: the descriptor's template, or the site page's own
     targets: list[TargetRow] = field(default_factory=list)  # an entity's commitments (its page lists them)
+    citation: Citation | None = None  # how to cite it (every page but the 404 page)
+    changes: list[ChangeItem] = field(default_factory=list)  # an entity page: what the data's releases changed
 
 
 # --- targets ----------------------------------------------------------------------------------------------
@@ -347,6 +463,7 @@ class ExportedCollection:
 @dataclass
 class DataPage(Page):
     collections: list[ExportedCollection] = field(default_factory=list)
+    identity: Identity | None = None
 
 
 @dataclass
@@ -415,8 +532,16 @@ class ChapterPage(Page):
     bilingual: bool = False
     prev: Document | None = None
     next: Document | None = None
+    identity: Identity | None = None  # the about page: the plan's identity, licence and release
 
 
 @dataclass
 class NotFoundPage(Page):
-    pass
+    other_text: str = ""  # one line in the other language: hosts that have one 404 page serve this one for both
+
+
+@dataclass
+class ChangesPage(Page):
+    releases: list[ReleaseView] = field(default_factory=list)  # newest first
+    available: bool = False  # whether the data's history could be read
+    partial: bool = False  # a shallow clone: earlier releases are not known

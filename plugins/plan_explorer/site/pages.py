@@ -20,11 +20,14 @@ from ..targets import first_statements
 from . import auditpage
 from . import contexts as c
 from . import targetpages as tp
+from .changes import changes_page, record_changes
+from .citation import citation
 from .state import Site
 from .urls import DATA, HOME, NOT_FOUND, PLAN, SEARCH
 
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
+ABOUT = "about"  # the about page (content/pages/<lang>/about.md) states the plan's identity and the data's licence
 TOWNSHIP_KINDS = ("total", "township", "zone", "enterprise", "utility")
 
 
@@ -68,6 +71,7 @@ def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str, de
     page = _base(site, lang, site.urls.of(record), kind, record.name[lang], description, section)
     page.findings = site.audit.for_entity(record)
     page.targets = tp.rows_of(site, record, lang)
+    page.changes = record_changes(site, record, lang)
     return page
 
 
@@ -351,7 +355,28 @@ def data_page(site: Site, lang: str) -> c.DataPage:
         )
     base = _base(site, lang, DATA, "other", t("nav.data"), t("data.description"), None)
     base.template = "overview_data.html"
-    return _from(base, c.DataPage, collections=collections)
+    return _from(base, c.DataPage, collections=collections, identity=identity(site, lang))
+
+
+def identity(site: Site, lang: str) -> c.Identity:
+    """The plan's identity, the licence of the site's data and the data's release, in ``lang``."""
+    info, fmt = site.plan.info, site.fmt(lang)
+    licence = site.plan.meta.site.licence
+    view = None
+    if licence is not None:
+        view = c.LicenceView(licence.id, licence.name[lang] if licence.name else licence.id, licence.address)
+    release = site.history.current
+    return c.Identity(
+        issuer=info.issuer[lang] if info.issuer else None,
+        issuer_editorial=info.issuer_editorial,
+        document_number=info.document_number,
+        date_issued=fmt.date(info.date_issued) if info.date_issued else None,
+        official_url=info.official_url,
+        licence=view,
+        version=release.version,
+        released=fmt.date(release.date),
+        staff_sources=[s for s in site.plan.meta.sources if s.kind == "staff"],
+    )
 
 
 def audit_page(site: Site, lang: str) -> c.AuditPage:
@@ -369,7 +394,9 @@ def search_page(site: Site, lang: str) -> c.SearchPage:
 
 def not_found_page(site: Site, lang: str) -> c.NotFoundPage:
     t = site.t(lang)
-    return c.NotFoundPage(site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html")
+    page = c.NotFoundPage(site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html")
+    page.other_text = site.t(OTHER[lang])("404.other")
+    return page
 
 
 def _chapter_blocks(site: Site, doc: Document, lang: str) -> tuple[dict[str, c.PlanTable], dict[str, c.LostFigure]]:
@@ -434,6 +461,7 @@ def doc_pages(site: Site, lang: str) -> Iterator[c.Page]:
             doc=doc,
             other=pair[OTHER[lang]],
             template="document.html",
+            identity=identity(site, lang) if doc.id == ABOUT else None,
         )
 
 
@@ -454,4 +482,7 @@ def all_pages(site: Site, lang: str) -> list[c.Page]:
                 pages.append(page)
     pages += chapter_pages(site, lang)
     pages += doc_pages(site, lang)
+    pages.append(changes_page(site, lang))
+    for page in pages:
+        page.citation = citation(site, page)
     return pages

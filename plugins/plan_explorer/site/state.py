@@ -9,6 +9,7 @@ from typing import Any
 from ..audit import Audit
 from ..content import Document
 from ..descriptor import EntityType
+from ..history import History
 from ..i18n import LANGS, Catalogue, Translator
 from ..model import records as m
 from ..model.plan import Plan
@@ -44,6 +45,7 @@ class Site:
     types: list[EntityType]  # the plan's collections, in the descriptors' order
     catalogue: Catalogue
     siteurl: str = ""
+    history: History = field(default_factory=History.unread)  # the data's releases (see history.read_history)
     urls: Urls = field(init=False)
 
     def __post_init__(self) -> None:

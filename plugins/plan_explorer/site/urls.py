@@ -16,6 +16,8 @@ from ..model import records as m
 
 #: pages that are not a collection's: language-independent paths
 HOME, PLAN, AUDIT, DATA, SEARCH, NOT_FOUND = "", "plan/", "audit/", "data/", "search/", "404.html"
+CHANGES = "changes/"
+FEED = f"{CHANGES}atom.xml"  # the changes of the data's releases, one Atom feed per language
 
 
 def lang_prefix(lang: str) -> str:
@@ -59,7 +61,10 @@ class Urls:
         return f"{doc_id}/"
 
     def source(self, source: m.SourceDef) -> str:
-        """A table, figure or section of the plan: its chapter and anchor, or the overview page of its annex."""
+        """A table, figure or section of the plan: its chapter and anchor, or the overview page of its annex; a
+        document staff cite: its text, published with the open data."""
+        if source.document:
+            return f"{DATA}{source.document}"
         if source.page:
             return self.overview(source.page)
         assert source.chapter is not None  # checked at load time
@@ -126,6 +131,14 @@ class PageAddress:
         """The open-data page."""
         return self.url(DATA)
 
+    def changes(self) -> str:
+        """The data's change history."""
+        return self.url(CHANGES)
+
+    def feed(self) -> str:
+        """The Atom feed of the data's changes, in this page's language."""
+        return self.url(FEED)
+
     def to(self, record: Any) -> str:
         """The page of an entity (a project, an industry …)."""
         return self.url(self.urls.of(record))
@@ -163,6 +176,10 @@ class PageAddress:
     def absolute(self, lang: str | None = None) -> str:
         """Canonical URL of this page (root-relative when SITEURL is empty)."""
         return f"{self.siteurl}/{lang_prefix(lang or self.lang)}{self.path}"
+
+    def absolute_of(self, path: str, lang: str | None = None) -> str:
+        """Canonical URL of the site path ``path`` (root-relative when SITEURL is empty)."""
+        return f"{self.siteurl}/{lang_prefix(lang or self.lang)}{path}"
 
     def counterpart(self) -> str:
         return self.url(self.path, self.other_lang)
