@@ -40,6 +40,7 @@ class Page:
     findings: list[Finding] = field(default_factory=list)
     search_filters: dict[str, str] = field(default_factory=dict)
     template: str = ""  # set by the page's maker: the descriptor's template, or the site page's own
+    indexed: bool = True  # in the search index (not: the search page, the 404, the side-by-side copy of a chapter)
 
 
 @dataclass
@@ -113,6 +114,7 @@ class ProjectPage(Page):
     township: m.Township | None = None
     share: float | None = None
     rank: int | None = None
+    tied: bool = False  # another project has the same investment, so the same rank
     count: int = 0  # projects in the plan
 
 
@@ -131,6 +133,7 @@ class TownshipPage(Page):
 @dataclass
 class HomePage(Page):
     targets: list[m.Target] = field(default_factory=list)
+    targets_source: m.Source | None = None  # the one source of all the targets shown, cited once
     featured: m.Indicator | None = None
     industries: list[m.Industry] = field(default_factory=list)
     layout: m.Text | None = None
@@ -183,6 +186,7 @@ class ExplorerRow:
     industry: m.Industry | None
     platform: m.Platform | None
     parent_platform: m.Platform | None
+    township: m.Township | None = None
 
 
 @dataclass
@@ -195,6 +199,11 @@ class ProjectsPage(Page):
     star: m.StarList | None = None
     first_year: int = 0  # the range the start-year fields accept
     last_year: int = 0
+    wan_per_unit: int = (
+        10000  # the minimum-investment field is in the reader's unit (亿元, CNY million); the URL in 万元
+    )
+    presets: list[tuple[int, str]] = field(default_factory=list)  # (万元, label) of the preset minimums
+    csv_headings: dict[str, str] = field(default_factory=dict)  # the selection CSV's columns, in the reader's words
 
 
 @dataclass
@@ -207,6 +216,7 @@ class TownshipKindRows:
 class TownshipsPage(Page):
     kinds: list[TownshipKindRows] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    main_year: int = 0  # the column a phone shows beside the names: the plan's target year (or the last)
 
 
 @dataclass
@@ -242,13 +252,14 @@ class Annex:
 class PlanContentsPage(Page):
     chapters: list[Document] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
+    editorial: bool = False  # some title or heading was rebuilt by the site (marked *, explained once)
 
 
 @dataclass
 class ExportedCollection:
     name: str  # the file's name (and the section's anchor)
     title: str  # the collection's name in the page's language
-    source: str  # the resource's title in the data package
+    source: str  # the plan's tables it comes from, in the page's language (表三 / Table 3)
     columns: list[Any]  # export.Column
 
     @property
@@ -276,6 +287,7 @@ class AuditPage(Page):
 @dataclass
 class SearchPage(Page):
     kinds: list[str] = field(default_factory=list)  # the page types a search can be narrowed to
+    synonyms: list[list[str]] = field(default_factory=list)  # words searched for together (the glossary's)
 
 
 @dataclass
@@ -285,6 +297,7 @@ class ChapterPage(Page):
     doc: Document | None = None
     other: Document | None = None  # the same chapter in the other language
     bilingual: bool = False
+    editorial: bool = False  # some title, heading or paragraph was rebuilt by the site (marked *, explained once)
     prev: Document | None = None
     next: Document | None = None
 
