@@ -13,6 +13,7 @@ One page load per page type and language; the checks run at 390 px, then again a
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -183,3 +184,70 @@ def test_no_spec_or_tooltip_carries_false_precision(built_site: Path) -> None:
                 if re.search(r"[\u4e00-\u9fff]", title):
                     problems.append(f"{html_file.relative_to(built_site)}: Chinese in a chart tooltip: {title}")
     assert problems == [], "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_phone_menu_folds_and_opens_within_the_screen(page: Page, site_url: str, lang: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}/{PREFIX[lang]}industries/chemicals/")
+    toggle, nav = page.locator(".menu-toggle"), page.locator("#main-nav")
+    current = nav.locator('a[aria-current="page"]')
+    assert nav.is_hidden() and toggle.is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and current.is_visible()
+    boxes = nav.locator("a").evaluate_all("links => links.map(a => a.getBoundingClientRect().right)")
+    assert max(boxes) <= 390
+    page.keyboard.press("Escape")
+    assert nav.is_hidden()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert nav.is_visible() and toggle.is_hidden()
+
+
+def _page(built_site: Path, lang: str, path: str) -> str:
+    return (built_site / PREFIX[lang] / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_references_read_as_words(built_site: Path) -> None:
+    """Sources are named by chapter and section (第二章（三）发展目标), table rows in words, numbering once."""
+    assert "第二章（三）发展目标" in _page(built_site, "zh", "") and "Chapter 2 (3) Development goals" in _page(
+        built_site, "en", ""
+    )
+    assert ">二（三）发展目标<" not in _page(built_site, "zh", "")
+    assert "表五第1行" in _page(built_site, "zh", "industries/equipment-manufacturing")
+    assert "Table 5, row 1" in _page(built_site, "en", "industries/equipment-manufacturing")
+    contents = _page(built_site, "en", "plan")
+    assert '<ol class="toc-chapters">' in contents and "1. Development Background" in contents
+    assert "badge" not in contents  # no "editorial" tags cluttering the contents: a quiet * explained once
+
+
+def test_ties_stars_and_audit_marks(built_site: Path) -> None:
+    with (built_site / "data" / "projects.csv").open(encoding="utf-8") as fh:
+        totals = [float(r["total_investment_wan"]) for r in csv.DictReader(fh) if r["total_investment_wan"]]
+    tied = next(t for t in sorted(set(totals), reverse=True) if totals.count(t) > 1)
+    rank = 1 + sum(t > tied for t in totals)
+    pages = "".join(p.read_text(encoding="utf-8") for p in (built_site / "en" / "projects").glob("*/index.html"))
+    ranks = re.findall(r"rank (=?\d+) of \d+", pages)
+    assert ranks.count(f"={rank}") == totals.count(tied) and str(rank) not in ranks  # a tie is shown as a tie
+    zh = _page(built_site, "zh", "")
+    assert '<p class="legend"><span class="star">★</span> 标★的项目' in zh  # the ★ explained in visible text
+    for html_file in built_site.rglob("*.html"):
+        if "audit" in html_file.parts:
+            continue
+        html = html_file.read_text(encoding="utf-8")
+        assert not re.search(r'class="audit-mark[^>]*>[^<]*</a>\s*<a class="audit-mark', html), html_file
+
+
+def test_the_chinese_data_page_is_chinese(built_site: Path) -> None:
+    page = _page(built_site, "zh", "data")
+    meanings = re.findall(r'<td class="col-main">(.*?)</td>', page)
+    assert len(meanings) > 50
+    plain = [re.sub(r'<span lang="en">[^<]*</span>|<[^>]+>', "", m) for m in meanings]
+    assert not [m for m in plain if re.search(r"[A-Za-z]{3,}", m)], plain
+    english = json.loads((built_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert all(
+        not re.search(r"[\u4e00-\u9fff]{4,}", f["description"])
+        for r in english["resources"]
+        if "schema" in r
+        for f in r["schema"]["fields"]
+        if f["name"].endswith("_en")
+    )  # the Data Package keeps English descriptions

@@ -74,9 +74,9 @@ def wrap(text: str, width: float, size: float = FONT_SIZE, lines: int = 2) -> li
     return [*out[: lines - 1], last.rstrip() + "…"]
 
 
-def wrapped_labels(labels: list[str], width: float, size: float = FONT_SIZE) -> list[list[str]]:
-    """Each label wrapped to two lines, or to as many as it takes where two shortened labels would read alike."""
-    lines = [wrap(label, width, size) for label in labels]
+def wrapped_labels(labels: list[str], width: float, size: float = FONT_SIZE, most: int = 2) -> list[list[str]]:
+    """Each label wrapped to ``most`` lines, or to as many as it takes where two shortened labels would read alike."""
+    lines = [wrap(label, width, size, most) for label in labels]
     for more in (4, 8, 16):
         names: dict[tuple[str, ...], set[str]] = {}
         for label, wrapped in zip(labels, lines, strict=True):
@@ -158,6 +158,36 @@ def _bar_span(x_of: Callable[[float], float], value: float, lo: float, hi: float
     return x0, width
 
 
+#: wide drawings put the labels in a column left of the marks (at most this wide); narrow ones above them
+LABEL_COLUMN = 260
+LABELS_ABOVE_BELOW = 500  # px: a drawing narrower than this puts each label above its marks
+
+
+@dataclass(frozen=True)
+class RowLayout:
+    """Where a row's label and marks go: beside each other (wide) or the label above (narrow)."""
+
+    plot_left: float  # where the marks' axis starts
+    labels: list[list[str]]  # each row's label, wrapped
+    beside: bool
+
+    def marks_top(self, y: float, lines: list[str]) -> float:
+        return y + 2 if self.beside else y + len(lines) * LINE_HEIGHT + 2
+
+    def height(self, lines: list[str], marks: float) -> float:
+        """A row's height: its label and its marks (``marks`` px tall), and the gap below."""
+        if self.beside:
+            return max(len(lines) * LINE_HEIGHT, marks + 4) + 10
+        return len(lines) * LINE_HEIGHT + marks + 12
+
+
+def _row_layout(labels: list[str], left: float, right: float, width: float) -> RowLayout:
+    if width < LABELS_ABOVE_BELOW:
+        return RowLayout(left, wrapped_labels(labels, right - left), beside=False)
+    column = min(LABEL_COLUMN, max((text_width(label) for label in labels), default=0) + 14)
+    return RowLayout(left + column, wrapped_labels(labels, column - 14, most=3), beside=True)
+
+
 def _x_axis(ticks: list[float], x_of: Any, top: float, bottom: float, lang: str) -> list[str]:
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
     out = []
@@ -190,18 +220,18 @@ def draw_bars(rows: list[dict[str, Any]], unit_title: str, style: Style, lang: s
     left, right = 4.0, width - 4.0
     value_room = max((text_width(str(r["shown"]), TICK_FONT_SIZE) for r in rows), default=0) + 8
     values = [float(r["value"] or 0) for r in rows]
-    ticks, x_of = _value_axis(values, left, right, value_room)
-    labels = wrapped_labels([str(r["label"]) for r in rows], right - left)
+    layout = _row_layout([str(r["label"]) for r in rows], left, right, width)
+    ticks, x_of = _value_axis(values, layout.plot_left, right, value_room)
     bar_h, top = 14, 6
-    heights = [len(lines) * LINE_HEIGHT + bar_h + 12 for lines in labels]
+    heights = [layout.height(lines, bar_h) for lines in layout.labels]
     bottom = top + sum(heights)
     body = _x_axis(ticks, x_of, top, bottom, lang)
     any_highlight = any(r.get("hl") for r in rows)
     y = top
-    for row, value, lines, height in zip(rows, values, labels, heights, strict=True):
+    for row, value, lines, height in zip(rows, values, layout.labels, heights, strict=True):
         colour = (style.highlight if row.get("hl") else style.muted) if any_highlight else style.colors[0]
         x0, w = _bar_span(x_of, value, ticks[0], ticks[-1])
-        bar_y = y + len(lines) * LINE_HEIGHT + 2
+        bar_y = layout.marks_top(y, lines)
         tip = f"{row.get('full', row['label'])}: {row['shown']}"
         mark = [_title(tip), *_lines_of_text(left, y + 13, lines, bold=bool(row.get("hl")))]
         mark.append(
@@ -304,8 +334,9 @@ def draw_grouped(rows: list[dict[str, Any]], unit_title: str, style: Style, lang
     last_series = series[-1]
     value_room = max((text_width(str(r["shown"]), TICK_FONT_SIZE) for r in rows), default=0) + 8
     values = [float(r["value"] or 0) for r in rows]
-    ticks, x_of = _value_axis(values, left, right, value_room)
-    wrapped = dict(zip(labels, wrapped_labels(labels, right - left), strict=True))
+    layout = _row_layout(labels, left, right, width)
+    ticks, x_of = _value_axis(values, layout.plot_left, right, value_room)
+    wrapped = dict(zip(labels, layout.labels, strict=True))
     bar_h, gap = (7, 2) if len(series) > 2 else (10, 2)
     legend, top = _legend([(s, colour_of[s], "") for s in series], 14, width, swatch="box")
     top += 6
@@ -320,7 +351,8 @@ def draw_grouped(rows: list[dict[str, Any]], unit_title: str, style: Style, lang
         full = str(first[label].get("full", label))
         tip = f"{full}: " + "; ".join(f"{s} {of[(label, s)]['shown']}" for s in series if (label, s) in of)
         mark = [_title(tip), *_lines_of_text(left, y + 13, lines)]
-        bar_y = y + len(lines) * LINE_HEIGHT + 2
+        bar_y = layout.marks_top(y, lines)
+        row_top = y
         for s in series:
             datum = of.get((label, s))
             if datum is not None:
@@ -334,7 +366,7 @@ def draw_grouped(rows: list[dict[str, Any]], unit_title: str, style: Style, lang
                     mark.append(_text(x0 + w + 4, bar_y + bar_h - 1, str(datum["shown"]), TICK_FONT_SIZE, "start", INK))
             bar_y += bar_h + gap
         body.append('<g class="mark">' + "".join(mark) + "</g>")
-        y = bar_y + 10
+        y = row_top + layout.height(lines, len(series) * (bar_h + gap) - gap)
     axis = _x_axis(ticks, x_of, top, y, lang)
     tail = [_text(right, y + 34, unit_title, TICK_FONT_SIZE, "end", MUTED_INK)]
     return _svg(width, y + 40, style, legend + axis + body + tail)
@@ -346,18 +378,18 @@ def draw_ranges(rows: list[dict[str, Any]], year_title: str, style: Style, lang:
     left, right = 4.0, width - 8.0
     first = min(int(r["start"]) for r in rows)
     last = max(int(r["end"]) for r in rows) + 1  # a bar runs to the end of its last year
+    layout = _row_layout([str(r["label"]) for r in rows], left, right, width)
 
     def x_of(year: float) -> float:
-        return left + (year - first) / max(last - first, 1) * (right - left)
+        return layout.plot_left + (year - first) / max(last - first, 1) * (right - layout.plot_left)
 
-    labels = wrapped_labels([str(r["label"]) for r in rows], right - left)
     top, bar_h = 24.0, 12
     body = []
     y = top
-    for row, lines in zip(rows, labels, strict=True):
+    for row, lines in zip(rows, layout.labels, strict=True):
         x0, x1 = x_of(int(row["start"])), x_of(int(row["end"]) + 1)
         tip = f"{row.get('full', row['label'])}: {row['shown']}"
-        bar_y = y + len(lines) * LINE_HEIGHT + 2
+        bar_y = layout.marks_top(y, lines)
         mark = [_title(tip), *_lines_of_text(left, y + 13, lines)]
         mark.append(
             f'<rect x="{x0:.1f}" y="{bar_y:.1f}" width="{max(x1 - x0, MIN_BAR):.1f}" height="{bar_h}" '
@@ -367,10 +399,12 @@ def draw_ranges(rows: list[dict[str, Any]], year_title: str, style: Style, lang:
         room = text_width(shown, TICK_FONT_SIZE) + 4
         if x1 + room <= width - 2:
             mark.append(_text(x1 + 4, bar_y + 10, shown, TICK_FONT_SIZE, "start", MUTED_INK))
-        else:
+        elif x0 - room >= layout.plot_left:
             mark.append(_text(x0 - 4, bar_y + 10, shown, TICK_FONT_SIZE, "end", MUTED_INK))
+        else:  # a bar across the whole axis: its period inside it
+            mark.append(_text(x1 - 4, bar_y + 10, shown, TICK_FONT_SIZE, "end", "#ffffff"))
         body.append('<g class="mark">' + "".join(mark) + "</g>")
-        y = bar_y + bar_h + 10
+        y += layout.height(lines, bar_h)
     grid, last_right = [], -1e9
     for year in range(first, last + 1):
         x = x_of(year)
