@@ -53,6 +53,15 @@ def test_sums_are_rounded_to_their_stated_precision(total: float, zh: str, en: s
     assert numfmt.wan_total(total, "zh") == zh and numfmt.wan_total(total, "en") == en
 
 
+def test_a_large_stated_amount_also_in_the_larger_unit() -> None:
+    assert numfmt.wan_approx(356000, "zh") == "35.6亿元" and numfmt.wan_approx(356000, "en") == "CNY 3.56 billion"
+    assert (
+        numfmt.wan_approx(730407, "zh") == "约73.04亿元"
+        and numfmt.wan_approx(730407, "en") == "about CNY 7.304 billion"
+    )
+    assert numfmt.wan_approx(5000, "zh") == ""  # under 1亿元 it says nothing new
+
+
 def test_derived_figures_round_float_noise_away() -> None:
     assert Figure(597.0229274935224, "亿元", decimals=1).text("zh") == "597亿元"
     assert Figure(541.5326970597604, "亿元", decimals=1).text("en") == "CNY 54.15 billion"

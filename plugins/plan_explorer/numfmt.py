@@ -161,8 +161,10 @@ def wan_approx(value: float | None, lang: str) -> str:
     billion``."""
     if value is None or value < 10000:
         return ""
-    text = Figure(_dec(value) / 10000, "亿元", decimals=SUM_DECIMALS).text(lang)
-    return f"约{text}" if lang == "zh" else f"about {text}"
+    fig = Figure(_dec(value) / 10000, "亿元", decimals=SUM_DECIMALS)
+    if fig.number() == _dec(value) / 10000:  # the same amount, only in the larger unit: no "about"
+        return fig.text(lang)
+    return f"约{fig.text(lang)}" if lang == "zh" else f"about {fig.text(lang)}"
 
 
 def percent(value: float | None, lang: str, digits: int | None = None) -> str:
