@@ -222,7 +222,7 @@ def draw_bars(rows: list[dict[str, Any]], unit_title: str, style: Style, lang: s
     values = [float(r["value"] or 0) for r in rows]
     layout = _row_layout([str(r["label"]) for r in rows], left, right, width)
     ticks, x_of = _value_axis(values, layout.plot_left, right, value_room)
-    bar_h, top = 14, 6
+    bar_h, top = 14, 6.0
     heights = [layout.height(lines, bar_h) for lines in layout.labels]
     bottom = top + sum(heights)
     body = _x_axis(ticks, x_of, top, bottom, lang)
