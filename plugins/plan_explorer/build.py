@@ -84,8 +84,7 @@ def report(exc: PlanError, kept: str = "the previous site was left as it was") -
 def build(options: BuildOptions) -> BuildReport:
     """Build the site; on any error (a PlanError for what a user can cause) the previous output stays as it was."""
     started = time.perf_counter()
-    charts = VegaService()
-    charts.start()  # vl-convert's start-up passes while Pelican is imported and the plan loaded
+    charts = VegaService()  # started by the first chart not drawn in Python (the plan's charts all are)
     folders = OutputFolders(options.output.resolve())
     counter = WarningCounter()
     logging.getLogger().addHandler(counter)

@@ -33,7 +33,12 @@ class Column:
     name: str
     type: str  # Frictionless type: string, integer, number, boolean
     get: Callable[[Any], Any]
-    description: str
+    description: str  # English: the Data Package's field description
+    zh: str = ""  # the same in Chinese, for the Chinese data page
+
+    def describe(self, lang: str) -> str:
+        """What the column holds, in the data page's language."""
+        return self.zh if lang == "zh" and self.zh else self.description
 
 
 def _text(attr: str, lang: str) -> Callable[[Any], Any]:
@@ -53,22 +58,34 @@ def _src(rec: Any) -> str:
     return f"{rec.source.ref}#{rec.source.row}" if rec.source.row else rec.source.ref
 
 
-def _names(prefix: str = "name") -> list[Column]:
+def _pair(name: str, what_en: str, what_zh: str) -> list[Column]:
+    """``<name>_zh`` and ``<name>_en``: a text as the plan gives it and in our English."""
     return [
-        Column(f"{prefix}_zh", "string", _text(prefix, "zh"), "Chinese name, as in the plan"),
-        Column(f"{prefix}_en", "string", _text(prefix, "en"), "English name (our translation)"),
+        Column(f"{name}_zh", "string", _text(name, "zh"), f"{what_en}, Chinese", f"{what_zh}（中文）"),
+        Column(f"{name}_en", "string", _text(name, "en"), f"{what_en}, English", f"{what_zh}（英文）"),
     ]
 
 
-ID = Column("id", "string", lambda r: r.id, "stable identifier, used in the site's URLs")
-SEQ = Column("seq", "integer", lambda r: r.seq, "row number in the plan's table")
-SOURCE = Column("source", "string", _src, "table (and row) of the plan the record comes from")
+def _names(prefix: str = "name") -> list[Column]:
+    return [
+        Column(
+            f"{prefix}_zh", "string", _text(prefix, "zh"), "Chinese name, as in the plan", "中文名称，与规划原文一致"
+        ),
+        Column(f"{prefix}_en", "string", _text(prefix, "en"), "English name (our translation)", "英文名称（本站译文）"),
+    ]
 
 
-def source_labels(plan: Plan, records: Sequence[Any]) -> str:
-    """The Chinese labels of the tables ``records`` come from, in the order of the plan's sources (``表四, 表五``)."""
-    refs = {r.source.ref for r in records}
-    return ", ".join(s.label.zh for s in plan.meta.sources if s.id in refs)
+ID = Column("id", "string", lambda r: r.id, "stable identifier, used in the site's URLs", "稳定标识，用于本站网址")
+SEQ = Column("seq", "integer", lambda r: r.seq, "row number in the plan's table", "在规划表格中的序号")
+SOURCE = Column(
+    "source", "string", _src, "table (and row) of the plan the record comes from", "数据出处：规划的表格（及行）"
+)
+
+
+def source_labels(plan: Plan, records: Sequence[Any], lang: str = "zh", sep: str = ", ") -> str:
+    """The labels of the tables ``records`` come from, in the order of the plan's sources (``表四, 表五``)."""
+    refs = {r.source.ref for r in records if hasattr(r, "source")}
+    return sep.join(s.label[lang] for s in plan.meta.sources if s.id in refs)
 
 
 def titled(kind: type[m.Model], what: str) -> Callable[[Plan], str]:
@@ -86,16 +103,34 @@ def indicator_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("group", "string", lambda r: r.group, "indicator group id"),
-        Column("group_zh", "string", lambda r: groups[r.group].name.zh, "indicator group, Chinese"),
-        Column("group_en", "string", lambda r: groups[r.group].name.en, "indicator group, English"),
-        Column("unit_zh", "string", _text("unit", "zh"), f"unit as printed in {table}"),
-        Column("unit_en", "string", _text("unit", "en"), "unit in English"),
-        Column(f"value_{base}", "number", _at("value", base), f"{base} value (empty where the plan gives —)"),
-        Column(f"value_{target}", "number", _at("value", target), f"{target} target"),
-        Column("growth_stated", "number", lambda r: r.growth_stated, "average annual growth stated by the plan, %"),
-        Column("target_text_zh", "string", _text("target_text", "zh"), "target stated in words"),
-        Column("nature", "string", lambda r: r.nature, "expected (预期性) or binding (约束性)"),
+        Column("group", "string", lambda r: r.group, "indicator group id", "指标类别标识"),
+        Column("group_zh", "string", lambda r: groups[r.group].name.zh, "indicator group, Chinese", "指标类别（中文）"),
+        Column("group_en", "string", lambda r: groups[r.group].name.en, "indicator group, English", "指标类别（英文）"),
+        Column("unit_zh", "string", _text("unit", "zh"), f"unit as printed in {table}", f"单位，与{table}一致"),
+        Column("unit_en", "string", _text("unit", "en"), "unit in English", "单位（英文）"),
+        Column(
+            f"value_{base}",
+            "number",
+            _at("value", base),
+            f"{base} value (empty where the plan gives —)",
+            f"{base}年数值（规划为“—”时留空）",
+        ),
+        Column(f"value_{target}", "number", _at("value", target), f"{target} target", f"{target}年目标"),
+        Column(
+            "growth_stated",
+            "number",
+            lambda r: r.growth_stated,
+            "average annual growth stated by the plan, %",
+            "规划所述年均增长（%）",
+        ),
+        Column("target_text_zh", "string", _text("target_text", "zh"), "target stated in words", "以文字表述的目标"),
+        Column(
+            "nature",
+            "string",
+            lambda r: r.nature,
+            "expected (预期性) or binding (约束性)",
+            "指标属性：expected（预期性）或binding（约束性）",
+        ),
         SOURCE,
     ]
 
@@ -112,39 +147,53 @@ def history_title(plan: Plan) -> str:
 
 def history_columns(plan: Plan) -> list[Column]:
     return [
-        Column("series", "string", lambda r: r[0].id, "series id"),
-        Column("name_zh", "string", lambda r: r[0].name.zh, "series, Chinese"),
-        Column("name_en", "string", lambda r: r[0].name.en, "series, English"),
-        Column("year", "integer", lambda r: r[1].year, "year"),
-        Column("value", "number", lambda r: r[1].value, "value added, 亿元"),
-        Column("yoy", "number", lambda r: r[1].yoy, "year-on-year growth stated, %"),
-        Column("growth_stated", "number", lambda r: r[0].growth_stated, "average annual growth stated, %"),
-        Column("source", "string", lambda r: _src(r[0]), "table and row"),
+        Column("series", "string", lambda r: r[0].id, "series id", "系列标识"),
+        Column("name_zh", "string", lambda r: r[0].name.zh, "series, Chinese", "系列（中文）"),
+        Column("name_en", "string", lambda r: r[0].name.en, "series, English", "系列（英文）"),
+        Column("year", "integer", lambda r: r[1].year, "year", "年份"),
+        Column("value", "number", lambda r: r[1].value, "value added, 亿元", "增加值（亿元）"),
+        Column("yoy", "number", lambda r: r[1].yoy, "year-on-year growth stated, %", "所述同比增长（%）"),
+        Column(
+            "growth_stated",
+            "number",
+            lambda r: r[0].growth_stated,
+            "average annual growth stated, %",
+            "所述年均增长（%）",
+        ),
+        Column("source", "string", lambda r: _src(r[0]), "table and row", "出处：表格及行"),
     ]
 
 
 def innovation_platform_columns(plan: Plan) -> list[Column]:
-    return [
-        ID,
-        SEQ,
-        *_names(),
-        Column("direction_zh", "string", _text("direction", "zh"), "development direction, Chinese"),
-        Column("direction_en", "string", _text("direction", "en"), "development direction, English"),
-        SOURCE,
-    ]
+    return [ID, SEQ, *_names(), *_pair("direction", "development direction", "发展方向"), SOURCE]
 
 
 def industry_columns(plan: Plan) -> list[Column]:
     base, target = plan.base_year, plan.target_year
     groups = " or ".join(f"{g.id} ({plan.source(g.source.ref).label.zh})" for g in plan.all(m.IndustryGroup))
+    groups_zh = "或".join(f"{g.id}（{plan.source(g.source.ref).label.zh}）" for g in plan.all(m.IndustryGroup))
     return [
         ID,
         *_names(),
-        Column("group", "string", lambda r: r.group, groups),
-        Column("seq", "integer", lambda r: r.seq, "row number in its table"),
-        Column(f"output_{base}", "number", _at("output", base), f"{base} gross output, 亿元 (CNY 100 million)"),
-        Column(f"output_{target}", "number", _at("output", target), f"{target} target gross output, 亿元"),
-        Column("growth_stated", "number", lambda r: r.growth_stated, "average annual growth stated, %"),
+        Column("group", "string", lambda r: r.group, groups, f"产业类别：{groups_zh}"),
+        Column("seq", "integer", lambda r: r.seq, "row number in its table", "在所属表格中的序号"),
+        Column(
+            f"output_{base}",
+            "number",
+            _at("output", base),
+            f"{base} gross output, 亿元 (CNY 100 million)",
+            f"{base}年规上工业总产值（亿元）",
+        ),
+        Column(
+            f"output_{target}",
+            "number",
+            _at("output", target),
+            f"{target} target gross output, 亿元",
+            f"{target}年规上工业总产值目标（亿元）",
+        ),
+        Column(
+            "growth_stated", "number", lambda r: r.growth_stated, "average annual growth stated, %", "所述年均增长（%）"
+        ),
         SOURCE,
     ]
 
@@ -156,19 +205,39 @@ def platform_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("layout_role", "string", lambda r: r.layout_role, f"role in the plan's spatial layout: {roles}"),
-        Column("parent", "string", lambda r: r.parent, "platform it lies within (editorial)"),
-        Column("area_km2", "number", lambda r: r.area_km2, "area, km²"),
-        Column("focus_industries", "string", lambda r: ";".join(r.focus_industries), "focus industry ids"),
-        Column(f"output_target_{target}_yi", "number", _at("output_target", target), f"{target} output target, 亿元"),
+        Column(
+            "layout_role",
+            "string",
+            lambda r: r.layout_role,
+            f"role in the plan's spatial layout: {roles}",
+            f"在空间布局中的定位：{roles.replace(', ', '、')}",
+        ),
+        Column(
+            "parent", "string", lambda r: r.parent, "platform it lies within (editorial)", "所在的上级平台（本站归类）"
+        ),
+        Column("area_km2", "number", lambda r: r.area_km2, "area, km²", "面积（平方公里）"),
+        Column(
+            "focus_industries",
+            "string",
+            lambda r: ";".join(r.focus_industries),
+            "focus industry ids",
+            "主导产业标识",
+        ),
+        Column(
+            f"output_target_{target}_yi",
+            "number",
+            _at("output_target", target),
+            f"{target} output target, 亿元",
+            f"{target}年产值目标（亿元）",
+        ),
         Column(
             "land_target_wan_mu",
             "number",
             lambda r: r.land_target_wan_mu,
             f"{target} industrial land target, 万亩 (10,000 mu)",
+            f"{target}年工业用地目标（万亩）",
         ),
-        Column("lead_unit_zh", "string", _text("lead_unit", "zh"), "lead unit, Chinese"),
-        Column("lead_unit_en", "string", _text("lead_unit", "en"), "lead unit, English"),
+        *_pair("lead_unit", "lead unit", "牵头单位"),
         SOURCE,
     ]
 
@@ -177,35 +246,72 @@ def project_columns(plan: Plan) -> list[Column]:
     info = plan.info
     projects = plan.file(m.ProjectsFile)
     star = projects.star if projects else None
-    starred = [Column(star.column, "boolean", lambda r: r.starred, f"★ {star.name.en}")] if star else []
+    starred = (
+        [Column(star.column, "boolean", lambda r: r.starred, f"★ {star.name.en}", f"★ {star.name.zh}")] if star else []
+    )
+    period = f"{info.period.start}–{info.period.end}"
     return [
         ID,
         SEQ,
         *_names(),
-        Column("type", "string", lambda r: r.type, "implementation, preparatory or reserve"),
-        Column("type_zh", "string", lambda r: PROJECT_TYPES[r.type][0], "项目类型 as in the plan"),
-        Column("start_year", "integer", lambda r: r.period.start if r.period else None, "start year (empty: 待定)"),
-        Column("end_year", "integer", lambda r: r.period.end if r.period else None, "end year (empty: 待定)"),
-        Column("location_zh", "string", _text("location", "zh"), "建设地点 as in the plan"),
-        Column("location_en", "string", _text("location", "en"), "location, English"),
-        Column("township", "string", lambda r: r.township, "township id (editorial link)"),
-        Column("platform", "string", lambda r: r.platform, "platform id (editorial link)"),
-        Column("industry", "string", lambda r: r.industry, "industry id (editorial link)"),
         Column(
-            "total_investment_wan", "number", lambda r: r.total_investment_wan, "total investment, 万元 (empty: 待定)"
+            "type",
+            "string",
+            lambda r: r.type,
+            "implementation, preparatory or reserve",
+            "项目类型标识：implementation（实施类）、preparatory（前期类）或reserve（储备类）",
+        ),
+        Column(
+            "type_zh",
+            "string",
+            lambda r: PROJECT_TYPES[r.type][0],
+            "项目类型 as in the plan",
+            "项目类型，与规划原文一致",
+        ),
+        Column(
+            "start_year",
+            "integer",
+            lambda r: r.period.start if r.period else None,
+            "start year (empty: 待定)",
+            "开工年份（待定则留空）",
+        ),
+        Column(
+            "end_year",
+            "integer",
+            lambda r: r.period.end if r.period else None,
+            "end year (empty: 待定)",
+            "完工年份（待定则留空）",
+        ),
+        Column("location_zh", "string", _text("location", "zh"), "建设地点 as in the plan", "建设地点，与规划原文一致"),
+        Column("location_en", "string", _text("location", "en"), "location, English", "建设地点（英文）"),
+        Column(
+            "township",
+            "string",
+            lambda r: r.township,
+            "township id (editorial link)",
+            "所在乡镇（街道）标识（本站归类）",
+        ),
+        Column("platform", "string", lambda r: r.platform, "platform id (editorial link)", "所属平台标识（本站归类）"),
+        Column("industry", "string", lambda r: r.industry, "industry id (editorial link)", "所属产业标识（本站归类）"),
+        Column(
+            "total_investment_wan",
+            "number",
+            lambda r: r.total_investment_wan,
+            "total investment, 万元 (empty: 待定)",
+            "总投资（万元；待定则留空）",
         ),
         Column(
             "plan_investment_wan",
             "number",
             lambda r: r.plan_investment_wan,
-            f"investment planned for {info.period.start}–{info.period.end}, 万元 (empty: 待定)",
+            f"investment planned for {period}, 万元 (empty: 待定)",
+            f"{period}年计划投资（万元；待定则留空）",
         ),
         *starred,
-        Column("builder_zh", "string", _text("builder", "zh"), "建设单位"),
-        Column("builder_en", "string", _text("builder", "en"), "builder, English"),
-        Column("origin_zh", "string", _text("origin", "zh"), "项目来源"),
-        Column("content_zh", "string", _text("content", "zh"), "建设内容和规模"),
-        Column("content_en", "string", _text("content", "en"), "content and scale, English"),
+        Column("builder_zh", "string", _text("builder", "zh"), "建设单位", "建设单位（中文）"),
+        Column("builder_en", "string", _text("builder", "en"), "builder, English", "建设单位（英文）"),
+        Column("origin_zh", "string", _text("origin", "zh"), "项目来源", "项目来源（中文）"),
+        *_pair("content", "content and scale", "建设内容和规模"),
         SOURCE,
     ]
 
@@ -220,8 +326,17 @@ def township_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("kind", "string", lambda r: r.kind, "total, township, zone (overlaps townships), enterprise or utility"),
-        *[Column(f"output_{y}", "number", _at("output", y), f"{y} gross output, 亿元") for y in township_years(plan)],
+        Column(
+            "kind",
+            "string",
+            lambda r: r.kind,
+            "total, township, zone (overlaps townships), enterprise or utility",
+            "类别：total（全市合计）、township（乡镇、街道）、zone（园区，与乡镇重叠）、enterprise（单列企业）或utility（电力）",
+        ),
+        *[
+            Column(f"output_{y}", "number", _at("output", y), f"{y} gross output, 亿元", f"{y}年规上工业总产值（亿元）")
+            for y in township_years(plan)
+        ],
         SOURCE,
     ]
 
@@ -232,14 +347,16 @@ def measure_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("basis_zh", "string", _text("basis", "zh"), "依据和理由"),
-        Column("basis_en", "string", _text("basis", "en"), "basis and reason, English"),
-        Column("measures_zh", "string", _text("measures", "zh"), f"{period}具体举措/政策"),
-        Column("measures_en", "string", _text("measures", "en"), "measures, English"),
-        Column("lead_units_zh", "string", _joined("lead_units", "zh"), "牵头单位"),
-        Column("lead_units_en", "string", _joined("lead_units", "en"), "lead units, English"),
-        Column("partner_units_zh", "string", _joined("partner_units", "zh"), "配合单位"),
-        Column("partner_units_en", "string", _joined("partner_units", "en"), "partner units, English"),
+        Column("basis_zh", "string", _text("basis", "zh"), "依据和理由", "依据和理由（中文）"),
+        Column("basis_en", "string", _text("basis", "en"), "basis and reason, English", "依据和理由（英文）"),
+        Column("measures_zh", "string", _text("measures", "zh"), f"{period}具体举措/政策", f"{period}具体举措（中文）"),
+        Column("measures_en", "string", _text("measures", "en"), "measures, English", "具体举措（英文）"),
+        Column("lead_units_zh", "string", _joined("lead_units", "zh"), "牵头单位", "牵头单位（中文）"),
+        Column("lead_units_en", "string", _joined("lead_units", "en"), "lead units, English", "牵头单位（英文）"),
+        Column("partner_units_zh", "string", _joined("partner_units", "zh"), "配合单位", "配合单位（中文）"),
+        Column(
+            "partner_units_en", "string", _joined("partner_units", "en"), "partner units, English", "配合单位（英文）"
+        ),
         SOURCE,
     ]
 
@@ -309,10 +426,10 @@ def targets_title(plan: Plan) -> str:
 def glossary_columns(plan: Plan) -> list[Column]:
     return [
         ID,
-        Column("term_zh", "string", _text("term", "zh"), "term, Chinese"),
-        Column("term_en", "string", _text("term", "en"), "term, English"),
-        Column("note_zh", "string", _text("note", "zh"), "note, Chinese"),
-        Column("note_en", "string", _text("note", "en"), "note, English"),
+        Column("term_zh", "string", _text("term", "zh"), "term, Chinese", "术语（中文）"),
+        Column("term_en", "string", _text("term", "en"), "term, English", "术语（英文）"),
+        Column("note_zh", "string", _text("note", "zh"), "note, Chinese", "说明（中文）"),
+        Column("note_en", "string", _text("note", "en"), "note, English", "说明（英文）"),
     ]
 
 

@@ -35,6 +35,7 @@ from .relations import build_relations
 from .search import BODY, SearchIndexer, merge_entries, search_copy
 from .site import contexts as c
 from .site.feeds import atom_feed
+from .site.langmark import marked, marked_html
 from .site.pages import all_pages, not_found_page
 from .site.sitemap import robots_txt, sitemap_xml
 from .site.state import Site
@@ -134,6 +135,8 @@ def load_site(
 def environment(theme: Path, options: dict[str, Any], cache: Path | None = None) -> Environment:
     """The Jinja environment of the theme's templates (compiled templates cached in ``cache``)."""
     env = Environment(loader=FileSystemLoader(str(theme / "templates")), **options)  # noqa: S701 — autoescape is on
+    env.filters["marked"] = marked  # {{ text|marked(lang) }}: the other language's runs marked with their lang
+    env.filters["marked_html"] = marked_html
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
@@ -179,6 +182,7 @@ class SiteWriter:
             site=site,
             info=site.plan.info,
             sources=site.plan.index["sources"],
+            cite=site.cite(lang),
         )
         self._write_text(name, html)
         return html
@@ -239,9 +243,8 @@ class SiteWriter:
         return {**counts, "records": indexer.count if indexer is not None else 0}
 
     def _prepare_before_fork(self, pages: list[tuple[str, c.Page]]) -> frozenset[int]:
-        """Work done once for both languages' workers: the overview pages' charts (vl-convert starts on them
-        at once) and every template compiled; the pages whose charts are ready."""
-        self.charts.service.start()  # if not yet started: that takes a while, which overlaps the work below
+        """Work done once for both languages' workers: the overview pages' charts (vl-convert starts on those
+        not drawn in Python, if any) and every template compiled; the pages whose charts are ready."""
         overviews = [(lang, page) for lang, page in pages if not _is_entity_page(page, self.site)]
         try:
             for lang, page in overviews:

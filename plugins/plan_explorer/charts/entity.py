@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..i18n import Translator
-from ..numfmt import Formatter
+from ..numfmt import Formatter, chart_number
 from ..site import contexts as c
 from .rows import Built, actual_points, bars, money_yi, path_chart, project_rows, required, top_and
 
@@ -16,15 +16,15 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
     if ind is None or fig is None or fig.base is None or fig.target is None:
         return
     money = ind.unit.zh == "亿元"
-    conv = (lambda v: money_yi(v, t.lang)) if money else (lambda v: v)
-    show = fmt.yi if money else (lambda v: fmt.figure(round(v, 2), ind.unit.zh, ind.unit.en))
-    pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, show)
-    pts += actual_points(page.actuals, conv, show, t)
+    conv: Callable[[float | None], float | None] = (lambda v: money_yi(v, t.lang)) if money else chart_number
+    unit = (ind.unit.zh, ind.unit.en)
+    pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt, unit)
+    pts += actual_points(page.actuals, conv, lambda v: fmt.figure(v, *unit), t)
     yield path_chart(
         f"chart-{ind.id}",
         t,
         t("chart.indicator_path.title", name=ind.name[t.lang]),
-        t("chart.indicator_path.desc", start=show(fig.base), end=show(fig.target)),
+        t("chart.indicator_path.desc", start=fmt.figure(fig.base, *unit), end=fmt.figure(fig.target, *unit)),
         pts,
         t("unit.money_axis") if money else ind.unit[t.lang],
     )
@@ -36,7 +36,8 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
         return
     if fig.base and fig.target:
         conv = lambda v: money_yi(v, t.lang)  # noqa: E731
-        pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt.yi)
+        unit = ("亿元", "")
+        pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt, unit)
         pts += actual_points(page.actuals, conv, fmt.yi, t)
         yield path_chart(
             f"chart-{ind.id}-path",
@@ -63,12 +64,13 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
         t(
             "chart.industry_share.desc",
             name=ind.name[t.lang],
-            share=fmt.percent(page.share_of_target, 1),
+            share=fmt.share(page.share_of_target),
             n=fmt.small_count(len(site.relations.ranked_industries)),
         ),
         rows,
         t("unit.money_axis"),
         highlight=ind.id,
+        value_title=t("industry.output_target"),
     )
 
 
@@ -77,7 +79,7 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
     if pr is None:
         return
     desc = (
-        t("chart.project_rank.desc", rank=page.rank, share=fmt.percent(page.share, 1))
+        t("chart.project_rank.desc", rank=fmt.rank(page.rank, page.tied), share=fmt.share(page.share))
         if page.rank
         else t("chart.project_rank.tbd")
     )
@@ -88,6 +90,7 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
         desc,
         project_rows(top_and(site.relations.ranked_projects, pr), t, fmt, ranked=True),
         t("unit.money_axis"),
+        value_title=t("project.total"),
         highlight=pr.id,
     )
 
@@ -99,9 +102,10 @@ def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatt
         f"chart-{page.platform.id}",
         t,
         t("chart.platform_projects.title"),
-        t("chart.platform_projects.desc", count=len(page.projects), total=fmt.wan(page.investment_wan)),
+        t("chart.platform_projects.desc", count=len(page.projects), total=fmt.wan_total(page.investment_wan)),
         project_rows(page.projects, t, fmt),
         t("unit.money_axis"),
+        value_title=t("project.total"),
     )
 
 
@@ -115,7 +119,7 @@ def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatt
     ]
     pts += actual_points(page.actuals, lambda v: money_yi(v, t.lang), fmt.yi, t)
     later = [y for y in sorted(tw.output) if y > site.plan.base_year]
-    table = site.plan.source(tw.source.ref).label[t.lang]
+    table = site.cite(t.lang).of(site.plan.source(tw.source.ref))
     yield path_chart(
         f"chart-{tw.id}",
         t,

@@ -157,6 +157,7 @@ class Page:
     targets: list[TargetRow] = field(default_factory=list)  # an entity's commitments (its page lists them)
     citation: Citation | None = None  # how to cite it (every page but the 404 page)
     changes: list[ChangeItem] = field(default_factory=list)  # an entity page: what the data's releases changed
+    indexed: bool = True  # in the search index (not: the search page, the 404, the side-by-side copy of a chapter)
 
 
 # --- targets ----------------------------------------------------------------------------------------------
@@ -276,6 +277,7 @@ class ProjectPage(Page):
     township: m.Township | None = None
     share: float | None = None
     rank: int | None = None
+    tied: bool = False  # another project has the same investment, so the same rank
     count: int = 0  # projects in the plan
 
 
@@ -294,6 +296,7 @@ class TownshipPage(Page):
 @dataclass
 class HomePage(Page):
     headline: list[TargetRow] = field(default_factory=list)  # the plan's headline targets
+    headline_source: m.SourceDef | None = None  # the section all of them come from, cited once
     target_count: int = 0  # all its commitments
     featured: m.Indicator | None = None
     industries: list[m.Industry] = field(default_factory=list)
@@ -348,6 +351,7 @@ class ExplorerRow:
     industry: m.Industry | None
     platform: m.Platform | None
     parent_platform: m.Platform | None
+    township: m.Township | None = None
 
 
 @dataclass
@@ -360,6 +364,11 @@ class ProjectsPage(Page):
     star: m.StarList | None = None
     first_year: int = 0  # the range the start-year fields accept
     last_year: int = 0
+    wan_per_unit: int = (
+        10000  # the minimum-investment field is in the reader's unit (亿元, CNY million); the URL in 万元
+    )
+    presets: list[tuple[int, str]] = field(default_factory=list)  # (万元, label) of the preset minimums
+    csv_headings: dict[str, str] = field(default_factory=dict)  # the selection CSV's columns, in the reader's words
 
 
 @dataclass
@@ -372,6 +381,7 @@ class TownshipKindRows:
 class TownshipsPage(Page):
     kinds: list[TownshipKindRows] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    main_year: int = 0  # the column a phone shows beside the names: the plan's target year (or the last)
 
 
 @dataclass
@@ -408,6 +418,7 @@ class Annex:
 class PlanContentsPage(Page):
     chapters: list[Document] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
+    editorial: bool = False  # some title or heading was rebuilt by the site (marked *, explained once)
 
 
 @dataclass
@@ -448,7 +459,7 @@ class TargetsPage(Page):
 class ExportedCollection:
     name: str  # the file's name (and the section's anchor)
     title: str  # the collection's name in the page's language
-    source: str  # the resource's title in the data package
+    source: str  # the plan's tables it comes from, in the page's language (表三 / Table 3)
     columns: list[Any]  # export.Column
 
     @property
@@ -520,6 +531,7 @@ class AuditPage(Page):
 @dataclass
 class SearchPage(Page):
     kinds: list[str] = field(default_factory=list)  # the page types a search can be narrowed to
+    synonyms: list[list[str]] = field(default_factory=list)  # words searched for together (the glossary's)
 
 
 @dataclass
@@ -530,6 +542,7 @@ class ChapterPage(Page):
     doc: Document | None = None
     other: Document | None = None  # the same chapter in the other language
     bilingual: bool = False
+    editorial: bool = False  # some title, heading or paragraph was rebuilt by the site (marked *, explained once)
     prev: Document | None = None
     next: Document | None = None
     identity: Identity | None = None  # the about page: the plan's identity, licence and release

@@ -11,7 +11,7 @@ from dataclasses import fields
 from typing import Any, TypeVar
 
 from ..content import Document
-from ..export import exported, township_years
+from ..export import exported, source_labels, township_years
 from ..i18n import OTHER, Translator
 from ..model import records as m
 from ..numfmt import implied_growth
@@ -150,6 +150,7 @@ def project_page(site: Site, pr: m.Project, lang: str, t: Translator) -> c.Proje
         township=plan.find(m.Township, pr.township),
         share=share,
         rank=rel.project_rank.get(pr.id),
+        tied=rel.project_rank.get(pr.id) in rel.tied_ranks,
         count=len(plan.all(m.Project)),
     )
 
@@ -212,13 +213,19 @@ def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
                 plan.find(m.Industry, p.industry),
                 platform,
                 plan.find(m.Platform, platform.parent if platform else None),
+                plan.find(m.Township, p.township),
             )
         )
     years = [y for p in projects if p.period for y in (p.period.start, p.period.end)]
     info = plan.info.period
+    lang, t = base.address.lang, site.t(base.address.lang)
+    star = site.star()
     return _from(
         base,
         c.ProjectsPage,
+        wan_per_unit=EXPLORER_UNIT[lang],
+        presets=[(wan, t(f"explorer.preset.{wan}")) for wan in EXPLORER_PRESETS],
+        csv_headings=_csv_headings(site, t, star),
         rows=rows,
         total_wan=site.relations.total_investment_wan,
         industries=plan.all(m.Industry),
@@ -230,10 +237,29 @@ def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
     )
 
 
+#: the explorer's money field: 万元 per unit the reader types (zh 亿元, en CNY million); its presets, in 万元
+EXPLORER_UNIT = {"zh": 10000, "en": 100}
+EXPLORER_PRESETS = (10000, 100000)
+#: the selection CSV's columns, in order (explorer.js writes them; their headings come from the UI strings)
+CSV_FIELDS = (
+    "id", "seq", "name", "type", "industry", "platform", "township", "location", "start_year", "end_year",
+    "total_investment", "plan_investment",
+)  # fmt: skip
+
+
+def _csv_headings(site: Site, t: Translator, star: m.StarList | None) -> dict[str, str]:
+    headings = {name: t(f"explorer.csv.{name}") for name in CSV_FIELDS}
+    if star is not None:
+        headings["major"] = star.name[t.lang]
+    return headings
+
+
 def townships_overview(site: Site, base: c.Page) -> c.TownshipsPage:
     rows = site.plan.all(m.Township)
     kinds = [c.TownshipKindRows(k, [t for t in rows if t.kind == k]) for k in TOWNSHIP_KINDS]
-    return _from(base, c.TownshipsPage, kinds=[k for k in kinds if k.townships], years=township_years(site.plan))
+    years = township_years(site.plan)
+    main = site.plan.target_year if site.plan.target_year in years else (years[-1] if years else 0)
+    return _from(base, c.TownshipsPage, kinds=[k for k in kinds if k.townships], years=years, main_year=main)
 
 
 def innovation_platforms_overview(site: Site, base: c.Page) -> c.InnovationPlatformsPage:
@@ -302,10 +328,13 @@ def home_page(site: Site, lang: str) -> c.HomePage:
     platforms_file = plan.file(m.PlatformsFile)
     roles = {r.id: r for r in plan.all(m.PlatformRole)}
     audiences = [name for name in ("plan", "projects") if name == "plan" and site.chapters or plan.has(name)]
+    headline = tp.headline_rows(site, lang)
+    sections = {r.places[0].source.id for r in headline if r.places}
     return _from(
         base,
         c.HomePage,
-        headline=tp.headline_rows(site, lang),
+        headline=headline,
+        headline_source=plan.source(sections.pop()) if len(sections) == 1 else None,
         target_count=len(first_statements(plan)),
         featured=plan.find(m.Indicator, plan.meta.site.featured_indicator),
         industries=plan.all(m.Industry),
@@ -337,7 +366,8 @@ def contents_page(site: Site, lang: str) -> c.PlanContentsPage:
     ]
     base = _base(site, lang, PLAN, "other", t("nav.plan"), t("plan.description"), None)
     base.template = "overview_plan.html"
-    return _from(base, c.PlanContentsPage, chapters=chapters, annexes=annexes)
+    editorial = any(d.title_editorial or any(h.editorial for h in d.headings) for d in chapters)
+    return _from(base, c.PlanContentsPage, chapters=chapters, annexes=annexes, editorial=editorial)
 
 
 def data_page(site: Site, lang: str) -> c.DataPage:
@@ -349,7 +379,7 @@ def data_page(site: Site, lang: str) -> c.DataPage:
             c.ExportedCollection(
                 etype.name,
                 t(f"data.collection.{etype.name}"),
-                etype.export.title(site.plan),
+                source_labels(site.plan, site.plan.lists[etype.name], lang, "、" if lang == "zh" else ", "),
                 etype.export.columns(site.plan),
             )
         )
@@ -389,12 +419,26 @@ def search_page(site: Site, lang: str) -> c.SearchPage:
     kinds += ["chapter"] if site.chapters else []
     base = _base(site, lang, SEARCH, "other", t("nav.search"), t("search.description"), None)
     base.template = "overview_search.html"
-    return _from(base, c.SearchPage, kinds=[*kinds, "other"])
+    base.indexed = False
+    return _from(base, c.SearchPage, kinds=[*kinds, "other"], synonyms=synonym_groups(site, lang))
+
+
+def synonym_groups(site: Site, lang: str) -> list[list[str]]:
+    """Words a reader may search for one glossary term by (English only): ``[drone, UAV, unmanned aerial vehicle]``."""
+    if lang != "en":
+        return []
+    return [
+        list(dict.fromkeys([t.term.en, *t.forms, *t.synonyms]))
+        for t in site.plan.all(m.Term)
+        if t.synonyms and " / " not in t.term.en
+    ]
 
 
 def not_found_page(site: Site, lang: str) -> c.NotFoundPage:
     t = site.t(lang)
-    page = c.NotFoundPage(site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html")
+    page = c.NotFoundPage(
+        site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html", indexed=False
+    )
     page.other_text = site.t(OTHER[lang])("404.other")
     return page
 
@@ -443,6 +487,8 @@ def chapter_pages(site: Site, lang: str) -> Iterator[c.Page]:
                 doc=doc,
                 other=other,
                 bilingual=bilingual,
+                editorial=doc.title_editorial or any(b.editorial for b in doc.blocks),
+                indexed=not bilingual,  # one search result per chapter: the side-by-side copy is not indexed
                 prev=prev,
                 next=nxt,
                 template="chapter.html",

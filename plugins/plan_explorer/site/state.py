@@ -15,6 +15,7 @@ from ..model import records as m
 from ..model.plan import Plan
 from ..numfmt import Formatter
 from ..relations import Relations
+from .citations import Citations
 from .contexts import NavItem
 from .urls import AUDIT, DATA, PLAN, SEARCH, PageAddress, Urls
 
@@ -47,6 +48,7 @@ class Site:
     siteurl: str = ""
     history: History = field(default_factory=History.unread)  # the data's releases (see history.read_history)
     urls: Urls = field(init=False)
+    _citations: dict[str, Citations] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.catalogue = self.catalogue.with_defaults(plan_strings(self.plan))
@@ -61,6 +63,12 @@ class Site:
 
     def fmt(self, lang: str) -> Formatter:
         return Formatter(lang)
+
+    def cite(self, lang: str) -> Citations:
+        """The words for the plan's sections and tables in ``lang`` (``第二章（三）发展目标``)."""
+        if lang not in self._citations:
+            self._citations[lang] = Citations(self.plan.index["sources"], self.chapters, self.t(lang))
+        return self._citations[lang]
 
     def address(self, lang: str, path: str) -> PageAddress:
         return PageAddress(lang, path, self.siteurl, self.urls)
@@ -85,6 +93,10 @@ class Site:
             return [*contents, *own, NavItem(t("nav.audit"), AUDIT), NavItem(t("nav.data"), DATA)]
         docs = [NavItem(pair[lang].title, self.urls.doc(doc_id)) for doc_id, pair in self.docs.items()]
         return [*docs, *own, NavItem(t("nav.search"), SEARCH)]
+
+    def current_nav(self, lang: str, address: PageAddress) -> NavItem | None:
+        """The main navigation's item the page belongs to (a phone's folded menu names it)."""
+        return next((item for item in self.nav("main", lang) if address.within(item.path)), None)
 
     def actuals_for(self, target: str) -> list[m.Actual]:
         return sorted((a for a in self.plan.all(m.Actual) if a.target == target), key=lambda a: a.year)
