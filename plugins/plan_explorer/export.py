@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .descriptor import EntityType
+from .descriptor import EntityType, Export
 from .model import records as m
 from .model.plan import Plan
 from .numfmt import plain
@@ -312,20 +312,18 @@ def _cell(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def to_csv(plan: Plan, etype: EntityType) -> str:
-    assert etype.export is not None
-    columns = etype.export.columns(plan)
+def to_csv(plan: Plan, export: Export) -> str:
+    columns = export.columns(plan)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in columns])
-    for rec in etype.export.rows(plan):
+    for rec in export.rows(plan):
         writer.writerow([_cell(c.get(rec)) for c in columns])
     return out.getvalue()
 
 
-def to_json(plan: Plan, etype: EntityType) -> str:
-    assert etype.export is not None
-    return json.dumps(etype.export.records(plan), ensure_ascii=False, indent=1)
+def to_json(plan: Plan, export: Export) -> str:
+    return json.dumps(export.records(plan), ensure_ascii=False, indent=1)
 
 
 def exported(plan: Plan, types: Sequence[EntityType]) -> list[EntityType]:
@@ -333,16 +331,24 @@ def exported(plan: Plan, types: Sequence[EntityType]) -> list[EntityType]:
     return [t for t in types if t.export is not None and plan.has(t.name)]
 
 
-def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
-    resources = []
+def resources(plan: Plan, types: Sequence[EntityType]) -> list[tuple[str, Export]]:
+    """Every resource of the export, by name: each exported collection, then the tables made from it."""
+    out: list[tuple[str, Export]] = []
     for etype in exported(plan, types):
         assert etype.export is not None
-        title = etype.export.title(plan)
-        fields = [{"name": c.name, "type": c.type, "description": c.description} for c in etype.export.columns(plan)]
-        resources.append(
+        out += [(etype.name, etype.export), *etype.more_exports]
+    return out
+
+
+def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
+    entries = []
+    for name, export in resources(plan, types):
+        title = export.title(plan)
+        fields = [{"name": c.name, "type": c.type, "description": c.description} for c in export.columns(plan)]
+        entries.append(
             {
-                "name": etype.name,
-                "path": f"{etype.name}.csv",
+                "name": name,
+                "path": f"{name}.csv",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
@@ -350,10 +356,10 @@ def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
                 "schema": {"fields": fields},
             }
         )
-        resources.append(
+        entries.append(
             {
-                "name": f"{etype.name}-json",
-                "path": f"{etype.name}.json",
+                "name": f"{name}-json",
+                "path": f"{name}.json",
                 "format": "json",
                 "mediatype": "application/json",
                 "title": f"{title} (JSON, full records)",
@@ -367,14 +373,14 @@ def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
         "description": info.title.zh,
         "licenses": [{"name": "other-pd", "title": "Government plan text; translation and structure by the site"}],
         "sources": [{"title": info.title.zh, "path": "source/plan.txt"}],
-        "resources": resources,
+        "resources": entries,
     }
 
 
 def export_files(plan: Plan, types: Sequence[EntityType]) -> dict[str, str]:
     """Every file of the export, as ``{relative path under data/: text}``."""
     files = {"datapackage.json": json.dumps(datapackage(plan, types), ensure_ascii=False, indent=1)}
-    for etype in exported(plan, types):
-        files[f"{etype.name}.csv"] = to_csv(plan, etype)
-        files[f"{etype.name}.json"] = to_json(plan, etype)
+    for name, export in resources(plan, types):
+        files[f"{name}.csv"] = to_csv(plan, export)
+        files[f"{name}.json"] = to_json(plan, export)
     return files

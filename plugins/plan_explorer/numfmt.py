@@ -6,6 +6,7 @@ zh keeps the plan's units (491.2亿元, 35亿元 from 350000万元); en uses CNY
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 NONE_TEXT = {"zh": "—", "en": "—"}
@@ -111,6 +112,38 @@ def required_path(start: float, growth_pct: float, first_year: int, last_year: i
     return [(year, start * (1 + growth_pct / 100) ** (year - first_year)) for year in range(first_year, last_year + 1)]
 
 
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def date(value: datetime.date | None, lang: str) -> str:
+    """A date as prose writes it: zh ``<y>年<m>月<d>日``, en ``<d> <Month> <y>``."""
+    if value is None:
+        return NONE_TEXT[lang]
+    if lang == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def rounded(value: float, like: list[float]) -> float:
+    """A derived figure (a value on a required path) to one decimal more than the most precise of the figures
+    ``like`` it is derived from, and at most three, so no false precision is shown."""
+    places = max((len(plain(v).partition(".")[2]) for v in like), default=0)
+    return round(value, min(places + 1, 3))
+
+
 CN_DIGITS = "零一二三四五六七八九"
 EN_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
@@ -173,3 +206,6 @@ class Formatter:
 
     def year_list(self, years: list[int]) -> str:
         return year_list(years, self.lang)
+
+    def date(self, value: datetime.date | None) -> str:
+        return date(value, self.lang)

@@ -6,9 +6,31 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..i18n import Translator
-from ..numfmt import Formatter
+from ..numfmt import Formatter, rounded
 from ..site import contexts as c
-from .rows import Built, actual_points, bars, money_yi, path_chart, project_rows, required, top_and
+from .rows import Built, actual_points, bars, money_yi, path_chart, path_points, project_rows, required, top_and
+
+
+def _against_path(
+    progress: c.TargetProgress | None, fallback: list[dict[str, Any]], value: Any, show: Any, t: Translator
+) -> list[dict[str, Any]]:
+    """The required path (the outcomes' own when the plan records outcomes, else ``fallback``) and the actual
+    values recorded."""
+    if progress is None:
+        return fallback
+    sp = progress.progress
+    like = [v for _, v in sp.goal.milestones]
+    steps = [(y, rounded(v, like)) for y, v in sp.path]
+    points = path_points(t("chart.required_path"), steps, value, show) if steps else fallback
+    return points + actual_points(sp.actuals, value, show, t)
+
+
+def _path_desc(progress: c.TargetProgress | None, start: float, end: float, show: Any, t: Translator) -> str:
+    """The path chart's description: from the plan's base, or from a revised base-year value recorded later."""
+    revised = progress.progress.base_actual if progress else None
+    if revised is not None:
+        return t("chart.indicator_path.desc_revised", start=show(revised.value), end=show(end), year=revised.year)
+    return t("chart.indicator_path.desc", start=show(start), end=show(end))
 
 
 def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
@@ -19,12 +41,12 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
     conv = (lambda v: money_yi(v, t.lang)) if money else (lambda v: v)
     show = fmt.yi if money else (lambda v: fmt.figure(round(v, 2), ind.unit.zh, ind.unit.en))
     pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, show)
-    pts += actual_points(page.actuals, conv, show, t)
+    pts = _against_path(page.progress, pts, conv, show, t)
     yield path_chart(
         f"chart-{ind.id}",
         t,
         t("chart.indicator_path.title", name=ind.name[t.lang]),
-        t("chart.indicator_path.desc", start=show(fig.base), end=show(fig.target)),
+        _path_desc(page.progress, fig.base, fig.target, show, t),
         pts,
         t("unit.money_axis") if money else ind.unit[t.lang],
     )
@@ -37,12 +59,12 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
     if fig.base and fig.target:
         conv = lambda v: money_yi(v, t.lang)  # noqa: E731
         pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt.yi)
-        pts += actual_points(page.actuals, conv, fmt.yi, t)
+        pts = _against_path(page.progress, pts, conv, fmt.yi, t)
         yield path_chart(
             f"chart-{ind.id}-path",
             t,
             t("chart.industry_path.title", name=ind.name[t.lang]),
-            t("chart.indicator_path.desc", start=fmt.yi(fig.base), end=fmt.yi(fig.target)),
+            _path_desc(page.progress, fig.base, fig.target, fmt.yi, t),
             pts,
             t("unit.money_axis"),
         )
@@ -113,7 +135,7 @@ def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatt
         {"series": tw.name[t.lang], "year": y, "value": money_yi(v, t.lang), "shown": fmt.yi(v), "kind": "stated"}
         for y, v in sorted(tw.output.items())
     ]
-    pts += actual_points(page.actuals, lambda v: money_yi(v, t.lang), fmt.yi, t)
+    pts = _against_path(page.progress, pts, lambda v: money_yi(v, t.lang), fmt.yi, t)
     later = [y for y in sorted(tw.output) if y > site.plan.base_year]
     table = site.plan.source(tw.source.ref).label[t.lang]
     yield path_chart(

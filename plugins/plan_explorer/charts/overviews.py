@@ -24,7 +24,8 @@ def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> I
     if ind is not None and start and end:
         conv = lambda v: money_yi(v, lang)  # noqa: E731
         pts = required(t("chart.required_path"), start, end, plan.base_year, plan.target_year, conv, fmt.yi)
-        pts += actual_points(site.actuals_for(f"indicators/{ind.id}"), conv, fmt.yi, t)
+        progress = site.progress.of("indicators", ind)
+        pts += actual_points(progress.actuals if progress else [], conv, fmt.yi, t)
         yield path_chart(
             "chart-output-path",
             t,

@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..audit import Finding
 from ..content import Document
 from ..model import records as m
+from ..outcomes.progress import NOT_RECORDED, SubjectProgress
 from .urls import PageAddress
 
 __all__ = ["PageAddress"]
@@ -55,6 +57,95 @@ class PlanTable:
     years: list[int] = field(default_factory=list)  # the years of its columns, where it has some
 
 
+# --- outcomes (shown on entity pages, the progress page and the home page) ------------------------------
+
+
+@dataclass
+class OutcomeLine:
+    """A recorded actual value as the page's table lists it, with what the required path asked for that year."""
+
+    year: int
+    value: str  # formatted in the target's unit
+    required: str  # the required path's value that year, or "" where there is none
+    source: m.OutcomeSource | None
+    as_of: datetime.date
+    note: m.Text | None
+    revised_base: bool  # a base-year value recorded later (the path starts from it)
+
+
+@dataclass
+class TargetProgress:
+    """Where one target stands, as an entity page and the progress table show it."""
+
+    progress: SubjectProgress
+    status: str
+    explanation: str  # one sentence: the rule applied to its figures
+    target: str  # the target as stated (figure, range or words)
+    lines: list[OutcomeLine] = field(default_factory=list)
+    source: m.OutcomeSource | None = None  # of the latest value (or of the recorded status)
+    as_of: datetime.date | None = None
+
+
+@dataclass
+class TimelineEvent:
+    """A point of a project's timeline: from the plan (its period) or recorded (start, completion, as of)."""
+
+    sort_key: tuple[int, int, int]
+    iso: str  # the year or date, machine-readable (``<time datetime>``)
+    when: str  # the same, formatted
+    label: str
+    kind: str  # plan, actual, as_of
+
+
+@dataclass
+class ProjectProgressView:
+    """A project's recorded progress (None: none recorded) and its timeline."""
+
+    record: m.ProjectProgress | None
+    source: m.OutcomeSource | None
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    invested_share: float | None = None  # investment made so far, % of the total investment
+    overdue: bool = False  # past the end of its period and neither completed nor cancelled
+
+    @property
+    def status(self) -> str:
+        return self.record.status if self.record else NOT_RECORDED
+
+
+@dataclass
+class StatusCount:
+    status: str
+    count: int
+    binding: int = 0  # of which binding targets
+
+
+@dataclass
+class ProgressRow:
+    """A target in the progress table: what it is, where it stands, and the keys its columns sort by."""
+
+    record: Any
+    collection: str  # the collection's name in the page's language
+    name: str
+    binding: bool
+    base: str
+    target: str
+    latest: str
+    required: str
+    progress: TargetProgress
+    sort: dict[str, str] = field(default_factory=dict)  # column → sort key
+
+
+@dataclass
+class ProgressPage(Page):
+    recorded: bool = False  # anything recorded at all
+    counts: list[StatusCount] = field(default_factory=list)
+    rows: list[ProgressRow] = field(default_factory=list)
+    project_counts: list[StatusCount] = field(default_factory=list)  # by project status (the plan has projects)
+    projects_recorded: bool = False  # any project's progress recorded
+    tolerance: str = ""
+    sources: list[m.OutcomeSource] = field(default_factory=list)
+
+
 # --- entity pages -----------------------------------------------------------------------------------
 
 
@@ -75,7 +166,7 @@ class IndicatorPage(Page):
     group: m.IndicatorGroup | None = None
     figures: Figures | None = None
     related: list[m.SourceDef] = field(default_factory=list)
-    actuals: list[m.Actual] = field(default_factory=list)
+    progress: TargetProgress | None = None
 
 
 @dataclass
@@ -87,7 +178,7 @@ class IndustryPage(Page):
     platforms: list[m.Platform] = field(default_factory=list)
     projects: list[m.Project] = field(default_factory=list)
     investment_wan: float = 0
-    actuals: list[m.Actual] = field(default_factory=list)
+    progress: TargetProgress | None = None
 
 
 @dataclass
@@ -114,6 +205,7 @@ class ProjectPage(Page):
     share: float | None = None
     rank: int | None = None
     count: int = 0  # projects in the plan
+    progress: ProjectProgressView | None = None
 
 
 @dataclass
@@ -122,7 +214,7 @@ class TownshipPage(Page):
     projects: list[m.Project] = field(default_factory=list)
     platform: m.Platform | None = None
     growth: float | None = None
-    actuals: list[m.Actual] = field(default_factory=list)
+    progress: TargetProgress | None = None
 
 
 # --- overview pages ---------------------------------------------------------------------------------
@@ -139,6 +231,8 @@ class HomePage(Page):
     project_count: int = 0
     star: m.StarList | None = None
     audiences: list[str] = field(default_factory=list)  # which entry points the plan supports: plan, projects …
+    progress: list[StatusCount] | None = None  # the targets by status (None: the plan records no outcomes)
+    progress_recorded: bool = False
 
 
 @dataclass
@@ -183,6 +277,7 @@ class ExplorerRow:
     industry: m.Industry | None
     platform: m.Platform | None
     parent_platform: m.Platform | None
+    status: str = ""  # its recorded progress status (outcomes.progress.NOT_RECORDED if none)
 
 
 @dataclass
@@ -195,6 +290,7 @@ class ProjectsPage(Page):
     star: m.StarList | None = None
     first_year: int = 0  # the range the start-year fields accept
     last_year: int = 0
+    statuses: list[str] = field(default_factory=list)  # the status filter's options (none: no progress recorded)
 
 
 @dataclass
@@ -250,6 +346,7 @@ class ExportedCollection:
     title: str  # the collection's name in the page's language
     source: str  # the resource's title in the data package
     columns: list[Any]  # export.Column
+    note: str = ""  # what a reader should know about it (``data.note.<name>`` in the catalogue)
 
     @property
     def csv(self) -> str:

@@ -11,14 +11,15 @@ from dataclasses import fields
 from typing import Any, TypeVar
 
 from ..content import Document
-from ..export import exported, township_years
+from ..export import resources, township_years
 from ..i18n import OTHER, Translator
 from ..model import records as m
 from ..numfmt import implied_growth
 from ..relations import investment_sum
 from . import contexts as c
+from .progress import progress_page, project_progress, project_statuses, status_counts, target_progress
 from .state import Site
-from .urls import AUDIT, DATA, HOME, NOT_FOUND, PLAN, SEARCH
+from .urls import AUDIT, DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH
 
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
@@ -76,7 +77,7 @@ def indicator_page(site: Site, ind: m.Indicator, lang: str, t: Translator) -> c.
         group=site.plan.get(m.IndicatorGroup, ind.group),
         figures=_figures(site, ind.value),
         related=[site.plan.source(ref) for ref in ind.related],
-        actuals=site.actuals_for(f"indicators/{ind.id}"),
+        progress=target_progress(site, "indicators", ind, lang),
     )
 
 
@@ -96,7 +97,7 @@ def industry_page(site: Site, ind: m.Industry, lang: str, t: Translator) -> c.In
         platforms=plan.referring(m.Platform, "focus_industries", ind.id),
         projects=projects,
         investment_wan=investment_sum(projects),
-        actuals=site.actuals_for(f"industries/{ind.id}"),
+        progress=target_progress(site, "industries", ind, lang),
     )
 
 
@@ -143,6 +144,7 @@ def project_page(site: Site, pr: m.Project, lang: str, t: Translator) -> c.Proje
         share=share,
         rank=rel.project_rank.get(pr.id),
         count=len(plan.all(m.Project)),
+        progress=project_progress(site, pr, lang),
     )
 
 
@@ -158,7 +160,7 @@ def township_page(site: Site, tw: m.Township, lang: str, t: Translator) -> c.Tow
         projects=plan.referring(m.Project, "township", tw.id),
         platform=plan.find(m.Platform, tw.platform),
         growth=implied_growth(tw.output.get(plan.base_year), tw.output.get(plan.target_year), plan.years),
-        actuals=site.actuals_for(f"townships/{tw.id}"),
+        progress=target_progress(site, "townships", tw, lang),
     )
 
 
@@ -202,6 +204,7 @@ def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
                 plan.find(m.Industry, p.industry),
                 platform,
                 plan.find(m.Platform, platform.parent if platform else None),
+                site.progress.project_status(p.id),
             )
         )
     years = [y for p in projects if p.period for y in (p.period.start, p.period.end)]
@@ -217,6 +220,7 @@ def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
         star=site.star(),
         first_year=min([*years, info.base_year]) - 10,
         last_year=max([*years, info.end]) + 10,
+        statuses=project_statuses(site),
     )
 
 
@@ -299,6 +303,8 @@ def home_page(site: Site, lang: str) -> c.HomePage:
         project_count=len(plan.all(m.Project)),
         star=site.star(),
         audiences=audiences,
+        progress=status_counts(site) if site.progress.present else None,
+        progress_recorded=site.progress.recorded,
     )
 
 
@@ -327,14 +333,15 @@ def contents_page(site: Site, lang: str) -> c.PlanContentsPage:
 def data_page(site: Site, lang: str) -> c.DataPage:
     t = site.t(lang)
     collections = []
-    for etype in exported(site.plan, site.types):
-        assert etype.export is not None
+    for name, export in resources(site.plan, site.types):
+        note = f"data.note.{name}"
         collections.append(
             c.ExportedCollection(
-                etype.name,
-                t(f"data.collection.{etype.name}"),
-                etype.export.title(site.plan),
-                etype.export.columns(site.plan),
+                name,
+                t(f"data.collection.{name}"),
+                export.title(site.plan),
+                export.columns(site.plan),
+                t(note) if t.has(note) else "",
             )
         )
     base = _base(site, lang, DATA, "other", t("nav.data"), t("data.description"), None)
@@ -351,6 +358,14 @@ def audit_page(site: Site, lang: str) -> c.AuditPage:
     return _from(
         base, c.AuditPage, findings=audit.findings, by_rule=audit.by_rule(), counts=audit.counts(), linked=linked
     )
+
+
+def overall_progress_page(site: Site, lang: str) -> c.ProgressPage:
+    """Every target's status (the plan records outcomes in ``outcomes.yaml``)."""
+    t = site.t(lang)
+    base = _base(site, lang, PROGRESS, "other", t("nav.progress"), t("progress.description"), None)
+    base.template = "overview_progress.html"
+    return progress_page(site, base)
 
 
 def search_page(site: Site, lang: str) -> c.SearchPage:
@@ -438,6 +453,8 @@ def all_pages(site: Site, lang: str) -> list[c.Page]:
     pages: list[c.Page] = [home]
     pages += [overview_page(site, e.name, lang) for e in site.types if e.overview]
     pages += [contents_page(site, lang), data_page(site, lang), audit_page(site, lang), search_page(site, lang)]
+    if site.progress.present:
+        pages.append(overall_progress_page(site, lang))
     for etype in site.types:
         if etype.pages:
             template = etype.pages.template

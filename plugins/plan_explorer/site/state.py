@@ -13,9 +13,10 @@ from ..i18n import LANGS, Catalogue, Translator
 from ..model import records as m
 from ..model.plan import Plan
 from ..numfmt import Formatter
+from ..outcomes.progress import Progress, build_progress
 from ..relations import Relations
 from .contexts import NavItem
-from .urls import AUDIT, DATA, PLAN, SEARCH, PageAddress, Urls
+from .urls import AUDIT, DATA, PLAN, PROGRESS, SEARCH, PageAddress, Urls
 
 
 def plan_strings(plan: Plan) -> dict[str, dict[str, Any]]:
@@ -45,9 +46,11 @@ class Site:
     catalogue: Catalogue
     siteurl: str = ""
     urls: Urls = field(init=False)
+    progress: Progress = field(init=False)  # every target's status, every project's progress
 
     def __post_init__(self) -> None:
         self.catalogue = self.catalogue.with_defaults(plan_strings(self.plan))
+        self.progress = build_progress(self.plan, self.types)
         self.urls = Urls(
             slugs={t.record: t.slug for t in self.types if t.pages},
             overviews={t.name: f"{t.slug}/" for t in self.types if t.overview},
@@ -80,12 +83,10 @@ class Site:
         ]
         if where == "main":
             contents = [NavItem(t("nav.plan"), PLAN)] if self.chapters else []
-            return [*contents, *own, NavItem(t("nav.audit"), AUDIT), NavItem(t("nav.data"), DATA)]
+            progress = [NavItem(t("nav.progress"), PROGRESS)] if self.progress.present else []
+            return [*contents, *own, *progress, NavItem(t("nav.audit"), AUDIT), NavItem(t("nav.data"), DATA)]
         docs = [NavItem(pair[lang].title, self.urls.doc(doc_id)) for doc_id, pair in self.docs.items()]
         return [*docs, *own, NavItem(t("nav.search"), SEARCH)]
-
-    def actuals_for(self, target: str) -> list[m.Actual]:
-        return sorted((a for a in self.plan.all(m.Actual) if a.target == target), key=lambda a: a.year)
 
     def star(self) -> m.StarList | None:
         projects = self.plan.file(m.ProjectsFile)

@@ -16,6 +16,7 @@ from ..model import records as m
 
 #: pages that are not a collection's: language-independent paths
 HOME, PLAN, AUDIT, DATA, SEARCH, NOT_FOUND = "", "plan/", "audit/", "data/", "search/", "404.html"
+PROGRESS = "progress/"  # every target's status (when the plan records outcomes)
 
 
 def lang_prefix(lang: str) -> str:
@@ -121,6 +122,10 @@ class PageAddress:
     def data(self) -> str:
         """The open-data page."""
         return self.url(DATA)
+
+    def progress(self, status: str = "") -> str:
+        """The progress page (at the count of ``status``)."""
+        return self.url(PROGRESS) + (f"#status-{status}" if status else "")
 
     def to(self, record: Any) -> str:
         """The page of an entity (a project, an industry …)."""

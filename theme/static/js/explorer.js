@@ -19,8 +19,11 @@
   var collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
 
   // URL keys in their stable order.
-  var KEYS = ['type', 'industry', 'platform', 'township', 'major', 'min_investment', 'start_from', 'start_to', 'sort'];
-  var SELECTS = ['type', 'industry', 'platform', 'township', 'sort'];
+  var KEYS = ['type', 'industry', 'platform', 'township', 'status', 'major', 'min_investment', 'start_from', 'start_to',
+    'sort'];
+  var SELECTS = ['type', 'industry', 'platform', 'township', 'status', 'sort'];
+  // Projects' recorded progress: a column of the table and of the CSV only when the plan records some.
+  var statusColumn = script.getAttribute('data-status-column') === 'status';
 
   function control(name) { return form.elements.namedItem(name); }
 
@@ -48,7 +51,7 @@
     var d = tr.dataset;
     return {
       tr: tr, id: d.id || '', seq: num(d.seq) || 0, type: d.type || '', industry: d.industry || '',
-      platform: d.platform || '', parent: d.parentPlatform || '', township: d.township || '',
+      platform: d.platform || '', parent: d.parentPlatform || '', township: d.township || '', status: d.status || '',
       major: d.major === '1', total: num(d.total), plan: num(d.plan), start: num(d.start), end: num(d.end),
       name: d.name || '', location: d.location || ''
     };
@@ -112,6 +115,7 @@
     if (s.industry && p.industry !== s.industry) return false;
     if (s.platform && p.platform !== s.platform && p.parent !== s.platform) return false;
     if (s.township && p.township !== s.township) return false;
+    if (s.status && p.status !== s.status) return false;
     if (s.major && !p.major) return false;
     if (s.min_investment && (p.total === null || p.total < Number(s.min_investment))) return false;
     if (s.start_from && (p.start === null || p.start < Number(s.start_from))) return false;
@@ -176,11 +180,11 @@
   function csvNumber(n) { return n === null ? '' : plain(n, false); }
 
   function toCsv(projects) {
-    var lines = [COLUMNS.join(',')];
+    var lines = [COLUMNS.concat(statusColumn ? ['status'] : []).join(',')];
     projects.forEach(function (p) {
       lines.push([p.id, csvNumber(p.seq), p.name, p.type, p.industry, p.platform, p.township, p.location,
         csvNumber(p.start), csvNumber(p.end), csvNumber(p.total), csvNumber(p.plan), p.major ? 'true' : 'false']
-        .map(csvField).join(','));
+        .concat(statusColumn ? [p.status] : []).map(csvField).join(','));
     });
     return '\ufeff' + lines.join('\r\n') + '\r\n';
   }

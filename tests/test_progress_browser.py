@@ -1,0 +1,124 @@
+"""/progress/ and the explorer's status filter in Chromium, on the fixture plan (whose outcomes cover every status):
+the table sorts by its columns in both languages, stays whole and in the plan's order without JavaScript, and the
+explorer filters by a project's recorded status, in the URL and the CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from conftest import serve
+from playwright.sync_api import Page, expect
+
+RANK = ["achieved", "on_track", "off_track", "not_achieved", "not_measurable"]
+PLAN_ORDER = [
+    "indicators/gross-output",
+    "indicators/energy",
+    "industries/widgets",
+    "industries/rubber",
+    "townships/city-total",
+    "townships/east",
+    "townships/west",
+    "townships/zone",
+]
+
+
+@pytest.fixture(scope="module")
+def fixture_url(fixture_site: Path) -> Iterator[str]:
+    yield from serve(fixture_site)
+
+
+def subjects(page: Page) -> list[str]:
+    return page.eval_on_selector_all("#progress-table tbody tr", "rows => rows.map(r => r.dataset.subject)")
+
+
+def statuses(page: Page) -> list[str]:
+    return page.eval_on_selector_all("#progress-table tbody tr", "rows => rows.map(r => r.dataset.status)")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_progress_table_sorts_by_its_columns(page: Page, fixture_url: str, lang: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{fixture_url}/{'en/' if lang == 'en' else ''}progress/")
+    assert subjects(page) == PLAN_ORDER
+    status = page.locator("#progress-table thead th").nth(5)
+    expect(status).to_have_attribute("aria-sort", "none")
+    status.get_by_role("button").click()
+    expect(status).to_have_attribute("aria-sort", "ascending")
+    assert statuses(page) == sorted(statuses(page), key=RANK.index)
+    assert statuses(page)[0] == "achieved" and subjects(page)[:2] == ["indicators/energy", "industries/widgets"]
+    status.get_by_role("button").click()  # again: the other way, ties still in the plan's order
+    expect(status).to_have_attribute("aria-sort", "descending")
+    assert statuses(page)[:2] == ["not_measurable", "not_measurable"]
+    assert subjects(page)[:2] == ["townships/west", "townships/zone"]
+    name = page.locator("#progress-table thead th").first
+    name.get_by_role("button").click()
+    expect(status).to_have_attribute("aria-sort", "none")
+    names = page.eval_on_selector_all("#progress-table tbody tr td:first-child a", "as => as.map(a => a.textContent)")
+    if lang == "en":
+        assert names == [
+            "City total",
+            "East Town",
+            "Energy reduction",
+            "Gross industrial output",
+            "Rubber",
+            "The Zone",
+            "West Town",
+            "Widgets",
+        ]
+    else:  # Chinese names in the order of the language's collation (by pinyin)
+        collated = page.evaluate("ns => ns.slice().sort(new Intl.Collator('zh-CN').compare)", names)
+        assert names == collated and (names[0], names[-1]) == ("东镇", "园区")
+    latest = page.locator("#progress-table thead th").nth(4)
+    latest.get_by_role("button").click()
+    years = page.eval_on_selector_all(
+        "#progress-table tbody tr td:nth-child(5)", "cells => cells.map(c => c.dataset.sort)"
+    )
+    assert years == ["2021", "2022", "2022", "2025", "2025", "", "", ""]  # a target with no value sorts last
+    assert errors == []
+
+
+def test_without_javascript_the_table_is_whole_and_in_the_plans_order(page_nojs: Page, fixture_url: str) -> None:
+    page_nojs.goto(f"{fixture_url}/en/progress/")
+    assert subjects(page_nojs) == PLAN_ORDER
+    assert page_nojs.locator("#progress-table button").count() == 0
+    expect(page_nojs.get_by_text("Select a column heading to sort by it.")).to_be_hidden()
+    expect(page_nojs.locator("#status-off_track")).to_contain_text("1")
+    expect(page_nojs.locator("#rules")).to_contain_text("at most 2% of the path's value")
+
+
+def test_the_explorer_filters_by_status(page: Page, fixture_url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{fixture_url}/en/projects/?status=completed")
+    expect(page.get_by_test_id("result-count")).to_have_text("1")
+    visible = "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.id)"
+    assert page.eval_on_selector_all("#projects-table tbody tr", visible) == ["widget-factory"]
+    expect(page.locator("#projects-table tbody tr[data-id=widget-factory]")).to_contain_text("completed")
+    page.select_option("select[name=status]", "under_construction")
+    expect(page.get_by_test_id("result-count")).to_have_text("1")
+    assert page.eval_on_selector_all("#projects-table tbody tr", visible) == ["depot"]
+    assert parse_qsl(urlsplit(page.url).query) == [("status", "under_construction")]
+    page.select_option("select[name=status]", "not_recorded")
+    assert page.eval_on_selector_all("#projects-table tbody tr", visible) == ["cold-store"]
+    page.select_option("select[name=type]", "implementation")  # combined with another filter
+    expect(page.get_by_test_id("result-count")).to_have_text("0")
+    page.select_option("select[name=status]", "")
+    expect(page.get_by_test_id("result-count")).to_have_text("3")
+    with page.expect_download() as download:
+        page.locator("#explorer-csv").click()
+    raw = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(raw, newline="")))
+    assert [(r["id"], r["status"]) for r in rows] == [
+        ("widget-factory", "completed"),
+        ("paint-line", "partly_operating"),
+        ("depot", "under_construction"),
+    ]
+    page.goto(f"{fixture_url}/projects/?status=nonsense")  # an unknown value is ignored
+    expect(page.get_by_test_id("result-count")).to_have_text("7")
+    assert errors == []
