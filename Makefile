@@ -6,9 +6,11 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PORT ?= 8000
 # The plan to build: a folder with data/ and content/ (default: this project's own plan).
 PLAN ?= .
+# The outcomes workbook staff fill in (make workbook writes it, make import reads it).
+FILE ?= outcomes.xlsx
 CLI := $(PY) -m plugins.plan_explorer
 
-.PHONY: setup system-deps html serve devserver publish check schema test golden bench lint format clean
+.PHONY: setup system-deps html serve devserver publish check schema workbook import test golden bench lint format clean
 
 AXE := tests/js/node_modules/axe-core/axe.min.js
 
@@ -48,6 +50,13 @@ check: $(STAMP)
 
 schema: $(STAMP)
 	$(CLI) schema
+
+# The spreadsheet staff record outcomes in (actual values, statuses, project progress), and its way back.
+workbook: $(STAMP)
+	$(CLI) workbook --plan $(PLAN) --output $(FILE)
+
+import: $(STAMP)
+	$(CLI) import --plan $(PLAN) $(FILE)
 
 test: setup
 	$(PY) -m ruff check plugins tests tools
