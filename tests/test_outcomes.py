@@ -122,6 +122,7 @@ class StatedTarget(m.Model):
     every_year: bool = False
     kind: Literal["level", "count", "share", "growth", "reduction"]
     nature: Literal["expected", "binding"] | None = None
+    restates: str | None = None
 
 
 def test_a_collection_of_stated_targets_plugs_into_the_protocol() -> None:
@@ -133,13 +134,17 @@ def test_a_collection_of_stated_targets_plugs_into_the_protocol() -> None:
         id="p", name=unit, value_min=5, value_max=8, unit=unit, comparison="exactly", year=2025, kind="count"
     )
     made = stated_target_goal(plan, platforms)
+    assert made is not None
     assert (made.low, made.high, made.target_year, made.binding) == (5, 8, 2025, False)
     assert assess(made, points((2025, 6)), 2).status == "achieved"
     water = StatedTarget(
         id="w", name=unit, value=50, unit=unit, comparison="at_least", year=2025, kind="reduction", nature="binding"
     )
     made = stated_target_goal(plan, water)
-    assert made.binding and assess(made, points((2025, 48)), 2).status == "not_achieved"
+    assert made is not None and made.binding and assess(made, points((2025, 48)), 2).status == "not_achieved"
+    based = stated_target_goal(plan, water, base=20)  # where the caller knows the base: a path before 2025
+    assert based is not None and assess(based, points((2022, 40)), 2).status == "on_track"
+    assert stated_target_goal(plan, water.model_copy(update={"restates": "w0"})) is None  # its first statement counts
 
 
 # --- the fixture plan covers every status -------------------------------------------------------------------

@@ -86,7 +86,8 @@ class OutcomeChecker:
         """The record ``subject`` names, or None after recording why it names none."""
         collection, _, ident = subject.partition("/")
         etype = self.known.get(collection)
-        if etype is None or goal_maker(etype) is None:
+        maker = goal_maker(etype) if etype is not None else None
+        if etype is None or maker is None:
             kinds = ", ".join(self.targets)
             self.add(path, f"'{subject}': outcomes are recorded for the targets of {kinds} (<collection>/<id>)")
             return None
@@ -98,11 +99,15 @@ class OutcomeChecker:
         record = self.plan.index[collection].get(ident)
         if record is None:
             self.add(path, f"unknown {etype.singular} '{ident}'")
+        elif maker(self.plan, record) is None:
+            self.add(path, f"'{subject}' restates another {etype.singular}: record its outcomes for the first one")
+            return None
         return record
 
     def goal_is_numeric(self, subject: str, record: Any) -> bool:
         maker = goal_maker(self.known[subject.partition("/")[0]])
-        return maker is not None and bool(maker(self.plan, record).numeric)
+        goal = maker(self.plan, record) if maker is not None else None
+        return goal is not None and goal.numeric
 
     def check(self, records: Records, source_ids: set[str] | None = None) -> None:
         """Check ``records`` (``source_ids``: the ids of every source, invalid ones too, when not all are valid)."""

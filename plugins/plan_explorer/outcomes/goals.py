@@ -19,7 +19,9 @@ from ..model.plan import Plan
 
 Comparison = Literal["at_least", "at_most", "about", "exactly"]
 Kind = Literal["level", "count", "share", "growth", "reduction"]
-GoalMaker = Callable[[Plan, Any], "Goal"]
+#: how a collection's record becomes a goal; None for a record that is not a target of its own (one that restates
+#: another: its outcomes are recorded for the first statement)
+GoalMaker = Callable[[Plan, Any], "Goal | None"]
 #: the unit of gross output in the plan's tables (industries, townships)
 OUTPUT_UNIT = m.Text(zh="亿元", en="CNY 100 million")
 
@@ -95,17 +97,22 @@ def township_goal(plan: Plan, township: m.Township) -> Goal:
     return figures_goal(plan, township.output, OUTPUT_UNIT)
 
 
-def stated_target_goal(plan: Plan, record: Any) -> Goal:
-    """A target stated on its own (a record with ``value`` or ``value_min``/``value_max``, ``comparison``, ``kind``,
-    ``year`` or ``every_year``, and optionally ``unit``, ``nature`` and ``base``/``base_year``)."""
+def stated_target_goal(plan: Plan, record: Any, base: float | None = None, base_year: int | None = None) -> Goal | None:
+    """A target stated on its own: a record with ``value`` or ``value_min``/``value_max``, ``comparison``, ``kind``,
+    ``year`` or ``every_year``, and optionally ``unit`` and ``nature``; None when it ``restates`` another.
+
+    ``base`` (in ``base_year``, default the plan's base year) is where it starts, when the caller knows it (say the
+    base-year figure of the table quantity it names): with it, progress before the target year has a path."""
+    if getattr(record, "restates", None):
+        return None
     every = bool(getattr(record, "every_year", False))
-    year = getattr(record, "year", None)
-    base, base_year = getattr(record, "base", None), getattr(record, "base_year", None) or plan.base_year
+    year = getattr(record, "year", None) or plan.target_year
     target = getattr(record, "value", None)
-    milestones = tuple(sorted({base_year: base, **({year: target} if year and target is not None else {})}.items()))
+    start = base_year or plan.base_year
+    milestones = sorted({start: base, year: target}.items()) if not every else []
     return Goal(
-        base_year,
-        year or plan.target_year,
+        start,
+        year,
         getattr(record, "unit", None),
         tuple((y, v) for y, v in milestones if v is not None),
         target,
@@ -115,7 +122,7 @@ def stated_target_goal(plan: Plan, record: Any) -> Goal:
         getattr(record, "kind", "level"),
         getattr(record, "nature", None) == "binding",
         every,
-        plan.info.period.start if every else None,
+        plan.info.period.start if every or getattr(record, "kind", "") == "growth" else None,
     )
 
 

@@ -135,6 +135,8 @@ def build_progress(plan: Plan, types: Sequence[EntityType]) -> Progress:
         for record in plan.lists[etype.name]:
             subject = subject_of(etype.name, record)
             goal = maker(plan, record)
+            if goal is None:  # not a target of its own (it restates another)
+                continue
             values = sorted(actuals.get(subject, []), key=lambda a: a.year)
             status = recorded.get(subject)
             judged = assess(

@@ -155,6 +155,8 @@ def layout(plan: Plan, types: Sequence[EntityType], zh: Translator, en: Translat
         rows = []
         for record in plan.lists[etype.name]:
             goal = maker(plan, record)
+            if goal is None:  # not a target of its own
+                continue
             subject = subject_of(etype.name, record)
             unit = f"{goal.unit.zh} / {goal.unit.en}" if goal.unit else ""
             rows.append(Row(subject, [record.id, record.name.zh, record.name.en, unit, goal_text(goal, plan)]))

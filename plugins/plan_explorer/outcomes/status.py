@@ -73,11 +73,17 @@ def required_at(goal: Goal, year: int, revised_base: float | None = None) -> flo
         return None
     if year >= points[-1][0]:
         return points[-1][1]
+    stated = dict(points)
+    if year in stated:
+        return stated[year]
     for (y0, v0), (y1, v1) in zip(points, points[1:], strict=False):
-        if y0 <= year <= y1:
+        if y0 < year < y1:
             share = (year - y0) / (y1 - y0)
-            compound = math.exp(math.log(v0) + (math.log(v1) - math.log(v0)) * share) if v0 > 0 and v1 > 0 else None
-            return compound if compound is not None and math.isfinite(compound) else v0 + (v1 - v0) * share
+            if v0 > 0 and v1 > 0:  # compound; in logarithms where the ratio would overflow
+                compound = math.exp(math.log(v0) + (math.log(v1) - math.log(v0)) * share)
+                if math.isfinite(compound):
+                    return compound
+            return v0 + (v1 - v0) * share
     return None  # unreachable: the years are sorted
 
 

@@ -85,7 +85,8 @@ def outcome_rows(plan: Plan, types: Sequence[EntityType]) -> list[OutcomeRow]:
         collection, _, ident = subject.partition("/")
         entity = plan.index.get(collection, {}).get(ident)
         maker = makers.get(collection)
-        return entity, (maker(plan, entity).unit if maker and entity is not None else None)
+        goal = maker(plan, entity) if maker and entity is not None else None
+        return entity, (goal.unit if goal else None)
 
     rows = []
     for actual in outcomes.actuals:
