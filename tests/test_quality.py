@@ -20,6 +20,7 @@ AXE_PAGES = [
     "search/?q=橡胶",
     "plan/background/",
     "audit/",
+    "progress/",
 ]
 
 
