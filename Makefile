@@ -1,4 +1,7 @@
-# plan explorer — every target sets itself up on a fresh machine (venv, pinned deps, apt packages).
+# plan explorer. What each target installs on a fresh machine:
+#   every target      .venv (python3 -m venv) with the pinned requirements.txt (pip, PyPI)
+#   test, bench       + the Debian packages of `system-deps` (as root: apt-get; otherwise it names them)
+#   everything else   nothing more (serve, devserver and publish use Python only)
 PY_SYS ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,38 +12,36 @@ PLAN ?= .
 # The outcomes workbook staff fill in (make workbook writes it, make import reads it).
 FILE ?= outcomes.xlsx
 CLI := $(PY) -m plugins.plan_explorer
+# What the tests need from Debian: Chromium (Playwright drives it), CJK fonts (charts, screenshots), a Java runtime
+# (the Nu HTML checker), nginx (the deployment test serves the published site with docs/DEPLOY.md's config).
+# axe-core is vendored in tests/vendor: no Node.js or npm is needed.
+APT_PACKAGES := chromium fonts-noto-cjk default-jre-headless nginx
 
 .PHONY: setup system-deps html serve devserver publish check schema workbook import test golden bench lint format clean
 
-AXE := tests/js/node_modules/axe-core/axe.min.js
-
-setup: $(STAMP) system-deps $(AXE)
-
-# axe-core for the accessibility tests, from the npm registry, pinned by tests/js/package-lock.json
-$(AXE): tests/js/package.json tests/js/package-lock.json
-	npm ci --prefix tests/js --silent --no-audit --no-fund
-	touch $@
+setup: $(STAMP) system-deps
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Debian packages the tests and charts need: Chromium (Playwright drives it), CJK fonts, Java (Nu checker).
 system-deps:
-	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK" && command -v java >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk default-jre-headless >/dev/null; \
-	else echo "warning: install chromium, fonts-noto-cjk and a Java runtime (sudo apt-get install chromium fonts-noto-cjk default-jre-headless)"; fi
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK" && command -v java >/dev/null 2>&1 && { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null; \
+	else echo "warning: install $(APT_PACKAGES) (sudo apt-get install --no-install-recommends $(APT_PACKAGES))"; fi
 
 html: $(STAMP)
 	$(CLI) build --plan $(PLAN)
 
+# Absolute URLs under SITEURL (refused when missing, without https:// or an example address), .gz and .br copies
+# of every text file; see docs/DEPLOY.md.
 publish: $(STAMP)
-	$(CLI) build --plan $(PLAN) --settings publishconf.py
+	$(CLI) publish --plan $(PLAN)
 
-serve: html
-	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory output
+# Builds, then serves output/ with the site's own 404 pages (our server: python -m plugins.plan_explorer serve).
+serve: $(STAMP)
+	$(CLI) serve --build --plan $(PLAN) --port $(PORT)
 
 devserver: $(STAMP)
 	$(CLI) devserver --plan $(PLAN) --port $(PORT)

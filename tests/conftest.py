@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -34,14 +35,22 @@ def load_data(data: Path) -> Any:
     return load_plan(data, ENTITY_TYPES)
 
 
-def run_build(root: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+#: the data release of a plan folder without git history, for output that is the same from run to run (its date is
+#: in every page's footer and citation, the feeds and the data package)
+FIXED_RELEASE = {"SOURCE_DATE_EPOCH": "1767225600"}
+
+
+def run_build(
+    root: Path, output: Path, *extra: str, env: dict[str, str] | None = None, command: str = "build"
+) -> subprocess.CompletedProcess[str]:
     """Build the site of ``root`` (a copy of the project or the project itself) into ``output``."""
     return subprocess.run(
-        [sys.executable, "-m", "plugins.plan_explorer", "build", "--output", str(output), *extra],
+        [sys.executable, "-m", "plugins.plan_explorer", command, "--output", str(output), *extra],
         cwd=root,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -76,7 +85,7 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fixture_site(fixture_project: Path) -> Path:
     """The fixture plan built (no search index: its binary output is not byte-stable)."""
     out = fixture_project / "output"
-    result = run_build(fixture_project, out, "--no-search")
+    result = run_build(fixture_project, out, "--no-search", env=FIXED_RELEASE)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -25,11 +25,21 @@ SAMPLE_YEARS = [str(y) for y in range(2026, 2031)]
 LACKING = ["townships", "history", "innovation_platforms", "reforms", "policies"]
 
 
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: the dates of the data's releases (footer, citations, data package), which are the site's, not the plan's
+RELEASE_DATES = re.compile(
+    rf"\d{{4}}-\d\d-\d\d[\dT:.+-]*|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}, (?:{MONTHS}) \d{{1,2}}"
+)
+
+
 def site_texts(site: Path) -> dict[str, str]:
+    """The site's text files (the change history, which may quote any data of the past, left out), without the
+    dates of its data releases."""
     return {
-        str(p.relative_to(site)): p.read_text(encoding="utf-8")
+        str(p.relative_to(site)): RELEASE_DATES.sub("<release date>", p.read_text(encoding="utf-8"))
         for p in site.rglob("*")
-        if p.is_file() and p.suffix in TEXT and "pagefind" not in p.parts
+        if p.is_file() and p.suffix in TEXT and "pagefind" not in p.parts and "changes" not in p.parts
     }
 
 
@@ -81,7 +91,9 @@ def test_what_the_plan_lacks_leaves_no_page_and_no_link(sample_site: Path) -> No
         assert not (sample_site / "data" / f"{name}.csv").exists()
     package = json.loads(texts["data/datapackage.json"])
     assert {r["name"] for r in package["resources"]} == {
-        n for t in ("indicators", "industries", "platforms", "projects", "glossary") for n in (t, f"{t}-json")
+        n
+        for t in ("indicators", "industries", "platforms", "projects", "glossary", "targets", "industry_groups")
+        for n in (t, f"{t}-json")
     }
     for lang, prefix in (("zh", ""), ("en", "en/")):
         search = texts[f"{prefix}search/index.html"]
@@ -173,3 +185,22 @@ def test_bad_period_years_and_missing_collections_are_one_line_each(tmp_path: Pa
     ), lines
     assert any("the plan has no townships" in x for x in lines) and len(lines) == 2, lines
     assert [p.name for p in out.iterdir()] == ["index.html"]
+
+
+def test_a_plan_needs_its_metadata_and_one_collection(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    (plan / "data").mkdir(parents=True)
+    shutil.copy2(SAMPLE / "data" / "plan.yaml", plan / "data" / "plan.yaml")
+    shutil.copytree(SAMPLE / "content", plan / "content")
+    (plan / "data" / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "plugins.plan_explorer", "check", "--plan", str(plan)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("data/plan.yaml: (plan): the plan has no collection: add one of") for line in lines)
+    assert any(line.startswith("data/notes.yaml: (file): not a file this generator reads") for line in lines)

@@ -159,6 +159,41 @@ CASES = [
         "must not be negative",
     ),
     (
+        "target range upside down",
+        "targets.yaml",
+        lambda s: s.replace("    value_min: 5\n", "    value_min: 9\n", 1),
+        "value_min: 9",
+        ".value_min",
+        "the range's minimum 9 is greater than its maximum 8",
+    ),
+    (
+        "target comparison not in the list",
+        "targets.yaml",
+        lambda s: s.replace("comparison: about             # 左右", "comparison: roughly", 1),
+        "comparison: roughly",
+        ".comparison",
+        "'roughly' is not one of at_least, at_most, about, exactly",
+    ),
+    (
+        "target year outside the period",
+        "targets.yaml",
+        lambda s: s.replace(
+            "    year: 2025\n    kind: count\n    quote: 完成浙江制造标准20个",
+            "    year: 2027\n    kind: count\n    quote: 完成浙江制造标准20个",
+        ),
+        "year: 2027",
+        ".year",
+        "year 2027 is outside the plan's period 2021–2025",
+    ),
+    (
+        "target of a missing entity",
+        "targets.yaml",
+        lambda s: s.replace("entity: platforms/datong-industrial-park", "entity: platforms/datong-park", 1),
+        "entity: platforms/datong-park",
+        ".entity",
+        "unknown platform 'datong-park'",
+    ),
+    (
         "end before start",
         "projects.yaml",
         lambda s: s.replace("start: 2019\n      end: 2022", "start: 2019\n      end: 2012", 1),
@@ -269,3 +304,59 @@ def test_broken_data_never_half_publishes(shared_project: Path, tmp_path: Path, 
     assert any(p.startswith(f"data/{filename}") for p in problems), result.stderr
     assert _tree_digest(out) == before
     assert not any(p.name.startswith(".out.") for p in tmp_path.iterdir())
+
+
+def test_every_problem_of_the_targets_is_reported_in_one_run_and_nothing_is_built(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / "data" / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    for _, filename, change, *_ in CASES:
+        if filename == "targets.yaml":
+            text = change(text)
+    text = text.replace("source: {ref: ch2-3, paragraph: 12}", "source: {ref: ch2-3, paragraph: 99}", 1)
+    text = text.replace("source: {ref: ch2-3, paragraph: 13}", "source: {ref: ch3-1, paragraph: 8}", 1)
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_build(project, out)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    problems = [line for line in result.stderr.splitlines() if line.startswith("data/targets.yaml")]
+    expected = [
+        r"targets\[\d+\]\.value_min: the range's minimum 9 is greater than its maximum 8",
+        r"targets\[\d+\]\.comparison: 'roughly' is not one of at_least, at_most, about, exactly",
+        r"targets\[\d+\]\.year: year 2027 is outside the plan's period 2021–2025",
+        r"targets\[\d+\]\.entity: unknown platform 'datong-park'",
+        r"targets\[\d+\]\.source\.paragraph: chapter 'approach' has no paragraph 99 \(it has p-1 to p-\d+\)",
+        r"targets\[\d+\]\.source\.paragraph: p-8 of 'priorities' is not in section 'ch3-1' \(sec-1\)",
+    ]
+    for pattern in expected:
+        assert [p for p in problems if re.search(r"^data/targets\.yaml:\d+: " + pattern, p)], (pattern, problems)
+    assert len(problems) == len(expected), problems
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_targets_count_by_entity_type_in_make_check() -> None:
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^targets: \d+ commitments \(\d+ statements: \d+ restate another\)$", result.stdout, re.M)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("  by entity type: "))
+    counts = dict(part.rsplit(" ", 1) for part in line.removeprefix("  by entity type: ").split(", "))
+    assert {"plan", "indicators", "industries", "industry_groups", "platforms", "reforms"} <= set(counts)
+    plan = load_data(DATA)
+    firsts = [t for t in plan.all(m.Target) if t.restates is None]
+    assert sum(int(n) for n in counts.values()) == len(firsts)
+    assert "  by kind: level " in result.stdout
+
+
+def test_an_old_plan_file_with_targets_is_told_where_they_went(tmp_path: Path) -> None:
+    data = _broken(
+        tmp_path,
+        "plan.yaml",
+        lambda s: s.replace(
+            "  guiding_principles:\n",
+            "  targets:\n    - {id: x, label: {zh: 甲, en: A}, value: 1, unit: 个, year: 2025, source: {ref: ch2-3}}\n"
+            "  guiding_principles:\n",
+            1,
+        ),
+    )
+    problems = _problems(data)
+    assert [p for p in problems if "plan.targets: unknown field: moved to data/targets.yaml" in p], problems

@@ -7,11 +7,13 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from playwright.sync_api import Page, expect
 
 PAGE = "projects/rubber-plant/"
@@ -85,16 +87,49 @@ def test_an_edit_published_before_the_pages_first_poll_still_reloads_it(
     expect(page.locator(".facts")).to_contain_text("4.5亿元", timeout=10_000)
 
 
-def test_a_data_error_is_reported_and_the_site_is_kept(devserver: tuple[Path, str, subprocess.Popen[str]]) -> None:
+def test_a_data_error_shows_over_the_open_page_until_it_is_fixed(
+    devserver: tuple[Path, str, subprocess.Popen[str]], page: Page
+) -> None:
     project, url, process = devserver
-    before = _get(url + PAGE)
-    _edit(project / "data" / "projects.yaml", "total_investment_wan: 30000", "total_investment_wan: lots")
-    time.sleep(8)  # a rebuild attempt, which must fail
-    assert process.poll() is None
-    assert _get(url + PAGE) == before
+    projects = project / "data" / "projects.yaml"
+    page.goto(url + PAGE)
+    expect(page.locator(".facts")).to_contain_text("3亿元")
+    _edit(projects, "total_investment_wan: 30000", "total_investment_wan: lots")
+    overlay = page.locator("#dev-problems")
+    expect(overlay).to_be_visible(timeout=60_000)  # the open page reloaded to show it, as Hugo's and Vite's do
+    problem = "data/projects.yaml:37: projects[1].total_investment_wan: must be a number, not 'lots'"
+    expect(overlay).to_contain_text(problem)
+    expect(overlay).to_contain_text("数据有误，网站未更新")
+    expect(page.locator(".facts")).to_contain_text("3亿元")  # the last good build's page, under the notice
+    before = _get(url + "__build-id.txt")
+    _edit(projects, "summary: {zh: 西镇橡胶厂扩建。", "summary: {zh: 西镇橡胶厂的扩建。")  # still the same problem
+    deadline = time.monotonic() + 60
+    while _get(url + "__build-id.txt") == before:  # that edit was built (and failed) too
+        assert time.monotonic() < deadline, "the second edit was not built"
+        time.sleep(0.2)
+    _edit(projects, "total_investment_wan: lots", "total_investment_wan: 45000")
+    expect(page.locator(".facts")).to_contain_text("4.5亿元", timeout=60_000)
+    expect(overlay).to_have_count(0)
+    page.goto(url + "en/" + PAGE)
+    expect(page.locator(".facts")).to_be_visible()
+    expect(page.locator("#dev-problems")).to_have_count(0)
     process.terminate()
-    output = process.communicate(timeout=10)[0]
-    assert "projects.yaml:" in output and "total_investment_wan" in output and "Traceback" not in output
+    output = process.communicate(timeout=30)[0]
+    assert output.count(problem) == 1, output  # each problem printed once, not again while it stays
+    assert "the problems are fixed" in output
+    assert "Traceback" not in output.split("the problems are fixed")[0]  # (stopped mid-build, a worker may say so)
+
+
+def test_the_overlay_is_in_the_pages_language(devserver: tuple[Path, str, subprocess.Popen[str]], page: Page) -> None:
+    project, url, process = devserver
+    page.goto(url + "en/" + PAGE)
+    _edit(project / "data" / "plan.yaml", "  licence: {id: CC0-1.0}", "  licence: {id: CC-ZERO}")
+    overlay = page.locator("#dev-problems")
+    expect(overlay).to_be_visible(timeout=60_000)
+    expect(overlay).to_contain_text("The data has problems: the site was not rebuilt")
+    expect(overlay).to_contain_text("site.licence.id: 'CC-ZERO' is not an SPDX licence identifier")
+    page.get_by_role("button", name="Close").click()
+    expect(overlay).to_have_count(0)
 
 
 def test_stopped_during_a_rebuild_it_leaves_no_process_holding_its_port(
@@ -116,3 +151,62 @@ def test_stopped_during_a_rebuild_it_leaves_no_process_holding_its_port(
             except OSError:
                 assert time.monotonic() < deadline, "a process of the dev server still holds its port"
         time.sleep(0.2)
+
+
+def _listening() -> tuple[socket.socket, int]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    return sock, sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("command", ["devserver", "serve"])
+def test_a_busy_port_is_one_line(fixture_project: Path, command: str) -> None:
+    sock, port = _listening()
+    with sock:
+        result = subprocess.run(
+            [sys.executable, "-m", "plugins.plan_explorer", command, "--port", str(port)],
+            cwd=fixture_project,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"serve failed: port {port} is in use (another server?): stop it, or choose another port: "
+        f"make serve PORT={port + 1}"
+    ]
+
+
+def test_serve_answers_a_missing_page_with_the_sites_404_page(fixture_site: Path) -> None:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "plugins.plan_explorer", "serve", "--output", str(fixture_site), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                assert "<html" in _get(url)
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.1)
+        for path, lang, title in (
+            ("no/such/page/", "zh-CN", "页面不存在"),
+            ("en/no/such/page/", "en", "Page not found"),
+        ):
+            with pytest.raises(urllib.error.HTTPError) as missing:
+                _get(url + path)
+            assert missing.value.code == 404
+            body = missing.value.read().decode("utf-8")
+            assert f'<html lang="{lang}">' in body and title in body
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

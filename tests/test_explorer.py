@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -21,27 +23,23 @@ import yaml
 from conftest import ROOT, copy_project, run_build, serve
 from playwright.sync_api import Page, expect
 
-from plugins.plan_explorer.numfmt import wan
+from plugins.plan_explorer.numfmt import plain, wan, wan_total
 
 Row = dict[str, str]
 
 URL_KEYS = ["type", "industry", "platform", "township", "major", "min_investment", "start_from", "start_to", "sort"]
-CSV_COLUMNS = [
-    "id",
-    "seq",
-    "name",
-    "type",
-    "industry",
-    "platform",
-    "township",
-    "location",
-    "start_year",
-    "end_year",
-    "total_investment_wan",
-    "plan_investment_wan",
-    "hangzhou_major",
-]
 PREFIX = {"zh": "", "en": "en/"}
+UI = yaml.safe_load((ROOT / "theme" / "i18n.yaml").read_text(encoding="utf-8"))
+CSV_FIELDS = [  # the selection CSV's columns in order (explorer.js), by key; their headings come from the page
+    *("id", "seq", "name", "type", "industry", "platform", "township", "location", "start_year", "end_year"),
+    *("total_investment", "plan_investment", "major"),
+]
+WAN_PER_UNIT = {"zh": 10000, "en": 100}  # the money field is in 亿元 (zh) or CNY million (en); the URL in 万元
+
+
+def amount(wan_value: Decimal | str, lang: str) -> str:
+    """What the money field shows for a minimum of ``wan_value`` 万元."""
+    return plain(Decimal(wan_value) / WAN_PER_UNIT[lang], grouping=False)
 
 
 # ---- the data, read from the built site ---------------------------------------------------------
@@ -152,7 +150,7 @@ def url_state(page: Page) -> list[tuple[str, str]]:
 
 def expect_result(page: Page, rows: list[Row], lang: str) -> None:
     expect(page.get_by_test_id("result-count")).to_have_text(str(len(rows)))
-    expect(page.get_by_test_id("result-total")).to_have_text(wan(total_of(rows), lang))
+    expect(page.get_by_test_id("result-total")).to_have_text(wan_total(float(total_of(rows)), lang))
     assert sorted(visible_ids(page)) == sorted(r["id"] for r in rows)
 
 
@@ -170,7 +168,7 @@ def test_industry_filter_from_url_shows_the_data_count_and_total(
     expect_result(page, expected, lang)
     assert visible_ids(page) == [r["id"] for r in expected]  # default order: plan order (seq)
     total = page.get_by_test_id("result-total").text_content() or ""
-    assert total.endswith("亿元" if lang == "zh" else ("billion" if total_of(expected) >= 100000 else "million"))
+    assert total.endswith("亿元" if lang == "zh" else "billion")  # a sum, in one scale
     assert errors == []
 
 
@@ -240,7 +238,7 @@ def test_type_and_min_investment_combine_inclusively(
     assert 0 < len(expected) < len(select(projects, parents, type=kind))
     assert any(dec(r["total_investment_wan"]) == threshold for r in expected)
     errors = open_explorer(page, site_url, "en", type=kind, min_investment=str(threshold))
-    expect(page.locator("input[name=min_investment]")).to_have_value(str(threshold))
+    expect(page.locator("input[name=min_amount]")).to_have_value(amount(threshold, "en"))
     expect_result(page, expected, "en")
     assert errors == []
 
@@ -367,16 +365,16 @@ def test_reload_keeps_the_state(page: Page, site_url: str, projects: list[Row], 
     open_explorer(page, site_url, "en")
     page.locator("select[name=township]").select_option(township)
     page.locator("select[name=sort]").select_option("-plan_investment")
-    page.locator("input[name=min_investment]").fill("1")
-    url = f"{site_url}/en/projects/{query(township=township, min_investment='1', sort='-plan_investment')}"
+    page.locator("input[name=min_amount]").fill("1")  # CNY 1 million: 100万元 in the URL
+    url = f"{site_url}/en/projects/{query(township=township, min_investment='100', sort='-plan_investment')}"
     expect(page).to_have_url(url)
     page.reload()
     expect(page).to_have_url(url)
     expect(page.locator("select[name=township]")).to_have_value(township)
     expect(page.locator("select[name=sort]")).to_have_value("-plan_investment")
-    expect(page.locator("input[name=min_investment]")).to_have_value("1")
+    expect(page.locator("input[name=min_amount]")).to_have_value("1")
     expected = sorted(
-        select(projects, parents, township=township, min_investment="1"), key=SORT_KEYS["-plan_investment"]
+        select(projects, parents, township=township, min_investment="100"), key=SORT_KEYS["-plan_investment"]
     )
     expect_result(page, expected, "en")
     assert visible_ids(page) == [r["id"] for r in expected]
@@ -391,7 +389,7 @@ def test_reset_clears_every_filter(page: Page, site_url: str, projects: list[Row
     assert url_state(page) == []
     expect(page.locator("select[name=industry]")).to_have_value("")
     expect(page.locator("input[name=major]")).not_to_be_checked()
-    expect(page.locator("input[name=min_investment]")).to_have_value("")
+    expect(page.locator("input[name=min_amount]")).to_have_value("")
 
 
 # ---- CSV ------------------------------------------------------------------------------------------
@@ -404,9 +402,20 @@ def download_csv(page: Page) -> tuple[str, bytes]:
     return download.suggested_filename, Path(download.path()).read_bytes()
 
 
+def names(built_site: Path, collection: str, lang: str) -> dict[str, str]:
+    return {r["id"]: r[f"name_{lang}"] for r in read_csv(built_site / "data" / f"{collection}.csv")}
+
+
+def csv_headings(page: Page) -> list[str]:
+    """The headings the page gives its selection CSV, in the explorer's column order."""
+    raw = page.locator("script[data-csv-headings]").get_attribute("data-csv-headings") or "{}"
+    headings = json.loads(raw)
+    return [headings[key] for key in CSV_FIELDS if key in headings]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_csv_has_exactly_the_visible_rows_in_order(
-    page: Page, site_url: str, projects: list[Row], parents: dict[str, str], lang: str
+    page: Page, site_url: str, built_site: Path, projects: list[Row], parents: dict[str, str], lang: str
 ) -> None:
     industry = most_common(projects, "industry")
     open_explorer(page, site_url, lang, industry=industry, sort="-investment")
@@ -416,26 +425,34 @@ def test_csv_has_exactly_the_visible_rows_in_order(
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
     assert "\r\n" in text
-    got = list(csv.DictReader(io.StringIO(text, newline="")))
-    assert list(got[0]) == CSV_COLUMNS
+    got = list(csv.reader(io.StringIO(text, newline="")))
+    headings = csv_headings(page)
+    assert got[0] == headings
+    money = [h for h in headings if h.endswith("（万元）" if lang == "zh" else "(CNY million)")]
+    assert len(money) == 2  # total and planned investment say their unit in the reader's language
     expected = sorted(select(projects, parents, industry=industry), key=SORT_KEYS["-investment"])
-    assert [r["id"] for r in got] == [r["id"] for r in expected] == visible_ids(page)
-    for row, want in zip(got, expected, strict=True):
-        assert row == {
-            "id": want["id"],
-            "seq": want["seq"],
-            "name": want[f"name_{lang}"],
-            "type": want["type"],
-            "industry": want["industry"],
-            "platform": want["platform"],
-            "township": want["township"],
-            "location": want[f"location_{lang}"],
-            "start_year": want["start_year"],
-            "end_year": want["end_year"],
-            "total_investment_wan": want["total_investment_wan"],
-            "plan_investment_wan": want["plan_investment_wan"],
-            "hangzhou_major": want["hangzhou_major"],
-        }
+    assert [r[0] for r in got[1:]] == [r["id"] for r in expected] == visible_ids(page)
+    industries, platforms = names(built_site, "industries", lang), names(built_site, "platforms", lang)
+    townships = names(built_site, "townships", lang)
+    per_unit = 1 if lang == "zh" else 100
+    for row, want in zip(got[1:], expected, strict=True):
+        assert row == [
+            want["id"],
+            want["seq"],
+            want[f"name_{lang}"],
+            UI[f"project.type.{want['type']}"][lang],
+            industries.get(want["industry"], ""),
+            platforms.get(want["platform"], ""),
+            townships.get(want["township"], ""),
+            want[f"location_{lang}"],
+            want["start_year"],
+            want["end_year"],
+            plain(Decimal(want["total_investment_wan"]) / per_unit, grouping=False),
+            plain(Decimal(want["plan_investment_wan"]) / per_unit, grouping=False)
+            if want["plan_investment_wan"]
+            else "",
+            UI["common.yes" if want["hangzhou_major"] == "true" else "common.no"][lang],
+        ]
 
 
 def test_csv_of_an_empty_result_has_only_the_header(page: Page, site_url: str) -> None:
@@ -443,7 +460,23 @@ def test_csv_of_an_empty_result_has_only_the_header(page: Page, site_url: str) -
     expect(page.get_by_test_id("result-count")).to_have_text("0")
     expect(page.locator("#explorer-empty")).to_be_visible()
     _, raw = download_csv(page)
-    assert raw.decode("utf-8-sig") == ",".join(CSV_COLUMNS) + "\r\n"
+    assert raw.decode("utf-8-sig") == ",".join(csv_headings(page)) + "\r\n"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_money_field_is_in_the_readers_unit_with_presets(
+    page: Page, site_url: str, projects: list[Row], parents: dict[str, str], lang: str
+) -> None:
+    """An investor types 亿元 (zh) or CNY million (en), or picks "at least 1亿 / 10亿"; shared links keep 万元."""
+    errors = open_explorer(page, site_url, lang)
+    page.locator("button[data-min-wan='100000']").click()  # ≥ 10亿元 / CNY 1 billion
+    expect(page.locator("input[name=min_amount]")).to_have_value("10" if lang == "zh" else "1000")
+    expect(page).to_have_url(re.compile(r"[?&]min_investment=100000$"))
+    expect_result(page, select(projects, parents, min_investment="100000"), lang)
+    page.locator("input[name=min_amount]").fill("1" if lang == "zh" else "100")  # 1亿元 = CNY 100 million
+    expect(page).to_have_url(re.compile(r"[?&]min_investment=10000$"))
+    expect_result(page, select(projects, parents, min_investment="10000"), lang)
+    assert errors == []
 
 
 # ---- without JavaScript ---------------------------------------------------------------------------
@@ -457,7 +490,7 @@ def test_without_javascript_all_rows_show_and_the_form_stays_hidden(
     page_nojs.goto(f"{site_url}/{PREFIX[lang]}projects/?industry={industry}&sort=name")
     expect(page_nojs.locator("#explorer")).to_be_hidden()
     assert visible_ids(page_nojs) == [r["id"] for r in projects]
-    expect(page_nojs.locator("noscript p")).to_contain_text(wan(total_of(projects), lang))
+    expect(page_nojs.locator("noscript p")).to_contain_text(wan_total(float(total_of(projects)), lang))
 
 
 # ---- links into the explorer ----------------------------------------------------------------------
@@ -541,10 +574,10 @@ def test_csv_quotes_fields_and_defuses_formulas(page: Page, odd_site: tuple[str,
     _, raw = download_csv(page)
     text = raw.decode("utf-8-sig")
     assert '"\'=SUM(1,2) ""quoted"", name"' in text
-    got = list(csv.DictReader(io.StringIO(text, newline="")))
-    assert [r["id"] for r in got] == [r["id"] for r in rows]
-    assert got[0]["name"] == "'" + HOSTILE_NAME
-    tbd = next(r for r in got if not r["total_investment_wan"])
-    assert tbd["id"] == next(r["id"] for r in rows if not r["total_investment_wan"])
+    got = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    assert [r[0] for r in got] == [r["id"] for r in rows]
+    assert got[0][2] == "'" + HOSTILE_NAME
+    tbd = next(r for r in got if not r[10])  # the total investment column
+    assert tbd[0] == next(r["id"] for r in rows if not r["total_investment_wan"])
     # the name is shown as text on the page, never as markup
     expect(page.locator("#projects-table tbody tr").first).to_contain_text(HOSTILE_NAME)

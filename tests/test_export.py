@@ -129,3 +129,51 @@ def test_build_writes_the_export(built_site: Path) -> None:
     for name in COLLECTIONS:
         assert (built_site / "data" / f"{name}.csv").read_text(encoding="utf-8") == FILES[f"{name}.csv"]
     assert (built_site / "data" / "source" / "plan.txt").is_file()
+
+
+TARGET_COLUMNS = [
+    "id", "entity_type", "entity_id", "name_zh", "name_en", "value", "value_min", "value_max", "unit_zh", "unit_en",
+    "comparison", "year", "kind", "nature", "source_ref",
+]  # fmt: skip
+
+
+def test_targets_export_every_commitment_with_its_figure_and_source() -> None:
+    assert "targets" in COLLECTIONS and "industry_groups" in COLLECTIONS
+    table = rows("targets")
+    assert [c for c in TARGET_COLUMNS if c not in table[0]] == []
+    assert len(table) == len(PLAN.all(m.Target))
+    by_id = {r["id"]: r for r in table}
+    gross = by_id["gross-output-2025"]
+    assert (gross["entity_type"], gross["entity_id"], gross["value"], gross["unit_zh"]) == (
+        "indicators", "gross-output", "800", "亿元"
+    )  # fmt: skip
+    assert (gross["comparison"], gross["year"], gross["kind"], gross["nature"], gross["source_ref"]) == (
+        "at_least", "2025", "level", "expected", "ch2-3"
+    )  # fmt: skip
+    assert (gross["table_value"], gross["base_year"], gross["base_value"]) == ("800", "2020", "491.2")
+    platforms = by_id["public-innovation-platforms"]
+    assert (platforms["value"], platforms["value_min"], platforms["value_max"]) == ("", "5", "8")
+    yearly = by_id["project-152-yearly"]
+    assert (yearly["year"], yearly["every_year"], yearly["entity_type"], yearly["entity_id"]) == (
+        "",
+        "true",
+        "plan",
+        "",
+    )
+    assert by_id["emerging-output-2025"]["entity_type"] == "industry_groups"
+    assert by_id["digitalisation-2025"]["restates"] == "digitalisation-coverage-2025"
+    records = json.loads(FILES["targets.json"])
+    assert [m.Target.model_validate(r) for r in records] == PLAN.all(m.Target)
+
+
+def test_industry_groups_export_the_tables_total_rows() -> None:
+    groups = {r["id"]: r for r in rows("industry_groups")}
+    assert list(rows("industry_groups")[0]) == [
+        "id", "name_zh", "name_en", "total_2020", "total_2025", "growth_stated", "source"
+    ]  # fmt: skip
+    assert (groups["traditional"]["total_2020"], groups["traditional"]["total_2025"]) == ("337.02", "570")
+    assert (groups["emerging"]["total_2020"], groups["emerging"]["growth_stated"]) == ("76.43", "25")
+    assert groups["traditional"]["source"] == "table4"
+    package = json.loads(FILES["datapackage.json"])
+    resource = next(r for r in package["resources"] if r["name"] == "industry_groups")
+    assert "表四" in resource["title"] and "表五" in resource["title"]

@@ -76,8 +76,10 @@ VARIANTS = {
 }
 
 GLOSSARY_PATH = ROOT / "data" / "glossary.yaml"
+UI_STRINGS = ROOT / "theme" / "i18n.yaml"
 QUOTES = str.maketrans("", "", '“”‘’"')
 MASK = "\u25a1"  # a character no Chinese form contains
+COUNTERS = set("家个项座条所台套人次幢支")
 
 
 # --- reading the texts ------------------------------------------------------------------------
@@ -110,7 +112,15 @@ def english_texts() -> list[tuple[str, str]]:
         texts += [(name, text) for text in _en_values(doc)]
     # the glossary's own renderings and notes too (not its synonyms, which list what readers may type)
     texts += [("glossary.yaml", text) for t in glossary_terms() for text in _en_values([t["term"], t.get("note")])]
+    texts += [(where, en) for where, _, en in ui_pairs()]
     return texts
+
+
+@cache
+def ui_pairs() -> tuple[tuple[str, str, str], ...]:
+    """The site's own words (theme/i18n.yaml): every UI string in both languages."""
+    strings = yaml.load(UI_STRINGS.read_text(encoding="utf-8"), Loader=LOADER)  # noqa: S506 (a safe loader)
+    return tuple((f"theme/i18n.yaml:{key}", entry["zh"], entry["en"]) for key, entry in strings.items())
 
 
 def _front_and_blocks(path: Path) -> tuple[dict[str, object], list[str]]:
@@ -124,7 +134,7 @@ def _plain(block: str) -> str:
     return re.sub(r"\s+", " ", block.replace("**", "").replace("*", "").replace("\\", "")).strip()
 
 
-NOT_PROSE = {"explorer_filename"}  # file names, not translations
+NOT_PROSE = {"explorer_filename", "search_examples"}  # file names; examples of search words, not translations
 
 
 def _data_pairs(value: object, where: str) -> Iterator[tuple[str, str, str]]:
@@ -223,7 +233,8 @@ def test_english_uses_no_rejected_variant() -> None:
 
 
 def test_every_english_pair_uses_the_glossary_rendering() -> None:
-    found = violations(compile_glossary(glossary_terms()), text_pairs())
+    """Chapters, data and the site's own UI strings."""
+    found = violations(compile_glossary(glossary_terms()), text_pairs() + ui_pairs())
     assert found == [], "\n".join(f"{w}: {t} ({z}) → {e}" for w, t, z, e in found)
 
 
@@ -283,6 +294,8 @@ def test_same_chinese_same_english() -> None:
     seen: dict[str, tuple[str, str]] = {}
     found = []
     for where, zh, en in text_pairs():
+        if where.endswith(".unit") and zh.strip("（）") in COUNTERS:
+            continue  # a counter (个, 家) is rendered as what it counts: projects, enterprises
         key = re.sub(r"\s+", "", zh)
         first = seen.setdefault(key, (where, en))
         if first[1] != en:

@@ -11,16 +11,15 @@ import json
 import re
 import shutil
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pytest
 from conftest import FIXTURES, ROOT, copy_project, load_data, run_build, run_check
 
-from plugins.plan_explorer.descriptor import EntityType
 from plugins.plan_explorer.entities import ENTITY_TYPES
 from plugins.plan_explorer.errors import DataError
 from plugins.plan_explorer.model import records as m
-from plugins.plan_explorer.outcomes.goals import Goal, goal_maker, stated_target_goal
+from plugins.plan_explorer.outcomes.goals import Goal, goal_maker, stated_target_goal, target_goal
 from plugins.plan_explorer.outcomes.progress import NOT_RECORDED, PROJECT_STATUSES, build_progress
 from plugins.plan_explorer.outcomes.status import STATUSES, Point, assess, path, required_at
 
@@ -108,43 +107,38 @@ def test_a_target_in_words_takes_the_status_staff_recorded() -> None:
     assert (recorded.status, recorded.recorded) == ("achieved", True)
 
 
-class StatedTarget(m.Model):
-    """A record shaped as a collection of the plan's stated targets will be (issue: every commitment as data)."""
-
-    id: m.Id
-    name: m.Text
-    value: float | None = None
-    value_min: float | None = None
-    value_max: float | None = None
-    unit: m.Text
-    comparison: Literal["at_least", "at_most", "about", "exactly"]
-    year: int | None = None
-    every_year: bool = False
-    kind: Literal["level", "count", "share", "growth", "reduction"]
-    nature: Literal["expected", "binding"] | None = None
-    restates: str | None = None
-
-
-def test_a_collection_of_stated_targets_plugs_into_the_protocol() -> None:
+def test_each_commitment_of_the_text_is_a_target_with_its_base() -> None:
     plan = load_data(FIXTURE_DATA)
-    etype = EntityType("targets", m.Model, "targets", StatedTarget, "target")
-    assert goal_maker(etype) is stated_target_goal
-    unit = m.Text(zh="家", en="platforms")
-    platforms = StatedTarget(
-        id="p", name=unit, value_min=5, value_max=8, unit=unit, comparison="exactly", year=2025, kind="count"
-    )
-    made = stated_target_goal(plan, platforms)
-    assert made is not None
-    assert (made.low, made.high, made.target_year, made.binding) == (5, 8, 2025, False)
-    assert assess(made, points((2025, 6)), 2).status == "achieved"
-    water = StatedTarget(
-        id="w", name=unit, value=50, unit=unit, comparison="at_least", year=2025, kind="reduction", nature="binding"
-    )
-    made = stated_target_goal(plan, water)
-    assert made is not None and made.binding and assess(made, points((2025, 48)), 2).status == "not_achieved"
-    based = stated_target_goal(plan, water, base=20)  # where the caller knows the base: a path before 2025
-    assert based is not None and assess(based, points((2022, 40)), 2).status == "on_track"
-    assert stated_target_goal(plan, water.model_copy(update={"restates": "w0"})) is None  # its first statement counts
+    etype = next(t for t in ENTITY_TYPES if t.name == "targets")
+    assert goal_maker(etype) is target_goal
+    platforms = target_goal(plan, plan.get(m.Target, "new-platforms"))
+    assert platforms is not None
+    assert (platforms.low, platforms.high, platforms.target_year, platforms.binding) == (2, 4, 2025, False)
+    assert assess(platforms, points((2025, 3)), 2).status == "achieved"
+    energy = target_goal(plan, plan.get(m.Target, "energy-reduction"))
+    assert energy is not None and energy.binding and assess(energy, points((2025, 12)), 2).status == "not_achieved"
+    yearly = target_goal(plan, plan.get(m.Target, "new-projects"))
+    assert yearly is not None and yearly.every_year and yearly.first_year == 2021
+    assert assess(yearly, points((2021, 3), (2022, 2)), 2).status == "off_track"  # each year judged on its own
+    output = target_goal(plan, plan.get(m.Target, "output-2025"))  # names the table's 2025 figure: its base is 2020's
+    assert output is not None and output.base == 100 and output.measured_as == "indicators/gross-output"
+    assert stated_target_goal(plan, plan.get(m.Target, "new-platforms"), base=1) is not None
+    assert target_goal(plan, plan.get(m.Target, "output-2025-again")) is None  # its first statement counts
+    real = load_data(ROOT / "data")
+    per_mu = target_goal(real, real.get(m.Target, "value-added-per-mu-2025"))  # the table's 2020 figure is its base
+    assert per_mu is not None and per_mu.base == 93.28 and per_mu.measured_as == "indicators/value-added-per-mu"
+    rate = target_goal(real, real.get(m.Target, "value-added-growth"))  # a rate does not start from a level
+    assert rate is not None and rate.kind == "growth" and rate.base is None and rate.measured_as is None
+
+
+def test_a_commitment_naming_a_table_figure_is_judged_on_that_records_values() -> None:
+    """Recorded once (for the industry), judged twice: the table's 60 is met, the text's 65 is not."""
+    plan = load_data(FIXTURE_DATA)
+    progress = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)])
+    table, text = progress.subjects["industries/widgets"], progress.subjects["targets/widgets-output-2025"]
+    assert [a.value for a in text.actuals] == [a.value for a in table.actuals] == [62]
+    assert (table.status, text.status) == ("achieved", "not_achieved")
+    assert "targets/output-2025-again" not in progress.subjects  # a restatement is no target of its own
 
 
 # --- the fixture plan covers every status -------------------------------------------------------------------
@@ -165,7 +159,8 @@ def test_the_real_plan_records_nothing_and_invents_nothing() -> None:
     plan = load_data(ROOT / "data")
     progress = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)])
     assert progress.present and not progress.recorded
-    assert set(progress.counts().items()) == {*((s, 0) for s in STATUSES[:-1]), ("not_measurable", 43)}
+    targets = 43 + 68  # the tables' figures (indicators, industries, townships) and the text's commitments
+    assert set(progress.counts().items()) == {*((s, 0) for s in STATUSES[:-1]), ("not_measurable", targets)}
 
 
 def test_the_commented_example_of_outcomes_yaml_passes_check(tmp_path: Path) -> None:
@@ -180,12 +175,8 @@ def test_the_commented_example_of_outcomes_yaml_passes_check(tmp_path: Path) -> 
     plan = load_data(data)
     outcomes = plan.file(m.OutcomesFile)
     assert outcomes is not None
-    assert [len(outcomes.sources), len(outcomes.actuals), len(outcomes.statuses), len(outcomes.projects)] == [
-        1,
-        1,
-        1,
-        1,
-    ]
+    counts = [len(outcomes.sources), len(outcomes.actuals), len(outcomes.statuses), len(outcomes.projects)]
+    assert counts == [1, 2, 1, 1]  # an indicator's value and a commitment's of the text
 
 
 # --- bad input in outcomes.yaml: one line each, all in one run, nothing published ----------------------------
@@ -334,11 +325,12 @@ def test_outcomes_are_exported_with_their_sources(fixture_site: Path) -> None:
     assert all(r["as_of"] and r["source"] and r["source_date"] for r in rows)
     progress = {r["subject"]: r for r in _csv(fixture_site, "progress")}
     assert progress["townships/city-total"]["status"] == "off_track"
-    assert progress["townships/city-total"]["required_value"] == "120.7"  # rounded as shown, not 120.6835…
+    assert progress["townships/city-total"]["required_value"] == "121"  # as shown (the plan's 100, 160), not 120.68…
     assert progress["indicators/energy"]["recorded_by_staff"] == "true"
     records = json.loads((fixture_site / "data" / "outcomes.json").read_text(encoding="utf-8"))
     assert records[0]["source"]["title"]["en"] == "Test City statistical bulletin 2021"
-    assert "text" not in records[0]["source"]  # the provenance test's copy is not published
+    assert records[0]["source"]["document"] == "source/bulletin-2021.txt"  # published beside the plan's text
+    assert "统计公报" in (fixture_site / "data" / "source" / "bulletin-2021.txt").read_text(encoding="utf-8")
     data_page = (fixture_site / "en" / "data" / "index.html").read_text(encoding="utf-8")
     assert 'id="outcomes"' in data_page and 'id="progress"' in data_page and "not in the plan" in data_page
 
@@ -348,7 +340,7 @@ def test_the_real_plans_export_has_empty_outcomes_and_every_target_not_measurabl
     header = (built_site / "data" / "outcomes.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("record,subject,") and "source_url" in header
     progress = _csv(built_site, "progress")
-    assert len(progress) == 43 and {r["status"] for r in progress} == {"not_measurable"}
+    assert len(progress) == 43 + 68 and {r["status"] for r in progress} == {"not_measurable"}
     assert all(not r["latest_value"] and not r["source"] for r in progress)
 
 
@@ -366,18 +358,18 @@ def _text(page: str) -> str:
 def test_progress_pages_count_and_list_every_target(fixture_site: Path) -> None:
     zh, en = _page(fixture_site, "progress"), _page(fixture_site, "en/progress")
     for page in (zh, en):
-        assert page.count("<tr data-subject=") == 8
+        assert page.count("<tr data-subject=") == 8 + 8  # the tables' figures, the text's commitments
         for status, n in (
-            ("achieved", 2),
-            ("on_track", 2),
+            ("achieved", 3),
+            ("on_track", 5),
             ("off_track", 1),
-            ("not_achieved", 1),
-            ("not_measurable", 2),
+            ("not_achieved", 2),
+            ("not_measurable", 5),
         ):
             assert f'data-testid="count-{status}">{n}<' in page
-    assert "进度滞后" in zh and "2022年实际值112亿元；所需路径当年为120.7亿元，不低于118.3亿元（容差2%）" in _text(zh)
+    assert "进度滞后" in zh and "2022年实际值112亿元；所需路径当年为121亿元，不低于118亿元（容差2%）" in _text(zh)
     text = _text(en)
-    assert "2022: CNY 11.2 billion; the required path is at CNY 12.07 billion that year" in text
+    assert "2022: CNY 11.2 billion; the required path is at CNY 12.1 billion that year" in text
     assert "below it by at most 2% of the path's value" in text  # the rule, with its tolerance
     assert "binding" in text and "Test Province notice of energy-use assessment results" in text
     assert 'href="https://stats.test.example/bulletin/2021"' in en
@@ -388,7 +380,7 @@ def test_entity_pages_show_values_against_the_path_with_status_source_and_date(f
     en = _page(fixture_site, "en/indicators/gross-output")
     text = _text(en)
     assert "on track" in text and "revised base-year figure" in text
-    assert "CNY 11.2 billion" in text and "CNY 10.81 billion" in text  # 2021: actual, and the path from 98
+    assert "CNY 11.2 billion" in text and "CNY 10.8 billion" in text  # 2021: actual, and the path from 98
     assert "As of 30 March 2023" in text and "Test City statistical bulletin 2022" in text
     assert "from CNY 9.8 billion (the revised 2020 figure) to CNY 16 billion" in text
     zh = _text(_page(fixture_site, "industries/rubber"))
@@ -424,8 +416,8 @@ def test_the_home_page_shows_the_summary_or_says_nothing_is_recorded(fixture_sit
     real_zh, real_en = _text(_page(built_site, "")), _text(_page(built_site, "en"))
     assert "尚未录入任何实际完成情况" in real_zh and "No outcomes have been recorded yet" in real_en
     progress = _page(built_site, "en/progress")
-    assert "No outcomes have been recorded yet." in progress and 'data-testid="count-not_measurable">43<' in progress
-    assert progress.count('data-label="Latest actual">—</td>') == 43  # no figure shown, none invented
+    assert "No outcomes have been recorded yet." in progress and 'data-testid="count-not_measurable">111<' in progress
+    assert progress.count('data-label="Latest actual">—</td>') == 111  # no figure shown, none invented
     explorer = _page(built_site, "projects")
     assert 'name="status"' not in explorer and "data-status=" not in explorer  # nothing to filter by
 

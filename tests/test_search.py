@@ -207,8 +207,9 @@ def test_one_index_per_language_and_one_language_per_page(built_site: Path) -> N
         if "data-pagefind-body" in html and path.relative_to(built_site).parts[0] != "pagefind":
             lang = re.search(r'<html lang="([^"]+)"', html).group(1).lower()
             assert lang == ("en" if path.relative_to(built_site).parts[0] == "en" else "zh-cn"), path
+            assert "bilingual" not in path.parts, f"{path}: one search result per chapter, not its side-by-side copy"
             counts[lang] += 1
-    assert counts["zh-cn"] > 100 and counts["en"] == counts["zh-cn"]
+    assert counts["zh-cn"] > 90 and counts["en"] == counts["zh-cn"]
     assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == counts
 
 
@@ -450,3 +451,41 @@ def test_the_service_client_skips_log_lines_and_fails_waiting_replies_when_pagef
     assert service.reply(1) == reply["payload"]
     with pytest.raises(BuildFailed, match="crashed"):
         service.reply(2)
+
+
+# ---- what a reader gets back (issue 15) --------------------------------------------------------------
+
+
+def test_glossary_synonyms_find_the_terms_pages(page: Page, site_url: str) -> None:
+    """ "drone" is a synonym of the glossary's "unmanned aerial vehicle" (the text's word): both find its pages."""
+    drone = search(page, site_url, "drone", "en")
+    assert "/en/industries/equipment-manufacturing/" in drone
+    assert set(drone) == set(search(page, site_url, "unmanned aerial vehicle", "en")) | set(
+        search(page, site_url, "UAV", "en")
+    )
+
+
+def test_each_language_index_holds_only_its_language(page: Page, site_url: str) -> None:
+    """English text on Chinese pages (side-by-side copies, names marked lang="en") is not in the Chinese index."""
+    assert search(page, site_url, "rubber", "zh") == []
+    assert search(page, site_url, "中策橡胶", "en") == []
+
+
+def test_excerpts_keep_labels_and_values_apart(page: Page, site_url: str) -> None:
+    search(page, site_url, "chemicals", "en")
+    excerpts = page.locator("#search-results > li p").all_inner_texts()
+    assert excerpts
+    joined = " ".join(excerpts)
+    assert not re.search(r"\d{4}CNY|auditaudit|审计审计|核对核对", joined), joined
+
+
+def test_titles_are_clean_and_chapter_hits_open_at_their_paragraph(page: Page, site_url: str) -> None:
+    search(page, site_url, "橡胶")
+    titles = page.locator("#search-results > li h2 a").all_inner_texts()
+    assert not [t for t in titles if re.search(r"编辑补|editorial|\*", t)], titles
+    hrefs = page.locator("#search-results > li h2 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    chapters = [h for h in hrefs if "/plan/" in h]
+    assert chapters and all(re.search(r"#(p|sec)-\d+$", h) for h in chapters), chapters
+    page.locator(f'#search-results a[href="{chapters[0]}"]').click()
+    anchor = chapters[0].rsplit("#", 1)[1]
+    expect(page.locator(f"#{anchor}")).to_contain_text("橡胶")

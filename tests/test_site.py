@@ -38,7 +38,7 @@ class Parsed(HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and "href" in a:
             self.links.append(a["href"])
-        if tag == "link" and a.get("rel") == "alternate":
+        if tag == "link" and a.get("rel") == "alternate" and "type" not in a:  # not the feed
             self.alternates[a["hreflang"]] = a["href"]
         if tag == "link" and a.get("rel") == "canonical":
             self.canonical = a["href"]
@@ -208,7 +208,7 @@ def test_platform_cards_count_their_projects_and_an_empty_one_says_so(built_site
     assert set(cards) == set(parent)
     for platform in parent:
         mine = [p for p in projects if platform in (p["platform"], parent.get(p["platform"]))]  # and its children
-        total = numfmt.wan(sum(float(p["total_investment_wan"] or 0) for p in mine), lang)
+        total = numfmt.wan_total(sum(float(p["total_investment_wan"] or 0) for p in mine), lang)
         key = {0: "none", 1: "one"}.get(len(mine), "many")
         expected = phrases[f"platform.projects.{key}"][lang].format(count=len(mine), total=total)
         assert html.unescape(cards[platform]) == expected, platform
@@ -222,6 +222,6 @@ def test_a_table_in_the_side_by_side_chapter_is_in_the_pages_language(built_site
     other = "zh" if lang == "en" else "en"
     page = built_site / ("en/" if lang == "en" else "") / "plan" / "background" / "bilingual" / "index.html"
     table = page.read_text(encoding="utf-8").split('id="table-history"', 1)[1].split("</table>", 1)[0]
-    assert f'<th scope="row">{html.escape(first[f"name_{lang}"])}</th>' in table
+    assert f'<th scope="row" class="col-name">{html.escape(first[f"name_{lang}"])}</th>' in table
     assert html.escape(first[f"name_{other}"]) not in table
     assert numfmt.yi(float(first["value"]), lang) in table

@@ -1,4 +1,5 @@
-"""The SVG drawer of the simple chart forms: ticks, layout, highlight and escaping."""
+"""The SVG drawer of the chart forms: ticks, layout, highlight, escaping, and the rules readers need (text of
+12 px or more, labels wrapped not cut, a tooltip on every mark, no hairline bars, years in proportion to time)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,19 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from plugins.plan_explorer.charts.draw import WIDTHS, Style, draw_bars, draw_lines, nice_ticks, text_width
+from plugins.plan_explorer.charts.draw import (
+    TICK_FONT_SIZE,
+    WIDTHS,
+    Style,
+    draw_bars,
+    draw_grouped,
+    draw_lines,
+    draw_ranges,
+    nice_ticks,
+    text_width,
+    wrap,
+    wrapped_labels,
+)
 
 STYLE = Style("Noto Sans CJK SC, sans-serif", ("#111111", "#222222"), "#ff0000", "#cccccc")
 SVG = "{http://www.w3.org/2000/svg}"
@@ -45,6 +58,7 @@ def test_bars_are_proportional_and_the_highlight_stands_out() -> None:
     svg = _bars(rows)
     bars = [r for r in svg.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
     assert [b.get("fill") for b in bars] == ["#cccccc", "#ff0000"]
+    assert [b.find(f"{SVG}title").text for b in bars] == ["甲: 70亿元", "乙: 35亿元"]
     widths = [float(b.get("width", 0)) for b in bars]
     assert widths[0] == pytest.approx(2 * widths[1], rel=0.01)
     texts = [t.text for t in svg.iter(f"{SVG}text")]
@@ -57,7 +71,7 @@ def test_negative_bars_extend_left_of_zero() -> None:
     zero = next(float(line.get("x1", 0)) for line in svg.iter(f"{SVG}line") if line.get("stroke") == "#888888")
     bars = [r for r in svg.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
     assert float(bars[0].get("x", 0)) == pytest.approx(zero)
-    assert float(bars[1].get("x", 0)) + float(bars[1].get("width", 0)) == pytest.approx(zero)
+    assert float(bars[1].get("x", 0)) + float(bars[1].get("width", 0)) == pytest.approx(zero, abs=0.15)
 
 
 def test_lines_put_each_series_in_year_order_with_its_dash() -> None:
@@ -70,6 +84,9 @@ def test_lines_put_each_series_in_year_order_with_its_dash() -> None:
     assert len(paths) == 1 and paths[0].get("stroke-dasharray") == "5,4"
     xs = [float(x) for x in re.findall(r"[ML]([\d.]+),", paths[0].get("d", ""))]
     assert xs == sorted(xs) and len(xs) == 3
+    # years in proportion to time: 2021 → 2025 is four times 2020 → 2021
+    assert xs[2] - xs[1] == pytest.approx(4 * (xs[1] - xs[0]), rel=0.01)
+    assert paths[0].find(f"{SVG}title") is not None  # the line itself has a tooltip too
     tips = [c.find(f"{SVG}title").text for c in svg.iter(f"{SVG}circle") if c.find(f"{SVG}title") is not None]
     assert "实际值 · 2021: 40亿元" in tips
 
@@ -80,3 +97,57 @@ def test_text_from_data_is_escaped() -> None:
     assert "<script>" not in svg
     root = ET.fromstring(svg)  # still well-formed XML
     assert hostile in [t.text for t in root.iter(f"{SVG}text")]
+
+
+def test_no_hairline_bars() -> None:
+    """A bar of at least 1 % of the axis is at least 2 px long; a smaller one may be thinner."""
+    rows = [{"label": "big", "value": 1000, "shown": "1000"}, {"label": "small", "value": 11, "shown": "11"}]
+    rows += [{"label": "tiny", "value": 1, "shown": "1"}]
+    bars = [r for r in _bars(rows, WIDTHS["narrow"]).iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    widths = [float(b.get("width", 0)) for b in bars]
+    assert widths[1] >= 2 and widths[2] < 2
+
+
+def test_long_labels_wrap_and_never_read_alike() -> None:
+    assert "".join(wrap("装备制造（通航制造）", 80)) == "装备制造（通航制造）"  # wrapped whole, never cut
+    assert not any(line.endswith("130,") for line in wrap("A project for 130,000 tonnes a year", 100, lines=4))
+    names = [
+        "Hangzhou silk culture industrial park construction project, phase one of three",
+        "Hangzhou silk culture industrial park construction project, phase two of three",
+    ]
+    first, second = wrapped_labels(names, 200)
+    assert first != second and "".join(first).replace(" ", "") == names[0].replace(" ", "")
+
+
+@pytest.mark.parametrize("width", WIDTHS.values())
+def test_every_text_is_at_least_12_px_and_every_row_has_a_tooltip(width: int) -> None:
+    rows = [
+        {"label": name, "series": year, "value": v, "shown": f"{v}亿元", "group": group}
+        for name, group, values in (("新安江街道", "乡镇（街道）", (54, 78)), ("高铁新区", "产业园区", (120, 384)))
+        for year, v in zip(("2020", "2025"), values, strict=True)
+    ]
+    svg = ET.fromstring(draw_grouped(rows, "亿元", STYLE, "zh", width))
+    assert min(int(t.get("font-size", 0)) for t in svg.iter(f"{SVG}text")) >= TICK_FONT_SIZE >= 12
+    marks = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "mark"]
+    assert [g.find(f"{SVG}title").text for g in marks] == [
+        "新安江街道: 2020 54亿元; 2025 78亿元",
+        "高铁新区: 2020 120亿元; 2025 384亿元",
+    ]
+    texts = [t.text for t in svg.iter(f"{SVG}text")]
+    assert {"乡镇（街道）", "产业园区", "78亿元", "384亿元"} <= set(texts)  # group headings; the target's value
+    bars = [r for g in marks for r in g.iter(f"{SVG}rect")]
+    assert all(b.find(f"{SVG}title") is not None for b in bars) and len(bars) == 4
+    assert float(bars[3].get("width", 0)) == pytest.approx(384 / 78 * float(bars[1].get("width", 0)), rel=0.01)
+
+
+def test_ranges_run_from_the_first_year_to_the_end_of_the_last() -> None:
+    rows = [
+        {"label": "A", "start": 2019, "end": 2022, "shown": "2019–2022"},
+        {"label": "B", "start": 2021, "end": 2021, "shown": "2021–2021"},
+    ]
+    svg = ET.fromstring(draw_ranges(rows, "年份", STYLE, "zh", WIDTHS["narrow"]))
+    bars = [r for r in svg.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    a, b = (float(r.get("width", 0)) for r in bars)
+    assert a == pytest.approx(4 * b, rel=0.01)  # four years against one
+    assert bars[0].find(f"{SVG}title").text == "A: 2019–2022"
+    assert {"2019", "2022", "年份"} <= {t.text for t in svg.iter(f"{SVG}text")}

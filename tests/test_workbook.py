@@ -63,7 +63,7 @@ def test_the_workbook_has_a_sheet_per_collection_locked_ids_and_drop_downs(fixtu
     result = cli(fixture_project, "workbook", "--output", "outcomes.xlsx")
     assert result.returncode == 0, result.stderr
     book = load_workbook(fixture_project / "outcomes.xlsx")
-    assert book.sheetnames == ["说明", "选项", "来源", "指标", "产业", "乡镇", "状态", "项目"]
+    assert book.sheetnames == ["说明", "选项", "来源", "指标", "产业", "乡镇", "目标", "状态", "项目"]
     assert book["选项"].sheet_state == "hidden"
     help_text = "\n".join(str(c.value) for c in book["说明"]["A"] if c.value)
     assert "make import FILE=outcomes.xlsx" in help_text and "灰色单元格" in help_text and "Grey cells" in help_text
@@ -78,6 +78,12 @@ def test_the_workbook_has_a_sheet_per_collection_locked_ids_and_drop_downs(fixtu
     assert ws.cell(row, column_of(ws, "as_of", 2021)).value == datetime.datetime(2022, 3, 31)
     years = [ws.cell(1, c).value for c in range(6, ws.max_column + 1, 3)]
     assert years == [f"{y}年" for y in range(2020, 2031)]  # the base year to five years after the target
+    targets = book["目标"]  # the text's commitments: not restatements, nor those that name a table's figure
+    ids = [targets.cell(r, 1).value for r in range(3, targets.max_row + 1) if targets.cell(r, 1).value]
+    assert ids == ["new-projects", "new-platforms", "main-park-enterprises", "reform-a-share", "energy-reduction"]
+    row = row_of(targets, "new-platforms")
+    assert [targets.cell(row, c).value for c in (4, 5)] == ["家 / platforms", "2025年2–4"]
+    assert targets.cell(row, column_of(targets, "value", 2025)).value == 3
     lists = {str(dv.formula1) for name in ("指标", "项目", "状态") for dv in book[name].data_validations.dataValidation}
     assert "='选项'!$B$1:$B$6" in lists and "='选项'!$A$1:$A$4" in lists and "='来源'!$A$3:$A$207" in lists
     projects = book["项目"]

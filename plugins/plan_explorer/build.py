@@ -12,7 +12,9 @@ from typing import Any
 
 from .charts.service import VegaService
 from .errors import BuildFailed, DataError, PlanError
+from .i18n import LANGS
 from .outputdir import OutputFolders
+from .publish import precompress
 
 
 class WarningCounter(logging.Handler):
@@ -33,6 +35,7 @@ class BuildOptions:
     output: Path
     fatal_warnings: bool = True
     search: bool = True
+    publish: bool = False  # the site's address must be real (publish.siteurl_problems); files precompressed
 
 
 @dataclass
@@ -40,6 +43,16 @@ class BuildReport:
     output: Path
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """What was built, counted: ``109 zh + 109 en pages, 182 charts, 214 search records``."""
+        counts = self.counts
+        pages = " + ".join(f"{counts.get(f'pages_{lang}', 0)} {lang}" for lang in LANGS)
+        text = f"{pages} pages, {counts.get('charts', 0)} charts"
+        text += f", {counts['records']} search records" if counts.get("records") else ", no search index"
+        if "compressed" in counts:
+            text += f", {counts['compressed']} files precompressed (.gz, .br)"
+        return text
 
 
 def pelican_settings(options: BuildOptions, output: Path, charts: VegaService | None = None) -> dict[str, Any]:
@@ -54,6 +67,7 @@ def pelican_settings(options: BuildOptions, output: Path, charts: VegaService | 
         "PLAN_SEARCH": options.search,
         "PLAN_CHART_SERVICE": charts,
         "PLAN_REPORT": {},
+        "PLAN_PUBLISH": options.publish,
     }
     settings: dict[str, Any] = read_settings(str(options.settings), override=overrides)
     return settings
@@ -70,8 +84,7 @@ def report(exc: PlanError, kept: str = "the previous site was left as it was") -
 def build(options: BuildOptions) -> BuildReport:
     """Build the site; on any error (a PlanError for what a user can cause) the previous output stays as it was."""
     started = time.perf_counter()
-    charts = VegaService()
-    charts.start()  # vl-convert's start-up passes while Pelican is imported and the plan loaded
+    charts = VegaService()  # started by the first chart not drawn in Python (the plan's charts all are)
     folders = OutputFolders(options.output.resolve())
     counter = WarningCounter()
     logging.getLogger().addHandler(counter)
@@ -87,6 +100,8 @@ def build(options: BuildOptions) -> BuildReport:
             console.quiet = False
         if options.fatal_warnings and counter.messages:
             raise BuildFailed("warnings are fatal: " + "; ".join(counter.messages[:5]))
+        if options.publish:
+            settings["PLAN_REPORT"]["compressed"] = precompress(folders.building, Path(settings["CACHE_PATH"]))
     except BaseException:
         folders.abandon()
         raise

@@ -12,19 +12,23 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 
+from .audit import render
 from .build import BuildOptions, build, report
 from .devserver import run_devserver
 from .entities import ENTITY_TYPES
 from .errors import PlanError, WorkbookError
-from .i18n import LANGS
 from .model import records as m
+from .model.plan import Plan
 from .outcomes.importer import import_workbook
 from .outcomes.sheets import layout
 from .outcomes.workbook import write_workbook
 from .pipeline import load_site
 from .schema import write_schemas
+from .serve import serve_site
+from .targets import KINDS, entity_list
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
@@ -32,7 +36,7 @@ THEME = ROOT / "theme"
 
 def check(plan_root: Path) -> int:
     try:
-        site = load_site(plan_root, THEME)
+        site = load_site(plan_root, THEME, history=False)
     except PlanError as exc:
         report(exc, "nothing was built")
         return 1
@@ -44,11 +48,32 @@ def check(plan_root: Path) -> int:
     counts = {name: len(items) for name, items in plan.lists.items() if name != "sources"}
     print("data OK: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     print(f"content OK: {len(site.chapters)} chapters, {len(site.docs)} pages, both languages")
+    for line in target_counts(plan):
+        print(line)
     audit = site.audit.counts()
     print(f"audit: {len(site.audit.findings)} findings ({', '.join(f'{n} {s}' for s, n in audit.items())})")
+    t, fmt = site.t("en"), site.fmt("en")
     for finding in site.audit.findings:
-        print(f"  [{finding.severity}] {finding.subject.en}: {finding.computation}")
+        tag = f"knock-on of {finding.follows}" if finding.follows else finding.severity
+        note = " (rests on the site's classification)" if finding.classified else ""
+        print(f"  [{tag}] {finding.subject.en}: {render(finding.computation, t, fmt)}{note}")
     return 0
+
+
+def target_counts(plan: Plan) -> list[str]:
+    """``targets: …`` lines: the plan's commitments by the kind of entity they belong to, and by kind."""
+    targets = plan.all(m.Target)
+    if not targets:
+        return []
+    firsts = [t for t in targets if t.restates is None]
+    by_type = Counter(entity_list(t) for t in firsts)
+    by_kind: Counter[str] = Counter(t.kind for t in firsts)
+    restated = len(targets) - len(firsts)
+    return [
+        f"targets: {len(firsts)} commitments ({len(targets)} statements: {restated} restate another)",
+        "  by entity type: " + ", ".join(f"{name} {n}" for name, n in by_type.most_common()),
+        "  by kind: " + ", ".join(f"{kind} {by_kind[kind]}" for kind in KINDS if by_kind[kind]),
+    ]
 
 
 def workbook(plan_root: Path, output: Path) -> int:
@@ -94,11 +119,7 @@ def run_build(options: BuildOptions) -> int:
     except PlanError as exc:
         report(exc)
         return 1
-    counts = result.counts
-    pages = " + ".join(f"{counts.get(f'pages_{lang}', 0)} {lang}" for lang in LANGS)
-    extras = f", {counts.get('charts', 0)} charts"
-    extras += f", {counts['records']} search records" if options.search else ", no search index"
-    print(f"built {result.output}: {pages} pages{extras} in {result.seconds:.1f}s")
+    print(f"built {result.output}: {result.summary()} in {result.seconds:.1f}s")
     return 0
 
 
@@ -114,6 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--output", default=str(ROOT / "output"))
     b.add_argument("--no-search", action="store_true")
     b.add_argument("--allow-warnings", action="store_true")
+    p = sub.add_parser("publish", help="build the site to publish: absolute URLs under SITEURL, precompressed files")
+    p.add_argument("--plan", default=str(ROOT), help=plan_help)
+    p.add_argument("--settings", default=str(ROOT / "publishconf.py"))
+    p.add_argument("--output", default=str(ROOT / "output"))
+    v = sub.add_parser("serve", help="serve a built site on 127.0.0.1 (its own 404 pages), without rebuilding")
+    v.add_argument("--output", default=str(ROOT / "output"))
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--build", action="store_true", help="build the site first, once the port is held")
+    v.add_argument("--plan", default=str(ROOT), help=plan_help)
     s = sub.add_parser("schema", help="write the JSON Schemas to data/schema/")
     s.add_argument("--dir", default=str(ROOT / "data" / "schema"))
     w = sub.add_parser("workbook", help="write the spreadsheet staff record outcomes in")
@@ -129,15 +159,21 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     if args.command == "check":
         return check(Path(args.plan).resolve())
-    if args.command == "build":
+    if args.command in ("build", "publish"):
+        publishing = args.command == "publish"
         options = BuildOptions(
             Path(args.plan).resolve(),
             Path(args.settings),
             Path(args.output),
-            fatal_warnings=not args.allow_warnings,
-            search=not args.no_search,
+            fatal_warnings=publishing or not args.allow_warnings,
+            search=publishing or not args.no_search,
+            publish=publishing,
         )
         return run_build(options)
+    if args.command == "serve":
+        output = Path(args.output)
+        options = BuildOptions(Path(args.plan).resolve(), ROOT / "pelicanconf.py", output)
+        return serve_site(output, args.port, (lambda: run_build(options)) if args.build else None)
     if args.command == "schema":
         write_schemas(Path(args.dir), ENTITY_TYPES)
         return 0

@@ -18,10 +18,16 @@ from typing import Any, Literal
 
 from .model import records as m
 
+#: a :class:`Ref` whose field may name a record of any list of the plan (``<list>/<id>``) or the plan itself
+ANY_LIST = "*"
+
 
 @dataclass(frozen=True)
 class Ref:
-    """``field`` of the records in the file's ``key`` list names records of the list ``target``."""
+    """``field`` of the records in the file's ``key`` list names records of the list ``target``.
+
+    With ``target=ANY_LIST`` the field holds ``<list>/<id>`` (a record of any collection or auxiliary list of
+    the plan, e.g. ``industries/chemicals``, ``industry_groups/emerging``) or ``plan`` (the plan itself)."""
 
     key: str
     field: str
@@ -30,12 +36,14 @@ class Ref:
 
 @dataclass(frozen=True)
 class AuxList:
-    """A second list in a collection's file whose records others refer to (e.g. an indicator's group)."""
+    """A second list in a collection's file whose records others refer to (e.g. an indicator's group); it is
+    exported as a table of its own when it has an ``export`` (the industry groups' total rows)."""
 
     key: str  # list key in the file
-    name: str  # its name in the plan's index (unique across collections)
+    name: str  # its name in the plan's index (unique across collections), and its export's file name
     singular: str  # for messages: "unknown industry group 'x'"
     record: type[m.Model]
+    export: Export | None = None
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,13 @@ from typing import Any
 from . import export as x
 from .charts import entity as ec
 from .charts import overviews as oc
-from .descriptor import AuxList, EntityPages, EntityType, Export, Overview, Ref
+from .descriptor import ANY_LIST, AuxList, EntityPages, EntityType, Export, Overview, Ref
 from .model import records as m
 from .model.plan import Plan
 from .outcomes import goals as og
 from .outcomes import tables as ot
 from .site import pages as p
+from .site import targetpages as tp
 
 
 def _all(kind: type[m.Model]) -> Callable[[Plan], list[Any]]:
@@ -78,7 +79,20 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         "industries",
         m.Industry,
         "industry",
-        aux=(AuxList("groups", "industry_groups", "industry group", m.IndustryGroup),),
+        aux=(
+            AuxList(
+                "groups",
+                "industry_groups",
+                "industry group",
+                m.IndustryGroup,
+                Export(
+                    x.titled(m.IndustryGroup, "industry groups (total rows)"),
+                    x.industry_group_columns,
+                    _all(m.IndustryGroup),
+                    x.industry_group_records,
+                ),
+            ),
+        ),
         refs=(Ref("industries", "group", "industry_groups"),),
         pages=EntityPages("industry.html", p.industry_page, ec.industry_charts),
         overview=Overview("overview_industries.html", p.industries_overview, "main", oc.industries_charts),
@@ -170,6 +184,17 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         "glossary term",
         overview=Overview("overview_glossary.html", p.glossary_overview, "footer"),
         export=Export(lambda plan: "zh ↔ en glossary", x.glossary_columns, _all(m.Term), x.dumped(m.Term)),
+    ),
+    EntityType(
+        "targets",
+        m.TargetsFile,
+        "targets",
+        m.Target,
+        "target",
+        refs=(Ref("targets", "entity", ANY_LIST), Ref("targets", "restates", "targets")),
+        overview=Overview("overview_targets.html", tp.targets_overview, "main"),
+        export=Export(x.targets_title, x.target_columns, _all(m.Target), x.dumped(m.Target)),
+        goal=og.target_goal,
     ),
     EntityType(
         "statements",

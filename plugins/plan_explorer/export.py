@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .descriptor import EntityType, Export
+from .history import History, Release
 from .model import records as m
 from .model.plan import Plan
 from .numfmt import plain
+from .targets import baseline, entity_list, table_figure
 
 PROJECT_TYPES = {
     "implementation": ("实施类", "implementation"),
@@ -31,7 +33,12 @@ class Column:
     name: str
     type: str  # Frictionless type: string, integer, number, boolean
     get: Callable[[Any], Any]
-    description: str
+    description: str  # English: the Data Package's field description
+    zh: str = ""  # the same in Chinese, for the Chinese data page
+
+    def describe(self, lang: str) -> str:
+        """What the column holds, in the data page's language."""
+        return self.zh if lang == "zh" and self.zh else self.description
 
 
 def _text(attr: str, lang: str) -> Callable[[Any], Any]:
@@ -51,22 +58,34 @@ def _src(rec: Any) -> str:
     return f"{rec.source.ref}#{rec.source.row}" if rec.source.row else rec.source.ref
 
 
-def _names(prefix: str = "name") -> list[Column]:
+def _pair(name: str, what_en: str, what_zh: str) -> list[Column]:
+    """``<name>_zh`` and ``<name>_en``: a text as the plan gives it and in our English."""
     return [
-        Column(f"{prefix}_zh", "string", _text(prefix, "zh"), "Chinese name, as in the plan"),
-        Column(f"{prefix}_en", "string", _text(prefix, "en"), "English name (our translation)"),
+        Column(f"{name}_zh", "string", _text(name, "zh"), f"{what_en}, Chinese", f"{what_zh}（中文）"),
+        Column(f"{name}_en", "string", _text(name, "en"), f"{what_en}, English", f"{what_zh}（英文）"),
     ]
 
 
-ID = Column("id", "string", lambda r: r.id, "stable identifier, used in the site's URLs")
-SEQ = Column("seq", "integer", lambda r: r.seq, "row number in the plan's table")
-SOURCE = Column("source", "string", _src, "table (and row) of the plan the record comes from")
+def _names(prefix: str = "name") -> list[Column]:
+    return [
+        Column(
+            f"{prefix}_zh", "string", _text(prefix, "zh"), "Chinese name, as in the plan", "中文名称，与规划原文一致"
+        ),
+        Column(f"{prefix}_en", "string", _text(prefix, "en"), "English name (our translation)", "英文名称（本站译文）"),
+    ]
 
 
-def source_labels(plan: Plan, records: Sequence[Any]) -> str:
-    """The Chinese labels of the tables ``records`` come from, in the order of the plan's sources (``表四, 表五``)."""
-    refs = {r.source.ref for r in records}
-    return ", ".join(s.label.zh for s in plan.meta.sources if s.id in refs)
+ID = Column("id", "string", lambda r: r.id, "stable identifier, used in the site's URLs", "稳定标识，用于本站网址")
+SEQ = Column("seq", "integer", lambda r: r.seq, "row number in the plan's table", "在规划表格中的序号")
+SOURCE = Column(
+    "source", "string", _src, "table (and row) of the plan the record comes from", "数据出处：规划的表格（及行）"
+)
+
+
+def source_labels(plan: Plan, records: Sequence[Any], lang: str = "zh", sep: str = ", ") -> str:
+    """The labels of the tables ``records`` come from, in the order of the plan's sources (``表四, 表五``)."""
+    refs = {getattr(r.source, "ref", None) for r in records if hasattr(r, "source")}  # an outcome's: its own
+    return sep.join(s.label[lang] for s in plan.meta.sources if s.id in refs)
 
 
 def titled(kind: type[m.Model], what: str) -> Callable[[Plan], str]:
@@ -84,16 +103,34 @@ def indicator_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("group", "string", lambda r: r.group, "indicator group id"),
-        Column("group_zh", "string", lambda r: groups[r.group].name.zh, "indicator group, Chinese"),
-        Column("group_en", "string", lambda r: groups[r.group].name.en, "indicator group, English"),
-        Column("unit_zh", "string", _text("unit", "zh"), f"unit as printed in {table}"),
-        Column("unit_en", "string", _text("unit", "en"), "unit in English"),
-        Column(f"value_{base}", "number", _at("value", base), f"{base} value (empty where the plan gives —)"),
-        Column(f"value_{target}", "number", _at("value", target), f"{target} target"),
-        Column("growth_stated", "number", lambda r: r.growth_stated, "average annual growth stated by the plan, %"),
-        Column("target_text_zh", "string", _text("target_text", "zh"), "target stated in words"),
-        Column("nature", "string", lambda r: r.nature, "expected (预期性) or binding (约束性)"),
+        Column("group", "string", lambda r: r.group, "indicator group id", "指标类别标识"),
+        Column("group_zh", "string", lambda r: groups[r.group].name.zh, "indicator group, Chinese", "指标类别（中文）"),
+        Column("group_en", "string", lambda r: groups[r.group].name.en, "indicator group, English", "指标类别（英文）"),
+        Column("unit_zh", "string", _text("unit", "zh"), f"unit as printed in {table}", f"单位，与{table}一致"),
+        Column("unit_en", "string", _text("unit", "en"), "unit in English", "单位（英文）"),
+        Column(
+            f"value_{base}",
+            "number",
+            _at("value", base),
+            f"{base} value (empty where the plan gives —)",
+            f"{base}年数值（规划为“—”时留空）",
+        ),
+        Column(f"value_{target}", "number", _at("value", target), f"{target} target", f"{target}年目标"),
+        Column(
+            "growth_stated",
+            "number",
+            lambda r: r.growth_stated,
+            "average annual growth stated by the plan, %",
+            "规划所述年均增长（%）",
+        ),
+        Column("target_text_zh", "string", _text("target_text", "zh"), "target stated in words", "以文字表述的目标"),
+        Column(
+            "nature",
+            "string",
+            lambda r: r.nature,
+            "expected (预期性) or binding (约束性)",
+            "指标属性：expected（预期性）或binding（约束性）",
+        ),
         SOURCE,
     ]
 
@@ -110,39 +147,53 @@ def history_title(plan: Plan) -> str:
 
 def history_columns(plan: Plan) -> list[Column]:
     return [
-        Column("series", "string", lambda r: r[0].id, "series id"),
-        Column("name_zh", "string", lambda r: r[0].name.zh, "series, Chinese"),
-        Column("name_en", "string", lambda r: r[0].name.en, "series, English"),
-        Column("year", "integer", lambda r: r[1].year, "year"),
-        Column("value", "number", lambda r: r[1].value, "value added, 亿元"),
-        Column("yoy", "number", lambda r: r[1].yoy, "year-on-year growth stated, %"),
-        Column("growth_stated", "number", lambda r: r[0].growth_stated, "average annual growth stated, %"),
-        Column("source", "string", lambda r: _src(r[0]), "table and row"),
+        Column("series", "string", lambda r: r[0].id, "series id", "系列标识"),
+        Column("name_zh", "string", lambda r: r[0].name.zh, "series, Chinese", "系列（中文）"),
+        Column("name_en", "string", lambda r: r[0].name.en, "series, English", "系列（英文）"),
+        Column("year", "integer", lambda r: r[1].year, "year", "年份"),
+        Column("value", "number", lambda r: r[1].value, "value added, 亿元", "增加值（亿元）"),
+        Column("yoy", "number", lambda r: r[1].yoy, "year-on-year growth stated, %", "所述同比增长（%）"),
+        Column(
+            "growth_stated",
+            "number",
+            lambda r: r[0].growth_stated,
+            "average annual growth stated, %",
+            "所述年均增长（%）",
+        ),
+        Column("source", "string", lambda r: _src(r[0]), "table and row", "出处：表格及行"),
     ]
 
 
 def innovation_platform_columns(plan: Plan) -> list[Column]:
-    return [
-        ID,
-        SEQ,
-        *_names(),
-        Column("direction_zh", "string", _text("direction", "zh"), "development direction, Chinese"),
-        Column("direction_en", "string", _text("direction", "en"), "development direction, English"),
-        SOURCE,
-    ]
+    return [ID, SEQ, *_names(), *_pair("direction", "development direction", "发展方向"), SOURCE]
 
 
 def industry_columns(plan: Plan) -> list[Column]:
     base, target = plan.base_year, plan.target_year
     groups = " or ".join(f"{g.id} ({plan.source(g.source.ref).label.zh})" for g in plan.all(m.IndustryGroup))
+    groups_zh = "或".join(f"{g.id}（{plan.source(g.source.ref).label.zh}）" for g in plan.all(m.IndustryGroup))
     return [
         ID,
         *_names(),
-        Column("group", "string", lambda r: r.group, groups),
-        Column("seq", "integer", lambda r: r.seq, "row number in its table"),
-        Column(f"output_{base}", "number", _at("output", base), f"{base} gross output, 亿元 (CNY 100 million)"),
-        Column(f"output_{target}", "number", _at("output", target), f"{target} target gross output, 亿元"),
-        Column("growth_stated", "number", lambda r: r.growth_stated, "average annual growth stated, %"),
+        Column("group", "string", lambda r: r.group, groups, f"产业类别：{groups_zh}"),
+        Column("seq", "integer", lambda r: r.seq, "row number in its table", "在所属表格中的序号"),
+        Column(
+            f"output_{base}",
+            "number",
+            _at("output", base),
+            f"{base} gross output, 亿元 (CNY 100 million)",
+            f"{base}年规上工业总产值（亿元）",
+        ),
+        Column(
+            f"output_{target}",
+            "number",
+            _at("output", target),
+            f"{target} target gross output, 亿元",
+            f"{target}年规上工业总产值目标（亿元）",
+        ),
+        Column(
+            "growth_stated", "number", lambda r: r.growth_stated, "average annual growth stated, %", "所述年均增长（%）"
+        ),
         SOURCE,
     ]
 
@@ -154,19 +205,39 @@ def platform_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("layout_role", "string", lambda r: r.layout_role, f"role in the plan's spatial layout: {roles}"),
-        Column("parent", "string", lambda r: r.parent, "platform it lies within (editorial)"),
-        Column("area_km2", "number", lambda r: r.area_km2, "area, km²"),
-        Column("focus_industries", "string", lambda r: ";".join(r.focus_industries), "focus industry ids"),
-        Column(f"output_target_{target}_yi", "number", _at("output_target", target), f"{target} output target, 亿元"),
+        Column(
+            "layout_role",
+            "string",
+            lambda r: r.layout_role,
+            f"role in the plan's spatial layout: {roles}",
+            f"在空间布局中的定位：{roles.replace(', ', '、')}",
+        ),
+        Column(
+            "parent", "string", lambda r: r.parent, "platform it lies within (editorial)", "所在的上级平台（本站归类）"
+        ),
+        Column("area_km2", "number", lambda r: r.area_km2, "area, km²", "面积（平方公里）"),
+        Column(
+            "focus_industries",
+            "string",
+            lambda r: ";".join(r.focus_industries),
+            "focus industry ids",
+            "主导产业标识",
+        ),
+        Column(
+            f"output_target_{target}_yi",
+            "number",
+            _at("output_target", target),
+            f"{target} output target, 亿元",
+            f"{target}年产值目标（亿元）",
+        ),
         Column(
             "land_target_wan_mu",
             "number",
             lambda r: r.land_target_wan_mu,
             f"{target} industrial land target, 万亩 (10,000 mu)",
+            f"{target}年工业用地目标（万亩）",
         ),
-        Column("lead_unit_zh", "string", _text("lead_unit", "zh"), "lead unit, Chinese"),
-        Column("lead_unit_en", "string", _text("lead_unit", "en"), "lead unit, English"),
+        *_pair("lead_unit", "lead unit", "牵头单位"),
         SOURCE,
     ]
 
@@ -175,35 +246,72 @@ def project_columns(plan: Plan) -> list[Column]:
     info = plan.info
     projects = plan.file(m.ProjectsFile)
     star = projects.star if projects else None
-    starred = [Column(star.column, "boolean", lambda r: r.starred, f"★ {star.name.en}")] if star else []
+    starred = (
+        [Column(star.column, "boolean", lambda r: r.starred, f"★ {star.name.en}", f"★ {star.name.zh}")] if star else []
+    )
+    period = f"{info.period.start}–{info.period.end}"
     return [
         ID,
         SEQ,
         *_names(),
-        Column("type", "string", lambda r: r.type, "implementation, preparatory or reserve"),
-        Column("type_zh", "string", lambda r: PROJECT_TYPES[r.type][0], "项目类型 as in the plan"),
-        Column("start_year", "integer", lambda r: r.period.start if r.period else None, "start year (empty: 待定)"),
-        Column("end_year", "integer", lambda r: r.period.end if r.period else None, "end year (empty: 待定)"),
-        Column("location_zh", "string", _text("location", "zh"), "建设地点 as in the plan"),
-        Column("location_en", "string", _text("location", "en"), "location, English"),
-        Column("township", "string", lambda r: r.township, "township id (editorial link)"),
-        Column("platform", "string", lambda r: r.platform, "platform id (editorial link)"),
-        Column("industry", "string", lambda r: r.industry, "industry id (editorial link)"),
         Column(
-            "total_investment_wan", "number", lambda r: r.total_investment_wan, "total investment, 万元 (empty: 待定)"
+            "type",
+            "string",
+            lambda r: r.type,
+            "implementation, preparatory or reserve",
+            "项目类型标识：implementation（实施类）、preparatory（前期类）或reserve（储备类）",
+        ),
+        Column(
+            "type_zh",
+            "string",
+            lambda r: PROJECT_TYPES[r.type][0],
+            "项目类型 as in the plan",
+            "项目类型，与规划原文一致",
+        ),
+        Column(
+            "start_year",
+            "integer",
+            lambda r: r.period.start if r.period else None,
+            "start year (empty: 待定)",
+            "开工年份（待定则留空）",
+        ),
+        Column(
+            "end_year",
+            "integer",
+            lambda r: r.period.end if r.period else None,
+            "end year (empty: 待定)",
+            "完工年份（待定则留空）",
+        ),
+        Column("location_zh", "string", _text("location", "zh"), "建设地点 as in the plan", "建设地点，与规划原文一致"),
+        Column("location_en", "string", _text("location", "en"), "location, English", "建设地点（英文）"),
+        Column(
+            "township",
+            "string",
+            lambda r: r.township,
+            "township id (editorial link)",
+            "所在乡镇（街道）标识（本站归类）",
+        ),
+        Column("platform", "string", lambda r: r.platform, "platform id (editorial link)", "所属平台标识（本站归类）"),
+        Column("industry", "string", lambda r: r.industry, "industry id (editorial link)", "所属产业标识（本站归类）"),
+        Column(
+            "total_investment_wan",
+            "number",
+            lambda r: r.total_investment_wan,
+            "total investment, 万元 (empty: 待定)",
+            "总投资（万元；待定则留空）",
         ),
         Column(
             "plan_investment_wan",
             "number",
             lambda r: r.plan_investment_wan,
-            f"investment planned for {info.period.start}–{info.period.end}, 万元 (empty: 待定)",
+            f"investment planned for {period}, 万元 (empty: 待定)",
+            f"{period}年计划投资（万元；待定则留空）",
         ),
         *starred,
-        Column("builder_zh", "string", _text("builder", "zh"), "建设单位"),
-        Column("builder_en", "string", _text("builder", "en"), "builder, English"),
-        Column("origin_zh", "string", _text("origin", "zh"), "项目来源"),
-        Column("content_zh", "string", _text("content", "zh"), "建设内容和规模"),
-        Column("content_en", "string", _text("content", "en"), "content and scale, English"),
+        Column("builder_zh", "string", _text("builder", "zh"), "建设单位", "建设单位（中文）"),
+        Column("builder_en", "string", _text("builder", "en"), "builder, English", "建设单位（英文）"),
+        Column("origin_zh", "string", _text("origin", "zh"), "项目来源", "项目来源（中文）"),
+        *_pair("content", "content and scale", "建设内容和规模"),
         SOURCE,
     ]
 
@@ -218,8 +326,17 @@ def township_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("kind", "string", lambda r: r.kind, "total, township, zone (overlaps townships), enterprise or utility"),
-        *[Column(f"output_{y}", "number", _at("output", y), f"{y} gross output, 亿元") for y in township_years(plan)],
+        Column(
+            "kind",
+            "string",
+            lambda r: r.kind,
+            "total, township, zone (overlaps townships), enterprise or utility",
+            "类别：total（全市合计）、township（乡镇、街道）、zone（园区，与乡镇重叠）、enterprise（单列企业）或utility（电力）",
+        ),
+        *[
+            Column(f"output_{y}", "number", _at("output", y), f"{y} gross output, 亿元", f"{y}年规上工业总产值（亿元）")
+            for y in township_years(plan)
+        ],
         SOURCE,
     ]
 
@@ -230,25 +347,89 @@ def measure_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("basis_zh", "string", _text("basis", "zh"), "依据和理由"),
-        Column("basis_en", "string", _text("basis", "en"), "basis and reason, English"),
-        Column("measures_zh", "string", _text("measures", "zh"), f"{period}具体举措/政策"),
-        Column("measures_en", "string", _text("measures", "en"), "measures, English"),
-        Column("lead_units_zh", "string", _joined("lead_units", "zh"), "牵头单位"),
-        Column("lead_units_en", "string", _joined("lead_units", "en"), "lead units, English"),
-        Column("partner_units_zh", "string", _joined("partner_units", "zh"), "配合单位"),
-        Column("partner_units_en", "string", _joined("partner_units", "en"), "partner units, English"),
+        Column("basis_zh", "string", _text("basis", "zh"), "依据和理由", "依据和理由（中文）"),
+        Column("basis_en", "string", _text("basis", "en"), "basis and reason, English", "依据和理由（英文）"),
+        Column("measures_zh", "string", _text("measures", "zh"), f"{period}具体举措/政策", f"{period}具体举措（中文）"),
+        Column("measures_en", "string", _text("measures", "en"), "measures, English", "具体举措（英文）"),
+        Column("lead_units_zh", "string", _joined("lead_units", "zh"), "牵头单位", "牵头单位（中文）"),
+        Column("lead_units_en", "string", _joined("lead_units", "en"), "lead units, English", "牵头单位（英文）"),
+        Column("partner_units_zh", "string", _joined("partner_units", "zh"), "配合单位", "配合单位（中文）"),
+        Column(
+            "partner_units_en", "string", _joined("partner_units", "en"), "partner units, English", "配合单位（英文）"
+        ),
         SOURCE,
     ]
+
+
+def industry_group_years(plan: Plan) -> list[int]:
+    return sorted({year for g in plan.all(m.IndustryGroup) for year in g.total})
+
+
+def industry_group_columns(plan: Plan) -> list[Column]:
+    return [
+        ID,
+        *_names(),
+        *[
+            Column(f"total_{y}", "number", _at("total", y), f"{y} total row of the group's table, 亿元, as printed")
+            for y in industry_group_years(plan)
+        ],
+        Column("growth_stated", "number", lambda r: r.growth_stated, "average annual growth stated, %"),
+        SOURCE,
+    ]
+
+
+def industry_group_records(plan: Plan) -> list[Any]:
+    return dumped(m.IndustryGroup, {"total": ("total_{year}", "all")})(plan)
+
+
+def target_columns(plan: Plan) -> list[Column]:
+    start, end = plan.info.period.start, plan.target_year
+    return [
+        ID,
+        Column("entity_type", "string", lambda r: entity_list(r), "what the target belongs to: plan or a list"),
+        Column("entity_id", "string", lambda r: r.entity.partition("/")[2] or None, "its id in that list"),
+        *_names(),
+        Column("value", "number", lambda r: r.value, "the figure (empty for a range)"),
+        Column("value_min", "number", lambda r: r.value_min, "a range's minimum"),
+        Column("value_max", "number", lambda r: r.value_max, "a range's maximum"),
+        Column("unit_zh", "string", lambda r: r.unit.zh, "unit, Chinese"),
+        Column("unit_en", "string", lambda r: r.unit.en, "unit, English"),
+        Column("comparison", "string", lambda r: r.comparison, "at_least, at_most, about or exactly (a range: within)"),
+        Column("year", "integer", lambda r: r.year, f"year by which ({start}–{end}); empty: every year"),
+        Column("every_year", "boolean", lambda r: r.every_year, "a figure to reach every year"),
+        Column("kind", "string", lambda r: r.kind, "level, count, share, growth or reduction"),
+        Column("nature", "string", lambda r: r.nature, "expected (预期性) or binding (约束性), where the plan says"),
+        Column("source_ref", "string", lambda r: r.source.ref, "the section or table of the plan that states it"),
+        Column("source_paragraph", "integer", lambda r: r.source.paragraph, "paragraph of the chapter (#p-N)"),
+        Column("source_row", "integer", lambda r: r.source.row, "row of the annex table"),
+        Column("quote_zh", "string", lambda r: r.quote, "the plan's words, verbatim"),
+        Column("same_as", "string", lambda r: r.same_as, "the same quantity in a table of data/ (a path)"),
+        Column("table_value", "number", lambda r: table_figure(plan, r), "the figure at same_as"),
+        Column("restates", "string", lambda r: r.restates, "the target this statement repeats"),
+        Column("base_year", "integer", lambda r: _base(plan, r, "year"), "year the target is measured from"),
+        Column("base_value", "number", lambda r: _base(plan, r, "value"), "the plan's figure for that year"),
+        Column("headline", "boolean", lambda r: r.headline, "on the home page"),
+        Column("group_zh", "string", _text("group", "zh"), "theme, Chinese"),
+        Column("group_en", "string", _text("group", "en"), "theme, English"),
+    ]
+
+
+def _base(plan: Plan, target: m.Target, attr: str) -> Any:
+    base = baseline(plan, target)
+    return getattr(base, attr) if base else None
+
+
+def targets_title(plan: Plan) -> str:
+    return "targets stated in the plan's text"
 
 
 def glossary_columns(plan: Plan) -> list[Column]:
     return [
         ID,
-        Column("term_zh", "string", _text("term", "zh"), "term, Chinese"),
-        Column("term_en", "string", _text("term", "en"), "term, English"),
-        Column("note_zh", "string", _text("note", "zh"), "note, Chinese"),
-        Column("note_en", "string", _text("note", "en"), "note, English"),
+        Column("term_zh", "string", _text("term", "zh"), "term, Chinese", "术语（中文）"),
+        Column("term_en", "string", _text("term", "en"), "term, English", "术语（英文）"),
+        Column("note_zh", "string", _text("note", "zh"), "note, Chinese", "说明（中文）"),
+        Column("note_en", "string", _text("note", "en"), "note, English", "说明（英文）"),
     ]
 
 
@@ -267,7 +448,7 @@ def dumped(kind: type[m.Model], by_year: dict[str, tuple[str, str]] | None = Non
             data = record.model_dump(mode="json")
             for fieldname, (pattern, which) in (by_year or {}).items():
                 figures = getattr(record, fieldname)
-                flat = {pattern.format(year=y): figures.get(y) for y in years[which]}
+                flat = {pattern.format(year=y): figures.get(y) for y in years.get(which, sorted(figures))}
                 data = _replace_key(data, fieldname, flat)
             out.append(data)
         return out
@@ -312,40 +493,60 @@ def _cell(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def to_csv(plan: Plan, export: Export) -> str:
-    columns = export.columns(plan)
+@dataclass(frozen=True)
+class Resource:
+    """One exported table: a collection, or an auxiliary list with an export of its own (``<name>.csv/.json``)."""
+
+    name: str
+    export: Export
+
+
+def to_csv(plan: Plan, resource: Resource) -> str:
+    columns = resource.export.columns(plan)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in columns])
-    for rec in export.rows(plan):
+    for rec in resource.export.rows(plan):
         writer.writerow([_cell(c.get(rec)) for c in columns])
     return out.getvalue()
 
 
-def to_json(plan: Plan, export: Export) -> str:
-    return json.dumps(export.records(plan), ensure_ascii=False, indent=1)
+def to_json(plan: Plan, resource: Resource) -> str:
+    return json.dumps(resource.export.records(plan), ensure_ascii=False, indent=1)
 
 
-def exported(plan: Plan, types: Sequence[EntityType]) -> list[EntityType]:
-    """The collections of the plan that are exported, in the descriptors' order."""
-    return [t for t in types if t.export is not None and plan.has(t.name)]
+def exported(plan: Plan, types: Sequence[EntityType]) -> list[Resource]:
+    """The tables of the plan that are exported: its collections in the descriptors' order (each followed by the
+    tables made from it, ``more_exports``), then the auxiliary lists that have an export (so a plan's existing
+    files keep their place in the data package)."""
+    own = [
+        resource
+        for t in types
+        if t.export is not None and plan.has(t.name)
+        for resource in (Resource(t.name, t.export), *(Resource(n, e) for n, e in t.more_exports))
+    ]
+    aux = [Resource(a.name, a.export) for t in types if plan.has(t.name) for a in t.aux if a.export is not None]
+    return own + aux
 
 
-def resources(plan: Plan, types: Sequence[EntityType]) -> list[tuple[str, Export]]:
-    """Every resource of the export, by name: each exported collection, then the tables made from it."""
-    out: list[tuple[str, Export]] = []
-    for etype in exported(plan, types):
-        assert etype.export is not None
-        out += [(etype.name, etype.export), *etype.more_exports]
-    return out
+def licences(plan: Plan) -> list[dict[str, str]]:
+    """The licence of the site's data and translations, as a Data Package ``licenses`` entry ([]: none stated)."""
+    licence = plan.meta.site.licence
+    if licence is None:
+        return []
+    title = licence.name.en if licence.name else licence.id
+    return [{"name": licence.id, "path": licence.address, "title": title}]
 
 
-def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
-    entries = []
-    for name, export in resources(plan, types):
-        title = export.title(plan)
-        fields = [{"name": c.name, "type": c.type, "description": c.description} for c in export.columns(plan)]
-        entries.append(
+def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> dict[str, Any]:
+    """The Frictionless Data Package: every resource with the release's version, its date and the licence (the
+    CSV files keep their columns: what a file is and may be used for is said here, not in extra columns)."""
+    stamp = {"version": release.version, "created": release.created.isoformat(), "licenses": licences(plan)}
+    resources = []
+    for resource in exported(plan, types):
+        name, title = resource.name, resource.export.title(plan)
+        fields = [{"name": c.name, "type": c.type, "description": c.description} for c in resource.export.columns(plan)]
+        resources.append(
             {
                 "name": name,
                 "path": f"{name}.csv",
@@ -353,34 +554,46 @@ def datapackage(plan: Plan, types: Sequence[EntityType]) -> dict[str, Any]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "title": title,
+                **stamp,
                 "schema": {"fields": fields},
             }
         )
-        entries.append(
+        resources.append(
             {
                 "name": f"{name}-json",
                 "path": f"{name}.json",
                 "format": "json",
                 "mediatype": "application/json",
                 "title": f"{title} (JSON, full records)",
+                **stamp,
             }
         )
     info = plan.info
+    sources = [{"title": info.title.zh, "path": "source/plan.txt"}]
+    if info.official_url:
+        sources.append({"title": f"{info.title.zh} (official text)", "path": info.official_url})
+    sources += [
+        {"title": s.label.zh, "path": s.url or s.document or ""} for s in plan.meta.sources if s.kind == "staff"
+    ]
+    outcomes = plan.file(m.OutcomesFile)  # where the outcomes recorded after the plan come from
+    sources += [{"title": s.title.zh, "path": s.url or s.document or ""} for s in outcomes.sources] if outcomes else []
     return {
         "profile": "data-package",
         "name": plan.meta.site.datapackage_name,
         "title": info.title.en,
         "description": info.title.zh,
-        "licenses": [{"name": "other-pd", "title": "Government plan text; translation and structure by the site"}],
-        "sources": [{"title": info.title.zh, "path": "source/plan.txt"}],
-        "resources": entries,
+        **stamp,
+        "sources": sources,
+        "resources": resources,
     }
 
 
-def export_files(plan: Plan, types: Sequence[EntityType]) -> dict[str, str]:
-    """Every file of the export, as ``{relative path under data/: text}``."""
-    files = {"datapackage.json": json.dumps(datapackage(plan, types), ensure_ascii=False, indent=1)}
-    for name, export in resources(plan, types):
-        files[f"{name}.csv"] = to_csv(plan, export)
-        files[f"{name}.json"] = to_json(plan, export)
+def export_files(plan: Plan, types: Sequence[EntityType], release: Release | None = None) -> dict[str, str]:
+    """Every file of the export, as ``{relative path under data/: text}`` (``release``: the data's version; by
+    default one dated as a data folder without history is)."""
+    release = release or History.unread().current
+    files = {"datapackage.json": json.dumps(datapackage(plan, types, release), ensure_ascii=False, indent=1)}
+    for resource in exported(plan, types):
+        files[f"{resource.name}.csv"] = to_csv(plan, resource)
+        files[f"{resource.name}.json"] = to_json(plan, resource)
     return files

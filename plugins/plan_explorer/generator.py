@@ -15,7 +15,13 @@ class PlanSiteGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     """Writes the plan's pages, open-data export, sitemap and robots.txt (counts into ``PLAN_REPORT``)."""
 
     def generate_context(self) -> None:
-        self.site = load_site(Path(self.settings["PLAN_ROOT"]), Path(self.theme), self.settings.get("SITEURL", ""))
+        self.site = load_site(
+            Path(self.settings["PLAN_ROOT"]),
+            Path(self.theme),
+            self.settings.get("SITEURL", ""),
+            cache=Path(self.settings["CACHE_PATH"]),
+            publish=bool(self.settings.get("PLAN_PUBLISH", False)),
+        )
 
     def generate_output(self, writer: Any) -> None:  # noqa: ARG002 — Pelican's writer: pages are written here
         theme = Theme(Path(self.theme), dict(self.settings.get("JINJA_ENVIRONMENT", {})))

@@ -7,6 +7,7 @@ together as one :class:`DataError`; the plan returned is linked (``plan.referrin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from .descriptor import EntityType
 from .errors import ProblemLog
 from .model import records as m
 from .model.plan import Plan
-from .model.yamlsource import YamlDoc, format_path, read_yaml
+from .model.yamlsource import InvalidScalar, YamlDoc, format_path, read_yaml
 from .references import check_references
 from .relations import link_plan
 
@@ -34,16 +35,36 @@ ERROR_MESSAGES = {
     "dict_type": "must be a mapping",
     "list_type": "must be a list",
     "date_from_datetime_parsing": "must be a date (YYYY-MM-DD)",
+    "date_type": "must be a date (YYYY-MM-DD)",
 }
+
+
+#: fields that moved to another file: what an old file that still has them is told
+MOVED = {
+    ("plan", "targets"): "moved to data/targets.yaml (one target each, headline: true for the home page)",
+    ("other_targets",): "moved to data/targets.yaml (entity: industries/<id>)",
+}
+#: a model's own check names the field it is about: ``"<field>: <message>"``
+FIELD_MESSAGE = re.compile(r"^([a-z_]+): (.+)$", re.S)
 
 
 def _validation_problems(doc: YamlDoc, exc: ValidationError, log: ProblemLog) -> None:
     for err in exc.errors():
+        if isinstance(err.get("input"), InvalidScalar):
+            continue  # reported as it was read
         loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
         message = ERROR_MESSAGES.get(err["type"], err["msg"].removeprefix("Value error, "))
+        if err["type"] == "literal_error":
+            message = f"{message} ({err.get('ctx', {}).get('expected', '')})".replace(" ()", "")
+        if err["type"] == "extra_forbidden":
+            moved = next((why for key, why in MOVED.items() if loc[-len(key) :] == key), None)
+            message = f"{message}: {moved}" if moved else message
+        own = FIELD_MESSAGE.match(message) if err["type"] == "value_error" else None
+        if own:
+            loc, message = (*loc, own.group(1)), own.group(2)
         if err["type"] == "missing" and loc and loc[-1] in ("zh", "en"):
             message = "missing Chinese text" if loc[-1] == "zh" else "missing English text"
-        if err["type"] == "value_error" and "text must not be empty" in err["msg"]:
+        if err["type"] == "value_error" and "text must not be empty" in err["msg"] and loc[-1] in ("zh", "en"):
             message = "empty Chinese text" if loc[-1] == "zh" else "empty English text"
         if err["type"] == "string_pattern_mismatch":
             message = "id must be lowercase ASCII letters, digits and hyphens"
@@ -95,9 +116,15 @@ def _read(
         return doc, None
 
 
-def load_plan(data_dir: Path, types: Sequence[EntityType], given: dict[str, YamlDoc] | None = None) -> Plan:
+def load_plan(
+    data_dir: Path,
+    types: Sequence[EntityType],
+    paragraphs: dict[str, dict[int, int]] | None = None,
+    given: dict[str, YamlDoc] | None = None,
+) -> Plan:
     """Read, validate and cross-check the files of ``data_dir`` that ``types`` describe; DataError on problems.
 
+    ``paragraphs`` (chapter → {paragraph number: section number}) lets the paragraphs data cites be checked too.
     ``given`` holds files already read, by file name, used instead of the folder's (the workbook import checks
     the outcomes a workbook holds as if they were the plan's ``outcomes.yaml``)."""
     given = given or {}
@@ -120,7 +147,7 @@ def load_plan(data_dir: Path, types: Sequence[EntityType], given: dict[str, Yaml
     present = [t for t in types if (data_dir / t.filename).exists() or t.filename in given]
     if meta is not None and not any(t.is_entity for t in present):
         names = ", ".join(t.filename for t in types if t.is_entity)
-        log.add(f"data/{PLAN_FILE}", 0, "(plan)", f"the plan has no collection: add at least one of {names} to data/")
+        log.add(f"data/{PLAN_FILE}", 0, "(plan)", f"the plan has no collection: add one of {names} to data/")
     failed: set[str] = set()
     invalid: dict[str, YamlDoc] = {}  # files read but not valid on their own
     for etype in present:
@@ -150,7 +177,7 @@ def load_plan(data_dir: Path, types: Sequence[EntityType], given: dict[str, Yaml
     assert isinstance(meta, m.PlanFile)
     plan = Plan(data_dir, meta, files, lists, kinds)
     plan.docs = docs
-    check_references(plan, valid, types, docs, log, failed, invalid)  # across the files valid on their own
+    check_references(plan, valid, types, docs, log, failed, invalid, paragraphs)  # across the files valid alone
     log.raise_if_any()
     link_plan(plan, valid)
     return plan

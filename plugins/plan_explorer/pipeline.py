@@ -25,17 +25,22 @@ from .descriptor import EntityType
 from .entities import CHART_MAKERS, ENTITY_TYPES
 from .errors import DataError, ProblemLog
 from .export import export_files
+from .history import read_history
 from .i18n import LANGS, load_catalogue
 from .load import load_plan
+from .model import records as m
 from .model.plan import Plan
 from .outputdir import replace_whole, rewrite
+from .publish import SETTINGS_FILE, siteurl_problems
 from .relations import build_relations
 from .search import BODY, SearchIndexer, merge_entries, search_copy
 from .site import contexts as c
+from .site.feeds import atom_feed
+from .site.langmark import marked, marked_html
 from .site.pages import all_pages, not_found_page
 from .site.sitemap import robots_txt, sitemap_xml
 from .site.state import Site
-from .site.urls import output_name
+from .site.urls import FEED, lang_prefix, output_name
 from .workers import Workers
 
 logger = logging.getLogger(__name__)
@@ -76,24 +81,53 @@ def check_content(plan: Plan, chapters: dict[str, dict[str, Document]], log: Pro
             log.add("data/plan.yaml", line, f"{where}.anchor", f"chapter '{source.chapter}' has no '{source.anchor}'")
 
 
-def load_site(root: Path, theme: Path, siteurl: str = "", types: Sequence[EntityType] = ENTITY_TYPES) -> Site:
+def paragraph_index(chapters: dict[str, dict[str, Document]]) -> dict[str, dict[int, int]]:
+    """Chapter → {paragraph number (``#p-N``): the number of the section it lies in} (0 before the first heading)."""
+    index: dict[str, dict[int, int]] = {}
+    for doc_id, pair in chapters.items():
+        section, numbered = 0, {}
+        for block in pair["zh"].blocks:
+            if block.kind == "heading":
+                section += 1
+            elif block.kind == "para":
+                numbered[int(block.anchor.removeprefix("p-"))] = section
+        index[doc_id] = numbered
+    return index
+
+
+def load_site(
+    root: Path,
+    theme: Path,
+    siteurl: str = "",
+    types: Sequence[EntityType] = ENTITY_TYPES,
+    cache: Path | None = None,
+    history: bool = True,
+    publish: bool = False,
+) -> Site:
     """Load the plan of the folder ``root`` (its data and content) and the theme's UI strings, validate,
-    link and audit them; every problem of all of them is reported together (DataError)."""
+    link and audit them; every problem of all of them is reported together (DataError). ``history``: read the
+    data's releases from git (changes cached in ``cache``); ``publish``: the site's address must be a real one."""
     log = ProblemLog()
+    if publish:
+        for problem in siteurl_problems(siteurl):
+            log.add(SETTINGS_FILE, 0, "SITEURL", problem)
     plan = None
-    try:
-        plan = load_plan(root / "data", types)
-    except DataError as exc:  # merged with the content problems below, reported together
-        log.problems += exc.problems
     chapters = load_documents(root / "content" / "plan", "content/plan", log)
     docs = load_documents(root / "content" / "pages", "content/pages", log)
+    try:
+        plan = load_plan(root / "data", types, paragraph_index(chapters))
+    except DataError as exc:  # merged with the content problems, reported together
+        log.problems += exc.problems
     catalogue = load_catalogue(theme / "i18n.yaml", log)
     if plan is not None:
         check_content(plan, chapters, log)
     log.raise_if_any()
     assert plan is not None
     present = [t for t in types if plan.has(t.name)]
-    return Site(plan, build_relations(plan), run_audit(plan), chapters, docs, present, catalogue, siteurl)
+    site = Site(plan, build_relations(plan), run_audit(plan), chapters, docs, present, catalogue, siteurl)
+    if history:
+        site.history = read_history(root / "data", cache, types)
+    return site
 
 
 # --- render, charts, search, write --------------------------------------------------------------------
@@ -102,6 +136,8 @@ def load_site(root: Path, theme: Path, siteurl: str = "", types: Sequence[Entity
 def environment(theme: Path, options: dict[str, Any], cache: Path | None = None) -> Environment:
     """The Jinja environment of the theme's templates (compiled templates cached in ``cache``)."""
     env = Environment(loader=FileSystemLoader(str(theme / "templates")), **options)  # noqa: S701 — autoescape is on
+    env.filters["marked"] = marked  # {{ text|marked(lang) }}: the other language's runs marked with their lang
+    env.filters["marked_html"] = marked_html
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
@@ -147,6 +183,7 @@ class SiteWriter:
             site=site,
             info=site.plan.info,
             sources=site.plan.index["sources"],
+            cite=site.cite(lang),
         )
         self._write_text(name, html)
         return html
@@ -207,9 +244,8 @@ class SiteWriter:
         return {**counts, "records": indexer.count if indexer is not None else 0}
 
     def _prepare_before_fork(self, pages: list[tuple[str, c.Page]]) -> frozenset[int]:
-        """Work done once for both languages' workers: the overview pages' charts (vl-convert starts on them
-        at once) and every template compiled; the pages whose charts are ready."""
-        self.charts.service.start()  # if not yet started: that takes a while, which overlaps the work below
+        """Work done once for both languages' workers: the overview pages' charts (vl-convert starts on those
+        not drawn in Python, if any) and every template compiled; the pages whose charts are ready."""
         overviews = [(lang, page) for lang, page in pages if not _is_entity_page(page, self.site)]
         try:
             for lang, page in overviews:
@@ -258,11 +294,17 @@ class SiteWriter:
     def _write_extras(self, paths: list[str]) -> None:
         """The open data, the plan's text, sitemap, robots.txt and the favicon."""
         plan = self.site.plan
-        for name, text in export_files(plan, self.site.types).items():
+        for name, text in export_files(plan, self.site.types, self.site.history.current).items():
             self._write_text(f"data/{name}", text)
-        source = plan.data_dir / SOURCE_TEXT
-        if source.is_file():
-            self._write_text(f"data/{SOURCE_TEXT.as_posix()}", source.read_text(encoding="utf-8"))
+        outcomes = plan.file(m.OutcomesFile)
+        cited: list[m.SourceDef | m.OutcomeSource] = [*plan.meta.sources, *(outcomes.sources if outcomes else [])]
+        documents = [SOURCE_TEXT.as_posix(), *(s.document for s in cited if s.document)]
+        for document in dict.fromkeys(documents):  # the plan's text and the documents staff and outcomes cite
+            source = plan.data_dir / document
+            if source.is_file():
+                self._write_text(f"data/{document}", source.read_text(encoding="utf-8"))
+        for lang in LANGS:
+            self._write_text(lang_prefix(lang) + FEED, atom_feed(self.site, lang))
         self._write_text("sitemap.xml", sitemap_xml(paths, self.site.siteurl))
         self._write_text("robots.txt", robots_txt(self.site.siteurl))
         favicon = self.theme / FAVICON

@@ -12,7 +12,7 @@ import string
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .descriptor import EntityType
+from .descriptor import ANY_LIST, EntityType
 from .errors import ProblemLog
 from .model import records as m
 from .model.plan import Plan
@@ -96,14 +96,34 @@ class _Checker:
                     value = getattr(record, ref.field)
                     values = value if isinstance(value, list) else [value]
                     for j, ident in enumerate(values):
+                        path = (ref.key, i, ref.field, j) if isinstance(value, list) else (ref.key, i, ref.field)
+                        if ref.target == ANY_LIST:
+                            self.any_record(etype, path, ident)
+                            continue
                         if ident is None or self.unchecked(ref.target):
                             continue
-                        path = (ref.key, i, ref.field, j) if isinstance(value, list) else (ref.key, i, ref.field)
                         absent = self.missing_collection(ref.target)
                         if absent:
                             self.add(etype.filename, path, f"'{ident}': {absent}")
                         elif ident not in self.plan.index[ref.target]:
                             self.add(etype.filename, path, f"unknown {self.singular[ref.target]} '{ident}'")
+
+    def any_record(self, etype: EntityType, path: tuple[Any, ...], value: str | None) -> None:
+        """``value`` names the plan itself or a record of any list of the plan (``<list>/<id>``)."""
+        if value is None or value == m.PLAN_ENTITY:
+            return
+        filename = etype.filename
+        name, _, ident = value.partition("/")
+        owners = {n: t for n, t in self.owner.items() if t.is_entity and t.name != etype.name}
+        lists = sorted(owners)
+        if name not in lists or not ident:
+            self.add(filename, path, f"'{value}': not {m.PLAN_ENTITY} or <list>/<id> (lists: {', '.join(lists)})")
+        elif self.unchecked(name):
+            return
+        elif absent := self.missing_collection(name):
+            self.add(filename, path, f"'{value}': {absent}")
+        elif ident not in self.plan.index[name]:
+            self.add(filename, path, f"unknown {self.singular[name]} '{ident}'")
 
     def sources(self) -> None:
         sources = self.plan.index["sources"]
@@ -114,7 +134,11 @@ class _Checker:
                 if ref not in sources:
                     self.add(filename, path, f"unknown source '{ref}'")
         for i, src in enumerate(self.plan.meta.sources):
-            if src.chapter is None and src.page is None:
+            if src.kind == "staff":
+                self.staff_source(i, src)
+            elif src.document is not None:
+                self.add(PLAN_FILE, ("sources", i, "document"), "only a source of kind: staff has a document")
+            elif src.chapter is None and src.page is None:
                 self.add(PLAN_FILE, ("sources", i), "a source needs a chapter or a page")
             for fieldname in ("page", "shows", "see"):
                 name = getattr(src, fieldname)
@@ -124,6 +148,16 @@ class _Checker:
                         ("sources", i, fieldname),
                         f"'{name}': {self.missing_collection(name) or 'no such collection'}",
                     )
+
+    def staff_source(self, i: int, src: m.SourceDef) -> None:
+        """A document staff cite (not the plan): its text is kept under data/, and it is no part of the plan."""
+        if src.document is None:
+            self.add(PLAN_FILE, ("sources", i), "a source of kind: staff needs its text: document: source/<file>.txt")
+        elif not (self.plan.data_dir / src.document).is_file():
+            self.add(PLAN_FILE, ("sources", i, "document"), f"no file data/{src.document}")
+        for fieldname in ("chapter", "page", "shows", "see"):
+            if getattr(src, fieldname) is not None:
+                self.add(PLAN_FILE, ("sources", i, fieldname), "a source of kind: staff is no part of the plan")
 
     # --- years ----------------------------------------------------------------------------------
 
@@ -159,8 +193,6 @@ class _Checker:
                     kinds: dict[type, str] = {m.HistoryPoint: "history"}
                     kind = kinds.get(self._owner_type(etype, path), "target")
                     self._year(etype.filename, path, value, allowed[kind])
-        for i, target in enumerate(plan.info.targets):
-            self._year(PLAN_FILE, ("plan", "targets", i, "year"), target.year, allowed["target"])
 
     def _owner_type(self, etype: EntityType, path: tuple[Any, ...]) -> type:
         obj: Any = self.plan.files[etype.name]
@@ -202,6 +234,10 @@ class _Checker:
                     self.plan.resolve(path)
                 except (KeyError, ValueError, StopIteration):
                     self.add("statements.yaml", loc, f"'{path}' names no figure in data/")
+        if self.plan.has("statements"):
+            self.breakdowns()
+        if self.plan.has("targets"):
+            self.target_paths()
 
     def outcomes(self) -> None:
         """Outcomes name targets the plan has (see :mod:`outcomes.checks`); a file of outcomes that failed
@@ -218,6 +254,87 @@ class _Checker:
                 raw = self.invalid[etype.filename]
                 self.docs.setdefault(etype.filename, raw)
                 checker.check(valid_records(raw.data), source_ids(raw.data))
+
+    def _names_figure(self, path: str) -> bool:
+        try:
+            self.plan.resolve(path)
+        except (KeyError, ValueError, StopIteration):
+            return False
+        return True
+
+    def breakdowns(self) -> None:
+        statements = self.plan.files["statements"]
+        assert isinstance(statements, m.StatementsFile)
+        for i, item in enumerate(statements.breakdowns):
+            if item.of is not None:
+                name, _, ident = item.of.partition("/")
+                if ident not in self.plan.index.get(name, {}):
+                    self.add("statements.yaml", ("breakdowns", i, "of"), f"'{item.of}' names no record of the plan")
+            for where, st in [(("total",), item.total), *((("parts", j), p) for j, p in enumerate(item.parts))]:
+                if st.path is not None and not self._names_figure(st.path):
+                    loc = ("breakdowns", i, *where, "path")
+                    self.add("statements.yaml", loc, f"'{st.path}' names no figure in data/")
+
+    def targets(self, paragraphs: dict[str, dict[int, int]] | None) -> None:
+        """Each target's comparison is one of the list, its range runs from low to high, and it cites a paragraph
+        that exists in the section it names (``paragraphs``: chapter → {paragraph: section}, when the content is
+        known) or a row of a table."""
+        targets = self.plan.files["targets"]
+        assert isinstance(targets, m.TargetsFile)
+        for i, target in enumerate(targets.targets):
+            at = ("targets", i)
+            if target.comparison not in m.COMPARISONS:
+                allowed = ", ".join(m.COMPARISONS)
+                self.add("targets.yaml", (*at, "comparison"), f"'{target.comparison}' is not one of {allowed}")
+            elif target.value is None and target.comparison != "exactly":
+                self.add(
+                    "targets.yaml", (*at, "comparison"), "a range (value_min–value_max) is read as within it: exactly"
+                )
+            low, high = target.value_min, target.value_max
+            if low is not None and high is not None and low > high:
+                message = f"the range's minimum {low:g} is greater than its maximum {high:g}"
+                self.add("targets.yaml", (*at, "value_min"), message)
+            if paragraphs is not None:
+                self._passage(i, target.source, paragraphs)
+
+    def _passage(self, i: int, cited: m.Passage, paragraphs: dict[str, dict[int, int]]) -> None:
+        source = self.plan.index["sources"].get(cited.ref)
+        if source is None:
+            return  # reported with the sources
+        at = ("targets", i, "source")
+        if cited.paragraph is None:
+            if source.chapter is not None and cited.row is None:
+                self.add("targets.yaml", at, f"'{cited.ref}' is a section of the text: cite its paragraph")
+            return
+        if source.chapter is None:
+            self.add("targets.yaml", (*at, "paragraph"), f"'{cited.ref}' is a table: cite its row")
+            return
+        found = paragraphs.get(source.chapter, {})
+        if cited.paragraph not in found:
+            last = max(found, default=0)
+            message = f"chapter '{source.chapter}' has no paragraph {cited.paragraph} (it has p-1 to p-{last})"
+            self.add("targets.yaml", (*at, "paragraph"), message)
+        elif source.anchor and source.anchor.startswith("sec-") and found[cited.paragraph] != int(source.anchor[4:]):
+            message = f"p-{cited.paragraph} of '{source.chapter}' is not in section '{cited.ref}' ({source.anchor})"
+            self.add("targets.yaml", (*at, "paragraph"), message)
+
+    def target_paths(self) -> None:
+        """A target's ``same_as`` names a figure; what it ``restates`` is the first statement, not a restatement."""
+        targets = self.plan.files["targets"]
+        assert isinstance(targets, m.TargetsFile)
+        by_id = {t.id: t for t in targets.targets}
+        for i, target in enumerate(targets.targets):
+            if target.same_as is not None and not self._names_figure(target.same_as):
+                self.add("targets.yaml", ("targets", i, "same_as"), f"'{target.same_as}' names no figure in data/")
+            first = by_id.get(target.restates or "")
+            if target.restates == target.id:
+                self.add("targets.yaml", ("targets", i, "restates"), "a target cannot restate itself")
+            elif first is not None and first.restates is not None:
+                self.add(
+                    "targets.yaml",
+                    ("targets", i, "restates"),
+                    f"'{first.id}' itself restates '{first.restates}': name the first statement",
+                )
 
     def settings(self) -> None:
         site = self.plan.meta.site
@@ -266,14 +383,18 @@ def check_references(
     log: ProblemLog,
     failed: set[str] | None = None,
     invalid: dict[str, YamlDoc] | None = None,
+    paragraphs: dict[str, dict[int, int]] | None = None,
 ) -> None:
-    """Record a problem for every reference in ``docs`` that names nothing in ``plan`` (``invalid``: the files
-    that failed validation, as read, whose valid records are checked where that is useful)."""
+    """Record a problem for every reference in ``docs`` that names nothing in ``plan`` (and, when ``paragraphs``
+    gives the chapters' paragraphs by their sections, every cited paragraph that does not exist; ``invalid``: the
+    files that failed validation, as read, whose valid records are checked where that is useful)."""
     checker = _Checker(plan, present, known, docs, log, failed or set(), invalid or {})
     checker.ids()
     checker.sources()
     if checker.period():
         checker.years()
     checker.paths()
+    if plan.has("targets"):
+        checker.targets(paragraphs)
     checker.outcomes()
     checker.settings()

@@ -34,6 +34,7 @@ class Relations:
     total_investment_wan: float = 0.0
     ranked_projects: list[m.Project] = field(default_factory=list)  # largest total investment first
     project_rank: dict[str, int] = field(default_factory=dict)  # 1 = largest; projects with an investment only
+    tied_ranks: set[int] = field(default_factory=set)  # ranks two or more projects share (equal investment)
     ranked_industries: list[m.Industry] = field(default_factory=list)  # largest target-year output first
 
     def platform_projects(self, platform: m.Platform) -> list[m.Project]:
@@ -51,10 +52,25 @@ def build_relations(plan: Plan) -> Relations:
     projects = plan.all(m.Project)
     rel = Relations(plan, total_investment_wan=investment_sum(projects))
     rel.ranked_projects = sorted(projects, key=lambda p: -(p.total_investment_wan or 0))
-    rel.project_rank = {p.id: n for n, p in enumerate(rel.ranked_projects, 1) if p.total_investment_wan}
+    rel.project_rank, rel.tied_ranks = competition_ranks(rel.ranked_projects)
     target = plan.target_year
     rel.ranked_industries = sorted(plan.all(m.Industry), key=lambda i: -(i.output.get(target) or 0))
     return rel
+
+
+def competition_ranks(ranked: list[m.Project]) -> tuple[dict[str, int], set[int]]:
+    """Ranks as sport gives them (1, 2, =3, =3, 5): equal investments share a rank, which is then a tie."""
+    ranks: dict[str, int] = {}
+    counts: dict[int, int] = {}
+    previous: float | None = None
+    for n, project in enumerate(ranked, 1):
+        if not project.total_investment_wan:
+            continue
+        rank = ranks[ranked[n - 2].id] if n > 1 and project.total_investment_wan == previous else n
+        ranks[project.id] = rank
+        counts[rank] = counts.get(rank, 0) + 1
+        previous = project.total_investment_wan
+    return ranks, {rank for rank, k in counts.items() if k > 1}
 
 
 def investment_sum(projects: list[m.Project]) -> float:

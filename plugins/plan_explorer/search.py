@@ -75,9 +75,43 @@ def han_separated_html(source: str) -> str:
 IGNORED_FIGURE = re.compile(r"<figure\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</figure>", re.S)
 
 
+#: The end of an element whose text runs into the next one's (Pagefind joins them without a space): a label and
+#: its value (``<dt>``/``<dd>``), table cells, list items.
+LABEL_END = re.compile(r"</dt>")
+ITEM_END = re.compile(r"</(dd|td|th|li|caption|figcaption)>")
+PAGE_LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
+#: An element in a language (its opening tag), and the body's first tag
+LANG_TAG = re.compile(r'<([A-Za-z][\w-]*)\b([^<>]*?)\blang="([^"]+)"([^<>]*)>')
+
+
+def _apart(html: str, lang: str) -> str:
+    """Labels and values kept apart in excerpts: ``Gross output <year>: CNY 7.664 billion · …``."""
+    html = LABEL_END.sub("：</dt>" if lang.startswith("zh") else ": </dt>", html)
+    return ITEM_END.sub(lambda m: f" · </{m.group(1)}>", html)
+
+
+def _own_language(html: str, lang: str) -> str:
+    """Text in the other language (marked with its ``lang``) left out of this language's index."""
+
+    def ignore(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if match.group(3) == lang or match.group(1).lower() == "html" or "data-pagefind-ignore" in tag:
+            return tag
+        return tag[:-1] + " data-pagefind-ignore>" if not tag.endswith("/>") else tag
+
+    return LANG_TAG.sub(ignore, html)
+
+
 def search_copy(html: str) -> str:
-    """What Pagefind is given for a page: its Han characters separated, its ignored chart figures left out."""
-    return han_separated_html(IGNORED_FIGURE.sub("", html))
+    """What Pagefind is given for a page: only its own language's text, labels apart from their values, its Han
+    characters separated, its ignored chart figures left out."""
+    found = PAGE_LANG.search(html)
+    lang = found.group(1) if found else ""
+    start = html.find(BODY)
+    if start >= 0:
+        body = _own_language(_apart(IGNORED_FIGURE.sub("", html[start:]), lang), lang)
+        html = html[:start] + body
+    return han_separated_html(html)
 
 
 def merge_entries(entries: list[Path], bundle: Path) -> None:

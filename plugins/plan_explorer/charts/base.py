@@ -26,6 +26,9 @@ CHART_WIDTH = 560  # px of the plot area; the SVG scales down with the page (max
 PALETTE = {"main": "#1f5f8b", "accent": "#c8553d", "muted": "#9bb3c7", "target": "#2a9d8f"}
 
 
+PHONE_COLUMNS = 3  # a data table of more columns shows its name and main figure on phones, the rest on demand
+
+
 @dataclass
 class Chart:
     id: str
@@ -36,6 +39,16 @@ class Chart:
     spec_json: str
     svg: Markup = Markup("")
     pending: str = ""  # while vl-convert renders it: the key of its SVG in the chart cache
+    main_column: int = -1  # the data table's main figure (a phone shows it with the name; -1: the last column)
+
+    def column_class(self, index: int) -> Markup:
+        """The data table's cell class attribute: the name (first) and main-figure columns are always shown, the
+        others of a wide table on a phone only on demand."""
+        main = self.main_column % len(self.columns)
+        name = "col-name" if index == 0 else "col-main" if index == main else ""
+        if not name and len(self.columns) > PHONE_COLUMNS:
+            name = "opt"
+        return Markup(f' class="{name}"') if name else Markup("")  # noqa: S704 — one of three fixed names
 
 
 def base(data: list[dict[str, Any]], height: int = 260) -> alt.Chart:

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..i18n import Translator
-from ..numfmt import Formatter, rounded
+from ..numfmt import Formatter, chart_number
 from ..site import contexts as c
 from .rows import Built, actual_points, bars, money_yi, path_chart, path_points, project_rows, required, top_and
 
 
 def _against_path(
-    progress: c.TargetProgress | None, fallback: list[dict[str, Any]], value: Any, show: Any, t: Translator
+    progress: c.TargetProgress | None,
+    fallback: list[dict[str, Any]],
+    value: Callable[[float | None], float | None],
+    fmt: Formatter,
+    unit: tuple[str, str],
+    t: Translator,
 ) -> list[dict[str, Any]]:
     """The required path (the outcomes' own when the plan records outcomes, else ``fallback``) and the actual
-    values recorded."""
+    values recorded. The path's values are derived: rounded to the precision of the plan's own figures."""
     if progress is None:
         return fallback
     sp = progress.progress
-    like = [v for _, v in sp.goal.milestones]
-    steps = [(y, rounded(v, like)) for y, v in sp.path]
-    points = path_points(t("chart.required_path"), steps, value, show) if steps else fallback
-    return points + actual_points(sp.actuals, value, show, t)
+    decimals = sp.goal.precision
+    path = path_points(t("chart.required_path"), sp.path, value, lambda v: fmt.figure(v, *unit, decimals))
+    return (path if sp.path else fallback) + actual_points(sp.actuals, value, lambda v: fmt.figure(v, *unit), t)
 
 
 def _path_desc(progress: c.TargetProgress | None, start: float, end: float, show: Any, t: Translator) -> str:
@@ -38,15 +42,15 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
     if ind is None or fig is None or fig.base is None or fig.target is None:
         return
     money = ind.unit.zh == "亿元"
-    conv = (lambda v: money_yi(v, t.lang)) if money else (lambda v: v)
-    show = fmt.yi if money else (lambda v: fmt.figure(round(v, 2), ind.unit.zh, ind.unit.en))
-    pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, show)
-    pts = _against_path(page.progress, pts, conv, show, t)
+    conv: Callable[[float | None], float | None] = (lambda v: money_yi(v, t.lang)) if money else chart_number
+    unit = (ind.unit.zh, ind.unit.en)
+    pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt, unit)
+    pts = _against_path(page.progress, pts, conv, fmt, unit, t)
     yield path_chart(
         f"chart-{ind.id}",
         t,
         t("chart.indicator_path.title", name=ind.name[t.lang]),
-        _path_desc(page.progress, fig.base, fig.target, show, t),
+        _path_desc(page.progress, fig.base, fig.target, lambda v: fmt.figure(v, *unit), t),
         pts,
         t("unit.money_axis") if money else ind.unit[t.lang],
     )
@@ -58,8 +62,9 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
         return
     if fig.base and fig.target:
         conv = lambda v: money_yi(v, t.lang)  # noqa: E731
-        pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt.yi)
-        pts = _against_path(page.progress, pts, conv, fmt.yi, t)
+        unit = ("亿元", "")
+        pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt, unit)
+        pts = _against_path(page.progress, pts, conv, fmt, unit, t)
         yield path_chart(
             f"chart-{ind.id}-path",
             t,
@@ -85,12 +90,13 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
         t(
             "chart.industry_share.desc",
             name=ind.name[t.lang],
-            share=fmt.percent(page.share_of_target, 1),
+            share=fmt.share(page.share_of_target),
             n=fmt.small_count(len(site.relations.ranked_industries)),
         ),
         rows,
         t("unit.money_axis"),
         highlight=ind.id,
+        value_title=t("industry.output_target"),
     )
 
 
@@ -99,7 +105,7 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
     if pr is None:
         return
     desc = (
-        t("chart.project_rank.desc", rank=page.rank, share=fmt.percent(page.share, 1))
+        t("chart.project_rank.desc", rank=fmt.rank(page.rank, page.tied), share=fmt.share(page.share))
         if page.rank
         else t("chart.project_rank.tbd")
     )
@@ -110,6 +116,7 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
         desc,
         project_rows(top_and(site.relations.ranked_projects, pr), t, fmt, ranked=True),
         t("unit.money_axis"),
+        value_title=t("project.total"),
         highlight=pr.id,
     )
 
@@ -121,9 +128,10 @@ def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatt
         f"chart-{page.platform.id}",
         t,
         t("chart.platform_projects.title"),
-        t("chart.platform_projects.desc", count=len(page.projects), total=fmt.wan(page.investment_wan)),
+        t("chart.platform_projects.desc", count=len(page.projects), total=fmt.wan_total(page.investment_wan)),
         project_rows(page.projects, t, fmt),
         t("unit.money_axis"),
+        value_title=t("project.total"),
     )
 
 
@@ -135,9 +143,9 @@ def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatt
         {"series": tw.name[t.lang], "year": y, "value": money_yi(v, t.lang), "shown": fmt.yi(v), "kind": "stated"}
         for y, v in sorted(tw.output.items())
     ]
-    pts = _against_path(page.progress, pts, lambda v: money_yi(v, t.lang), fmt.yi, t)
+    pts = _against_path(page.progress, pts, lambda v: money_yi(v, t.lang), fmt, ("亿元", ""), t)
     later = [y for y in sorted(tw.output) if y > site.plan.base_year]
-    table = site.plan.source(tw.source.ref).label[t.lang]
+    table = site.cite(t.lang).of(site.plan.source(tw.source.ref))
     yield path_chart(
         f"chart-{tw.id}",
         t,

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import altair as alt
-
 from ..i18n import Translator
 from ..model import records as m
-from ..numfmt import Formatter
+from ..numfmt import POINTS_DECIMALS, SHARE_DECIMALS, Formatter, rounded
 from ..site import contexts as c
 from ..site.pages import caption
-from .base import PALETTE, Chart, base, configure
+from .base import Chart
+from .forms import Drawn
 from .rows import CHART_MAX_ROWS, Built, actual_points, bars, money_wan, money_yi, path_chart, project_rows, required
+
+PERCENT_UNITS = ("%", "（%）")  # an indicator in % is a share: its change is in percentage points
 
 
 def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
@@ -23,7 +24,8 @@ def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> I
     start, end = (ind.value.get(plan.base_year), ind.value.get(plan.target_year)) if ind else (None, None)
     if ind is not None and start and end:
         conv = lambda v: money_yi(v, lang)  # noqa: E731
-        pts = required(t("chart.required_path"), start, end, plan.base_year, plan.target_year, conv, fmt.yi)
+        unit = (ind.unit.zh, ind.unit.en)
+        pts = required(t("chart.required_path"), start, end, plan.base_year, plan.target_year, conv, fmt, unit)
         progress = site.progress.of("indicators", ind)
         pts += actual_points(progress.actuals if progress else [], conv, fmt.yi, t)
         yield path_chart(
@@ -62,56 +64,61 @@ def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> I
 
 
 def indicators_charts(page: c.IndicatorsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    """How far each indicator's target lies from its baseline: quantities by their change in per cent, shares
+    (figures in %) by their change in percentage points (8.8 % → 15 % is +6.2 points, not +70.5 %)."""
     base_year, target = site.plan.base_year, site.plan.target_year
-    changes = [
-        (i, round(end / start * 100 - 100, 1))
+    pairs = [
+        (i, start, end)
         for g in page.groups
         for i in g.indicators
-        if (start := i.value.get(base_year)) and (end := i.value.get(target)) is not None
+        if (start := i.value.get(base_year)) is not None and (end := i.value.get(target)) is not None
     ]
-    rows = [
-        {"key": i.id, "label": i.name[t.lang], "value": change, "shown": fmt.percent(change)} for i, change in changes
+    relative = [
+        (i, float(rounded(end / start * 100 - 100, SHARE_DECIMALS)))
+        for i, start, end in pairs
+        if i.unit.zh not in PERCENT_UNITS and start
     ]
-    yield bars(
-        "chart-indicators",
-        t,
-        t("chart.indicators.title"),
-        t("chart.indicators.desc"),
-        rows,
-        t("chart.change_percent"),
-    )
+    points = [
+        (i, float(rounded(end - start, POINTS_DECIMALS))) for i, start, end in pairs if i.unit.zh in PERCENT_UNITS
+    ]
+    if relative:
+        rows = [
+            {"key": i.id, "label": i.name[t.lang], "value": change, "shown": fmt.signed_percent(change)}
+            for i, change in relative
+        ]
+        yield bars(
+            "chart-indicators",
+            t,
+            t("chart.indicators.title"),
+            t("chart.indicators.desc"),
+            rows,
+            t("chart.change_percent"),
+        )
+    if points:
+        rows = [
+            {"key": i.id, "label": i.name[t.lang], "value": change, "shown": fmt.points(change)} for i, change in points
+        ]
+        yield bars(
+            "chart-indicator-shares",
+            t,
+            t("chart.indicator_shares.title"),
+            t("chart.indicator_shares.desc"),
+            rows,
+            t("chart.change_points"),
+        )
 
 
 def industries_charts(page: c.IndustriesPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     lang, plan = t.lang, site.plan
     years = (plan.base_year, plan.target_year)
     groups = {g.id: g for g in plan.all(m.IndustryGroup)}
-    inds = site.relations.ranked_industries[:CHART_MAX_ROWS]
-    data = []
-    for i in inds:
-        for year in years:
-            v = i.output.get(year)
-            if v is not None:
-                data.append(
-                    {
-                        "label": i.name[lang],
-                        "year": str(year),
-                        "value": money_yi(v, lang),
-                        "shown": fmt.yi(v),
-                        "group": groups[i.group].name[lang],
-                    }
-                )
-    chart = (
-        base(data, height=320)
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort=[i.name[lang] for i in inds], title=None),
-            yOffset="year:N",
-            x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
-            color=alt.Color("year:N", title=None, scale=alt.Scale(range=[PALETTE["muted"], PALETTE["main"]])),
-            tooltip=["label:N", "year:N", alt.Tooltip("shown:N", title=t("unit.money_axis"))],
-        )
-    )
+    inds = site.relations.ranked_industries[:CHART_MAX_ROWS]  # largest target first, as the description says
+    data = [
+        {"label": i.name[lang], "series": str(year), "value": money_yi(v, lang), "shown": fmt.yi(v)}
+        for i in inds
+        for year in years
+        if (v := i.output.get(year)) is not None
+    ]
     rows = [[i.name[lang], groups[i.group].name[lang], *(fmt.yi(i.output.get(y)) for y in years)] for i in inds]
     n = fmt.small_count(len(plan.all(m.Industry)))
     yield (
@@ -123,15 +130,10 @@ def industries_charts(page: c.IndustriesPage, site: Any, t: Translator, fmt: For
             rows,
             "",
         ),
-        configure(chart, t.lang),
+        Drawn("grouped", data, t("unit.money_axis")),
     )
     totals = [
-        {
-            "key": f"{g.id}-{year}",
-            "label": f"{g.name[lang]} {year}",
-            "value": money_yi(total, lang),
-            "shown": fmt.yi(total),
-        }
+        {"label": g.name[lang], "series": str(year), "value": money_yi(total, lang), "shown": fmt.yi(total)}
         for g in groups.values()
         for year in years
         if (total := g.total.get(year)) is not None
@@ -140,13 +142,17 @@ def industries_charts(page: c.IndustriesPage, site: Any, t: Translator, fmt: For
         order = [s.id for s in plan.meta.sources]
         refs = sorted({g.source.ref for g in groups.values()}, key=order.index)
         labels = [plan.source(ref).label[lang] for ref in refs]
-        yield bars(
-            "chart-industry-groups",
-            t,
-            t("chart.industry_groups.title", tables=("、" if lang == "zh" else " and ").join(labels)),
-            t("chart.industry_groups.desc"),
-            totals,
-            t("unit.money_axis"),
+        table = [[g.name[lang], *(fmt.yi(g.total.get(y)) for y in years)] for g in groups.values()]
+        yield (
+            Chart(
+                "chart-industry-groups",
+                t("chart.industry_groups.title", tables=("、" if lang == "zh" else " and ").join(labels)),
+                t("chart.industry_groups.desc"),
+                [t("industry.group"), *(str(y) for y in years)],
+                table,
+                "",
+            ),
+            Drawn("grouped", totals, t("unit.money_axis")),
         )
 
 
@@ -157,7 +163,7 @@ def _sum_by(projects: list[Any], key_of: Any, t: Translator, fmt: Formatter) -> 
         key = key_of(p) or t("common.unclassified")
         totals[key] = totals.get(key, 0) + (p.total_investment_wan or 0)
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])
-    return [{"key": k, "label": k, "value": money_wan(v, t.lang), "shown": fmt.wan(v)} for k, v in ranked]
+    return [{"key": k, "label": k, "value": money_wan(v, t.lang), "shown": fmt.wan_total(v)} for k, v in ranked]
 
 
 def _largest(projects: list[Any]) -> list[Any]:
@@ -176,6 +182,7 @@ def projects_charts(page: c.ProjectsPage, site: Any, t: Translator, fmt: Formatt
         t("chart.projects.desc", star=star),
         project_rows(site.relations.ranked_projects[:CHART_MAX_ROWS], t, fmt, ranked=True),
         t("unit.money_axis"),
+        value_title=t("project.total"),
     )
     groupings = {
         "industry": lambda p: plan.get(m.Industry, p.industry).name[t.lang] if p.industry else None,
@@ -192,6 +199,7 @@ def projects_charts(page: c.ProjectsPage, site: Any, t: Translator, fmt: Formatt
             t(f"chart.projects_{name}.desc"),
             _sum_by(projects, key_of, t, fmt),
             t("unit.money_axis"),
+            value_title=t("project.total"),
         )
     timeline = [
         {
@@ -203,25 +211,8 @@ def projects_charts(page: c.ProjectsPage, site: Any, t: Translator, fmt: Formatt
         for p in sorted(_largest(projects), key=lambda p: (p.period is None, p.period.start if p.period else 0, p.seq))
         if p.period
     ]
-    first = min((r["start"] for r in timeline), default=0)
-    years = list(range(first, max((r["end"] for r in timeline), default=0) + 1))
-    chart = (
-        base(timeline, height=24 * len(timeline))
-        .transform_calculate(through="datum.end + 1")  # a bar runs to the start of the next year: its last year whole
-        .mark_bar(color=PALETTE["main"])
-        .encode(
-            y=alt.Y("label:N", sort=None, title=None),
-            x=alt.X(
-                "start:Q",
-                title=t("chart.year"),
-                scale=alt.Scale(zero=False),
-                axis=alt.Axis(format="d", values=years, aria=False),  # the figure describes itself (title, table)
-            ),
-            x2="through:Q",
-            tooltip=["label:N", alt.Tooltip("shown:N", title=t("project.period"))],
-            description="shown:N",  # what a screen reader says of a bar: its period, not the drawing's bounds
-        )
-    )
+    if not timeline:
+        return
     tbd = [p.name[t.lang] for p in _largest(projects) if not p.period]
     rows = [[r["label"], r["shown"]] for r in timeline] + [[n, t("common.tbd")] for n in tbd]
     yield (
@@ -233,23 +224,32 @@ def projects_charts(page: c.ProjectsPage, site: Any, t: Translator, fmt: Formatt
             rows,
             "",
         ),
-        configure(chart, t.lang),
+        Drawn("ranges", timeline, t("chart.year")),
     )
 
 
 def platforms_charts(page: c.PlatformsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
     platforms = site.plan.all(m.Platform)
     cards = {card.platform.id: card for role in page.roles for card in role.cards}
+    ranked = sorted(platforms, key=lambda p: -cards[p.id].investment_wan)
     rows = [
         {
             "key": p.id,
             "label": p.name[t.lang],
             "value": money_wan(cards[p.id].investment_wan, t.lang),
-            "shown": fmt.wan(cards[p.id].investment_wan),
+            "shown": fmt.wan_total(cards[p.id].investment_wan),
         }
-        for p in platforms
+        for p in ranked
     ]
-    yield bars("chart-platforms", t, t("chart.platforms.title"), t("chart.platforms.desc"), rows, t("unit.money_axis"))
+    yield bars(
+        "chart-platforms",
+        t,
+        t("chart.platforms.title"),
+        t("chart.platforms.desc"),
+        rows,
+        t("unit.money_axis"),
+        value_title=t("project.total"),
+    )
     target = site.plan.target_year
     targets = [
         {
@@ -258,7 +258,7 @@ def platforms_charts(page: c.PlatformsPage, site: Any, t: Translator, fmt: Forma
             "value": money_yi(p.output_target.get(target), t.lang),
             "shown": fmt.yi(p.output_target.get(target)),
         }
-        for p in platforms
+        for p in sorted(platforms, key=lambda p: -(p.output_target.get(target) or 0))
         if p.output_target.get(target)
     ]
     if not targets:
@@ -270,48 +270,35 @@ def platforms_charts(page: c.PlatformsPage, site: Any, t: Translator, fmt: Forma
         t("chart.platform_targets.desc"),
         targets,
         t("unit.money_axis"),
+        value_title=t("platform.output_target"),
     )
 
 
 def townships_charts(page: c.TownshipsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    """Every row of the townships' table with a bar per year, under its kind's heading (towns, zones, the
+    enterprise, power): one scale, each row readable on a phone, its figures in its tooltip and the table."""
     rows = [tw for tw in site.plan.all(m.Township) if tw.kind != "total"]
     if len(rows) > CHART_MAX_ROWS:  # the largest by their latest target, in the plan's order
         largest = {id(tw) for tw in sorted(rows, key=lambda tw: -max(tw.output.values(), default=0))[:CHART_MAX_ROWS]}
         rows = [tw for tw in rows if id(tw) in largest]
+    order = {kind: i for i, kind in enumerate(("township", "zone", "enterprise", "utility"))}
+    rows = sorted(rows, key=lambda tw: order.get(tw.kind, len(order)))  # stable: the plan's order within a kind
     data = [
         {
             "label": tw.name[t.lang],
-            "year": str(y),
+            "series": str(y),
             "value": money_yi(v, t.lang),
             "shown": fmt.yi(v),
-            "kind": t(f"township.kind.{tw.kind}"),
+            "group": t(f"township.kind.{tw.kind}"),
         }
         for tw in rows
-        for y, v in sorted(tw.output.items())
+        for y in page.years
+        if (v := tw.output.get(y)) is not None
     ]
-    chart = (
-        base(data, height=520)
-        .mark_bar()
-        .encode(
-            y=alt.Y("label:N", sort=None, title=None),
-            yOffset="year:N",
-            x=alt.X("value:Q", title=t("unit.money_axis"), axis=alt.Axis(format="~r")),
-            color=alt.Color(
-                "year:N", title=None, scale=alt.Scale(range=["#c6d8e6", PALETTE["muted"], "#5f8db0", PALETTE["main"]])
-            ),
-            row=alt.Row(
-                "kind:N",
-                title=None,
-                sort=[t(f"township.kind.{k}") for k in ("township", "zone", "enterprise", "utility")],
-                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
-            ),
-            tooltip=["label:N", "year:N", alt.Tooltip("shown:N", title=t("unit.money_axis"))],
-        )
-        .resolve_scale(y="independent")
-    )
     table = [
         [tw.name[t.lang], t(f"township.kind.{tw.kind}")] + [fmt.yi(tw.output.get(y)) for y in page.years] for tw in rows
     ]
+    main = page.years.index(page.main_year) + 2 if page.main_year in page.years else -1
     yield (
         Chart(
             "chart-townships",
@@ -320,6 +307,7 @@ def townships_charts(page: c.TownshipsPage, site: Any, t: Translator, fmt: Forma
             [t("chart.item"), t("township.kind"), *(str(y) for y in page.years)],
             table,
             "",
+            main_column=main,
         ),
-        configure(chart, t.lang),
+        Drawn("grouped", data, t("unit.money_axis")),
     )

@@ -52,8 +52,7 @@ class ChartRenderer:
 
     def _prepare(self, chart: Chart, source: Drawn | alt.TopLevelMixin, lang: str) -> Chart:
         self.charts += 1
-        if isinstance(source, Drawn):
-            shorten_labels(source.rows, lang)
+        if isinstance(source, Drawn):  # labels whole: the drawing wraps them (see draw.wrapped_labels)
             chart.spec_json = self.forms.spec_json(source, lang)
             drawings = self.forms.svgs(source, lang)
             chart.svg = Markup("").join(_accessible(svg, chart, f"-{i}") for i, svg in enumerate(drawings))

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..i18n import Translator
 from ..model import records as m
-from ..numfmt import Formatter
+from ..numfmt import Formatter, chart_number, precision
 from .base import Chart, required_path_points
 from .forms import Drawn
 
@@ -17,13 +17,13 @@ Built = tuple[Chart, Any]  # the chart and its source: a Drawn form or an Altair
 
 
 def money_yi(value: float | None, lang: str) -> float | None:
-    """亿元 → the chart unit: 亿元 (zh) or CNY billion (en)."""
-    return None if value is None else (value if lang == "zh" else value / 10)
+    """亿元 → the chart unit: 亿元 (zh) or CNY billion (en), as a position (rounded: no float noise in specs)."""
+    return None if value is None else chart_number(value if lang == "zh" else value / 10)
 
 
 def money_wan(value: float | None, lang: str) -> float | None:
-    """万元 → the chart unit: 亿元 (zh) or CNY billion (en)."""
-    return None if value is None else (value / 10000 if lang == "zh" else value / 100000)
+    """万元 → the chart unit: 亿元 (zh) or CNY billion (en), as a position."""
+    return None if value is None else chart_number(value / 10000 if lang == "zh" else value / 100000)
 
 
 def bars(
@@ -34,28 +34,38 @@ def bars(
     rows: list[dict[str, Any]],
     unit_title: str,
     highlight: str | None = None,
+    value_title: str = "",
 ) -> Built:
-    """Labelled bars, largest first as given; at most CHART_MAX_ROWS (and the highlighted row)."""
+    """Labelled bars, largest first as given; at most CHART_MAX_ROWS (and the highlighted row). The data table's
+    figures carry their own unit (a project's investment as stated, in 万元), so its column names the figure."""
     shown = rows[:CHART_MAX_ROWS] + [r for r in rows[CHART_MAX_ROWS:] if r["key"] == highlight]
     data = [dict(r, hl=(r["key"] == highlight)) for r in shown]
     table = [[r["label"], r["shown"]] for r in shown]
-    chart = Chart(cid, title, desc, [t("chart.item"), unit_title], table, "")
+    chart = Chart(cid, title, desc, [t("chart.item"), value_title or t("chart.value")], table, "")
     return chart, Drawn("bars", data, unit_title, highlight is not None)
 
 
 def path_chart(cid: str, t: Translator, title: str, desc: str, points: list[dict[str, Any]], unit_title: str) -> Built:
     """Yearly lines: a required path, stated figures, recorded outcomes."""
     rows = [[p["series"], str(p["year"]), p["shown"]] for p in points]
-    chart = Chart(cid, title, desc, [t("chart.series"), t("chart.year"), unit_title], rows, "")
+    chart = Chart(cid, title, desc, [t("chart.series"), t("chart.year"), t("chart.value")], rows, "")
     return chart, Drawn("lines", points, unit_title)
 
 
 def required(
-    series: str, start: float, end: float, first: int, last: int, value: Any, shown: Any
+    series: str, start: float, end: float, first: int, last: int, value: Any, fmt: Formatter, unit: tuple[str, str]
 ) -> list[dict[str, Any]]:
-    """The compound path from ``start`` in ``first`` to ``end`` in ``last``, one point a year."""
+    """The compound path from ``start`` in ``first`` to ``end`` in ``last``, one point a year: derived figures,
+    shown to the precision of the plan's own two (``unit``: the plan's unit, Chinese and English)."""
+    decimals = precision(start, end)
     return [
-        {"series": series, "year": y, "value": value(v), "shown": shown(v), "kind": "required"}
+        {
+            "series": series,
+            "year": y,
+            "value": value(v),
+            "shown": fmt.figure(v, unit[0], unit[1], decimals),
+            "kind": "required",
+        }
         for y, v in required_path_points(start, end, first, last)
     ]
 

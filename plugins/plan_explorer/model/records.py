@@ -13,12 +13,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..licences import licence_page, spdx_identifier
+
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Year = Annotated[int, Field(strict=True, ge=1000, le=9999)]  # which years a plan allows: see references
 Amount = Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)]
 Rate = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Seq = Annotated[int, Field(strict=True, ge=1)]
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]  # a collection's name, e.g. projects
+#: a calendar date written ``YYYY-MM-DD`` (strict: a bare number is not read as a timestamp)
+Date = Annotated[datetime.date, Field(strict=True)]
+#: an address on the web, ``http://`` or ``https://`` and a host
+WebAddress = Annotated[str, Field(pattern=r"^https?://[^\s/?#]+[^\s]*$", max_length=4000)]
 #: figures by year; ``null`` where the plan prints "—" for that year
 YearFigures = dict[Year, Amount | None]
 
@@ -80,15 +86,6 @@ class Principle(Model):
     source: Source
 
 
-class Target(Model):
-    id: Id
-    label: Text
-    value: Amount
-    unit: str
-    year: Year
-    source: Source
-
-
 class PlanPeriod(Model):
     """The years the plan covers; its base year (the last year before it) defaults to the year before ``start``.
 
@@ -111,16 +108,30 @@ class PlanPeriod(Model):
 
 
 class PlanMeta(Model):
+    """The plan's identity. What the plan's text does not state (its document number, date, official address) is
+    left out, and the site says "not stated in the source" rather than guess."""
+
     title: Text
     short_title: Text
-    issuer: Text
-    issuer_editorial: bool = False
+    issuer: Text | None = None
+    issuer_editorial: bool = False  # the issuer is our inference, not stated by the source
+    document_number: str | None = None  # the issuing document's number as printed, e.g. 〔<year>〕12号
+    date_issued: Date | None = None
+    official_url: WebAddress | None = None  # where the issuer publishes the official text
     period: PlanPeriod
     outlook_year: Year
     source: Source
     summary: Text
     guiding_principles: list[Principle]
-    targets: list[Target]
+
+
+class ColumnCategories(Model):
+    """What a table's own note says a column may hold: ``field`` of the table's records takes one of ``values``
+    (the audit compares the rows with it)."""
+
+    field: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    values: Annotated[list[str], Field(min_length=1)]
+    quote: str  # the note, verbatim
 
 
 class SourceDef(Model):
@@ -128,10 +139,16 @@ class SourceDef(Model):
 
     A table or figure shown in a chapter (``[[table:name]]`` at ``anchor: table-name``) names the collection it
     presents (``shows``, and a ``group`` of it) and its ``title`` as printed; a figure lost in the conversion
-    points readers to a collection instead (``see``).
+    points readers to a collection instead (``see``). ``defines``: the categories the table's note sets for a
+    column.
+
+    ``kind: staff`` is a document other than the plan that staff cite for what they add (a project, an industry,
+    a platform the plan does not name): its text is kept under ``data/`` (``document``), published with the
+    site, and every figure of a record citing it must appear in that text, as the plan's figures in the plan's.
     """
 
     id: Id
+    kind: Literal["plan", "staff"] = "plan"
     label: Text
     title: Text | None = None
     chapter: Id | None = None
@@ -141,6 +158,36 @@ class SourceDef(Model):
     group: Id | None = None
     lost: bool = False
     see: Name | None = None
+    defines: list[ColumnCategories] = []
+    document: Annotated[str, Field(pattern=r"^source/[A-Za-z0-9._-]+\.txt$")] | None = None  # under data/
+    issuer: Text | None = None
+    date: Date | None = None
+    url: WebAddress | None = None
+
+
+class Licence(Model):
+    """Under which licence the site's data and translations may be reused: an SPDX identifier (``CC-BY-4.0``),
+    checked against the SPDX licence list; its name in both languages and its address are optional (the
+    address defaults to the licence's page on spdx.org)."""
+
+    id: Annotated[str, Field(max_length=100)]
+    name: Text | None = None
+    url: WebAddress | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _spdx(cls, value: str) -> str:
+        return spdx_identifier(value)
+
+    @model_validator(mode="after")
+    def _own_licence_described(self) -> Licence:
+        if self.id.startswith("LicenseRef-") and (self.name is None or self.url is None):
+            raise ValueError(f"a licence not on the SPDX list ({self.id}) needs its name and url")
+        return self
+
+    @property
+    def address(self) -> str:
+        return self.url or licence_page(self.id)
 
 
 class SiteSettings(Model):
@@ -155,6 +202,8 @@ class SiteSettings(Model):
     explorer_filename: Text
     datapackage_name: Id
     featured_indicator: Id | None = None  # drawn on the home page (its path to the target)
+    licence: Licence | None = None  # of the site's data and translations
+    publisher: Text | None = None  # who publishes the site (cited as the author of its pages; default: the issuer)
 
 
 class PlanFile(Model):
@@ -234,14 +283,6 @@ class IndustryGroup(Model):
     source: Source
 
 
-class OtherTarget(Model):
-    label: Text
-    value: Amount
-    unit: Text
-    year: Year
-    source: Source
-
-
 class Industry(Model):
     id: Id
     group: Id
@@ -253,7 +294,6 @@ class Industry(Model):
     section: Source
     narrative: Text
     leading_enterprises: list[Text] = []
-    other_targets: list[OtherTarget] = []
 
 
 class IndustriesFile(Collection):
@@ -409,17 +449,116 @@ class GlossaryFile(Collection):
     terms: list[Term]
 
 
+# --- targets.yaml ------------------------------------------------------------------------------------
+
+#: how a target's figure is to be read: at least, at most, about (约/左右) or exactly (a range: within it)
+COMPARISONS = ("at_least", "at_most", "about", "exactly")
+#: checked across files (see :mod:`references`), so that one run reports it with every other problem
+Comparison = Annotated[str, Field(json_schema_extra={"enum": list(COMPARISONS)})]
+#: what a target measures: a level (an amount), a count, a share (%), a growth rate or a reduction
+TargetKind = Literal["level", "count", "share", "growth", "reduction"]
+#: what a target belongs to: the plan itself, or ``<collection>/<id>`` of any collection of the plan
+PLAN_ENTITY = "plan"
+
+
+class Unit(Text):
+    """A target's unit in both languages; ``one``: the English for a count of one (``enterprise``)."""
+
+    one: str | None = None
+
+
+class Passage(Model):
+    """Where the plan states a commitment: a section of the text and its paragraph (``#p-N`` of the section's
+    chapter), or a table of an annex and its row."""
+
+    ref: Id
+    paragraph: Seq | None = None
+    row: Seq | None = None
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Passage:
+        if self.paragraph is not None and self.row is not None:
+            raise ValueError("paragraph: give a paragraph (of a chapter) or a row (of a table), not both")
+        return self
+
+
+class Target(Model):
+    """A quantified commitment of the plan's text, as the plan states it.
+
+    The figure is ``value`` or a range ``value_min``–``value_max`` (``comparison: exactly``: within it), by
+    ``year`` or ``every_year``; ``same_as`` names the same quantity in a table (a path, as in statements.yaml)
+    — where a table holds the figure, the target links it rather than copying it — and ``restates`` the target
+    this one repeats. What a status needs later follows from these fields (see :mod:`targets`).
+    """
+
+    id: Id
+    name: Text
+    entity: str  # ``plan`` or ``<collection>/<id>`` (checked across files)
+    value: Rate | None = None
+    value_min: Rate | None = None
+    value_max: Rate | None = None
+    unit: Unit
+    comparison: Comparison
+    year: Year | None = None
+    every_year: bool = False
+    kind: TargetKind
+    nature: Literal["expected", "binding"] | None = None
+    quote: str  # the plan's words, verbatim
+    source: Passage
+    same_as: str | None = None
+    restates: Id | None = None
+    headline: bool = False
+    group: Text | None = None
+
+    @field_validator("quote")
+    @classmethod
+    def _quoted(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must not be empty")
+        return value
+
+    @model_validator(mode="after")
+    def _figure_and_time(self) -> Target:
+        ranged = self.value_min is not None or self.value_max is not None
+        if self.value is not None and ranged:
+            raise ValueError("value: give value, or value_min and value_max, not both")
+        if self.value is None and (self.value_min is None or self.value_max is None):
+            raise ValueError("value: give value, or both value_min and value_max")
+        if (self.year is None) == (not self.every_year):
+            raise ValueError("year: give a year, or every_year: true (not both)")
+        return self
+
+    @property
+    def values(self) -> list[float]:
+        """The figure(s) the plan states: the value, or the range's two ends."""
+        return [v for v in (self.value, self.value_min, self.value_max) if v is not None]
+
+
+class TargetsFile(Collection):
+    targets: list[Target]
+
+
 # --- statements.yaml ----------------------------------------------------------------
 
 
+#: how the plan qualifies a figure: 约/左右 (about), 近 (nearly), 以上 (or more), 以下 (or less)
+Qualifier = Literal["about", "nearly", "at_least", "at_most"]
+
+
 class Statement(Model):
-    """One statement of a fact: a value printed in the plan, or a path to a figure in data/."""
+    """One statement of a fact: a value printed in the plan, or a path to a figure in data/.
+
+    ``qualifier`` is how the plan words the figure (read from ``quote`` when not given: 近30% is ``nearly``);
+    ``classified`` marks a statement tied to the others by this site's classification (a platform taken to be a
+    row of a table, say), not by the plan's own words: a disagreement that needs it is never a contradiction.
+    """
 
     value: Amount | None = None
     path: str | None = None
     source: Source
     quote: str | None = None
-    approximate: bool = False  # the plan says 近/约/左右: a difference is at most notable
+    qualifier: Qualifier | None = None
+    classified: bool = False
 
     @model_validator(mode="after")
     def _value_or_path(self) -> Statement:
@@ -450,10 +589,22 @@ class Sum(Model):
     parts: Annotated[list[str], Field(min_length=2)]
 
 
+class Breakdown(Model):
+    """A total a description states beside the parts it lists (a floor area and its buildings, say)."""
+
+    id: Id
+    label: Text
+    unit: str  # the plan's unit, e.g. 平方米
+    of: str | None = None  # the record it describes: <collection>/<id>
+    total: Statement
+    parts: Annotated[list[Statement], Field(min_length=2)]
+
+
 class StatementsFile(Model):
     facts: list[Fact] = []
     shares: list[Share] = []
     sums: list[Sum] = []
+    breakdowns: list[Breakdown] = []
 
 
 # --- outcomes.yaml: what happened after the plan was issued (reported, never a plan fact) ----------
@@ -470,16 +621,16 @@ ProjectStatus = Literal["not_started", "under_construction", "partly_operating",
 
 class OutcomeSource(Model):
     """Where outcomes come from: a publication (``reported``: a statistical bulletin, a government work report)
-    or the city's own records (``staff``: a department's project ledger), dated; optionally its URL and a copy
-    of its text under ``data/`` (``text: source/<file>.txt``) against which the provenance test checks the
-    figures taken from it."""
+    or the city's own records (``staff``: a department's project ledger), dated; optionally its URL and, as for a
+    source of ``kind: staff`` in ``plan.yaml``, its text kept under ``data/`` (``document: source/<file>.txt``),
+    published with the open data, against which the provenance test checks every figure taken from it."""
 
     id: Id
     kind: Literal["reported", "staff"] = "reported"
     title: Text
     date: datetime.date
     url: Url | None = None
-    text: Annotated[str, Field(pattern=r"^[A-Za-z0-9_./-]+$", max_length=200)] | None = None
+    document: Annotated[str, Field(pattern=r"^source/[A-Za-z0-9._-]+\.txt$")] | None = None  # under data/
 
 
 class ActualValue(Model):

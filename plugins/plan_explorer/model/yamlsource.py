@@ -19,6 +19,14 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PathKey = tuple[Any, ...]
 
 
+@dataclass(frozen=True)
+class InvalidScalar:
+    """A value that could not be read (a date with a 13th month), already reported: validation skips it, so the
+    rest of the file is still checked and every problem is reported in one run."""
+
+    text: str
+
+
 @dataclass
 class YamlDoc:
     """A parsed file: its values and a map from a value's path to its line (1-based)."""
@@ -26,6 +34,7 @@ class YamlDoc:
     file: str
     data: Any
     lines: dict[PathKey, int] = field(default_factory=dict)
+    invalid: int = 0  # values reported as InvalidScalar
 
     def line_of(self, path: PathKey) -> int:
         """The line of ``path`` or of its nearest ancestor that has one."""
@@ -62,7 +71,12 @@ def _construct(loader: Any, node: yaml.Node, path: PathKey, doc: YamlDoc, log: P
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, item, (*path, i), doc, log) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:  # a scalar that looks like a date but is none (a 13th month): PyYAML raises as it reads
+        log.add(doc.file, node.start_mark.line + 1, format_path(path), f"'{node.value}' is not a valid date: {exc}")
+        doc.invalid += 1
+        return InvalidScalar(str(node.value))
 
 
 def _syntax_problem(file: str, exc: yaml.YAMLError, log: ProblemLog, first_line: int = 1) -> None:
@@ -101,7 +115,7 @@ def parse_yaml(text: str, display_name: str, log: ProblemLog, first_line: int = 
             return None
         before = len(log.problems)
         doc.data = _construct(loader, node, (), doc, log)
-        if len(log.problems) > before:
+        if len(log.problems) - doc.invalid > before:  # duplicate keys: the file cannot be read as meant
             return None
     except yaml.YAMLError as exc:
         _syntax_problem(display_name, exc, log, first_line)

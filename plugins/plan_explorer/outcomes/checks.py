@@ -1,6 +1,6 @@
 """Recorded outcomes checked across files: each names a target the plan has, once per year, from the base year
 to a few years after the target year; each names a source of the file; a status is recorded only for a target
-without a number; dates are in order; a source's text copy exists.
+without a number; dates are in order; a source's document exists.
 
 Run by the load stage (:mod:`references`) on ``data/outcomes.yaml`` and by the workbook import on what a
 workbook says, so both report the same problems (the import maps each path to its cell).
@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from ..descriptor import EntityType
 from ..model import records as m
 from ..model.plan import Plan
-from .goals import goal_maker, target_collections
+from .goals import goal_maker, measured_within, target_collections
 
 Add = Callable[[tuple[Any, ...], str], None]  # (path in the file, message)
 OUTCOME_YEARS_AFTER = 5  # outcomes may be recorded from the base year to a few years after the target year
@@ -97,10 +97,14 @@ class OutcomeChecker:
             self.add(path, f"'{subject}': the plan has no {collection} (data/{etype.filename})")
             return None
         record = self.plan.index[collection].get(ident)
+        goal = maker(self.plan, record) if record is not None else None
         if record is None:
             self.add(path, f"unknown {etype.singular} '{ident}'")
-        elif maker(self.plan, record) is None:
+        elif goal is None:
             self.add(path, f"'{subject}' restates another {etype.singular}: record its outcomes for the first one")
+            return None
+        elif (measured := measured_within(goal, set(self.targets)).measured_as) is not None:
+            self.add(path, f"'{subject}' is the figure of {measured} in the plan's tables: record its values there")
             return None
         return record
 
@@ -134,8 +138,8 @@ class OutcomeChecker:
         _first_seen(records["projects"], lambda p: p.project, lambda p: f"projects/{p.project}", "projects", self.add)
         _first_seen(records["sources"], lambda s: s.id, lambda s: f"source '{s.id}'", "sources", self.add)
         for i, source in records["sources"]:
-            if source.text is not None and not (self.plan.data_dir / source.text).is_file():
-                self.add(("sources", i, "text"), f"no file data/{source.text} (a copy of the source's text)")
+            if source.document is not None and not (self.plan.data_dir / source.document).is_file():
+                self.add(("sources", i, "document"), f"no file data/{source.document}")
 
     def _year(self, path: tuple[Any, ...], year: int, as_of: datetime.date) -> None:
         low, high = self.years

@@ -317,16 +317,16 @@ def read_workbook(path: Path, display: str, layout: Layout, outcomes: m.Outcomes
 
 def _candidate(reading: Reading, outcomes: m.OutcomesFile | None) -> dict[str, Any]:
     """The outcomes file the workbook means: its records, with what only the YAML holds (settings, a source's
-    text copy, a value's note) kept."""
+    document, a value's note) kept."""
     doc: dict[str, Any] = {}
     if outcomes is not None:
         kept = outcomes.model_dump(exclude={"sources", "actuals", "statuses", "projects"}, exclude_defaults=True)
         doc |= {k: (v.model_dump() if isinstance(v, m.Model) else v) for k, v in kept.items()}
-        texts = {s.id: s.text for s in outcomes.sources if s.text}
+        documents = {s.id: s.document for s in outcomes.sources if s.document}
         notes: dict[tuple[Any, Any], Any] = {(a.of, a.year): a.note.model_dump() for a in outcomes.actuals if a.note}
         for source in reading.records["sources"]:
-            if source.get("id") in texts:
-                source["text"] = texts[source["id"]]
+            if source.get("id") in documents:
+                source["document"] = documents[source["id"]]
         for actual in reading.records["actuals"]:
             note = notes.get((actual.get("of"), actual.get("year")))
             if note is not None:
@@ -357,7 +357,7 @@ def check_reading(
     given = {OUTCOMES_FILE: YamlDoc(display, doc)}
     other: list[str] = []
     try:
-        load_plan(plan.data_dir, types, given)
+        load_plan(plan.data_dir, types, given=given)
     except DataError as exc:
         for problem in exc.problems:
             if problem.file != display:

@@ -12,7 +12,7 @@ from typing import Any, get_args
 from ..descriptor import EntityType
 from ..model import records as m
 from ..model.plan import Plan
-from .goals import Goal, goal_maker, target_collections
+from .goals import Goal, goal_maker, measured_within, target_collections
 from .status import STATUSES, Assessment, Point, Status, assess, path, required_at
 
 PROJECT_STATUSES: tuple[str, ...] = get_args(m.ProjectStatus)
@@ -127,17 +127,19 @@ def build_progress(plan: Plan, types: Sequence[EntityType]) -> Progress:
         {s.id: s for s in outcomes.sources},
         projects={p.project: p for p in outcomes.projects},
     )
-    for etype in target_collections(list(types)):
+    collections = [t for t in target_collections(list(types)) if plan.has(t.name)]
+    names = {t.name for t in collections}
+    for etype in collections:
         maker = goal_maker(etype)
-        if maker is None or not plan.has(etype.name):
-            continue
+        assert maker is not None
         progress.collections.append(etype.name)
         for record in plan.lists[etype.name]:
             subject = subject_of(etype.name, record)
             goal = maker(plan, record)
             if goal is None:  # not a target of its own (it restates another)
                 continue
-            values = sorted(actuals.get(subject, []), key=lambda a: a.year)
+            goal = measured_within(goal, names)
+            values = sorted(actuals.get(goal.measured_as or subject, []), key=lambda a: a.year)
             status = recorded.get(subject)
             judged = assess(
                 goal, [Point(a.year, a.value) for a in values], progress.tolerance, status.status if status else None

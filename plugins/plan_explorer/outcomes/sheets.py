@@ -19,7 +19,7 @@ from ..model import records as m
 from ..model.plan import Plan
 from ..numfmt import TBD_TEXT, plain
 from .checks import OUTCOME_YEARS_AFTER
-from .goals import Goal, goal_maker, target_collections
+from .goals import Goal, goal_maker, measured_within, target_collections
 from .progress import PROJECT_STATUSES, RECORDABLE_STATUSES, subject_of
 
 FIRST_ROW = 3  # the first row of records (two heading rows above)
@@ -148,15 +148,16 @@ def layout(plan: Plan, types: Sequence[EntityType], zh: Translator, en: Translat
         )
     ]
     statuses: list[Row] = []
-    for etype in target_collections(list(types)):
+    collections = [t for t in target_collections(list(types)) if plan.has(t.name)]
+    names = {t.name for t in collections}
+    for etype in collections:
         maker = goal_maker(etype)
-        if maker is None or not plan.has(etype.name):
-            continue
+        assert maker is not None
         rows = []
         for record in plan.lists[etype.name]:
             goal = maker(plan, record)
-            if goal is None:  # not a target of its own
-                continue
+            if goal is None or measured_within(goal, names).measured_as is not None:
+                continue  # not a target of its own, or judged on a table's figure, recorded on that record's row
             subject = subject_of(etype.name, record)
             unit = f"{goal.unit.zh} / {goal.unit.en}" if goal.unit else ""
             rows.append(Row(subject, [record.id, record.name.zh, record.name.en, unit, goal_text(goal, plan)]))

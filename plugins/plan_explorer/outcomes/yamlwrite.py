@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 #: the lists of an outcomes file: how a record is keyed, which of its fields a workbook sets (the others, such as
-#: a source's ``text`` or an actual value's ``note``, are kept), and whether a new record is written on one line
+#: a source's ``document`` or an actual value's ``note``, are kept), and whether a new record is written on one line
 LISTS: dict[str, tuple[Callable[[Any], Any], tuple[str, ...], bool]] = {
     "sources": (lambda r: r["id"], ("id", "kind", "title", "date", "url"), False),
     "actuals": (lambda r: (r["of"], r["year"]), ("of", "year", "value", "source", "as_of"), True),

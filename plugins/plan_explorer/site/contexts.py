@@ -30,6 +30,120 @@ class NavItem:
 
 
 @dataclass
+class Named:
+    """A record named in a line of text, linked when it has a page (``record`` None: not linked)."""
+
+    name: str
+    record: Any = None
+
+
+@dataclass
+class ChangeDetail:
+    """One field of a record changed: ``总投资 35亿元 → 36.2亿元``; a long text is shown before and after apart."""
+
+    label: str
+    old: str | None
+    new: str | None
+    long: bool = False
+
+    def inline(self, t: Any) -> str:
+        """The change in a line (a long text is only said to be revised)."""
+        if self.long:
+            return str(t("changes.text_revised", field=self.label))
+        if self.old is None or self.new is None:
+            value = self.new if self.new is not None else self.old
+            return f"{self.label} {value}".strip()
+        return f"{self.label} {self.old} → {self.new}".strip()
+
+
+@dataclass
+class ChangeItem:
+    """A change of the data in the reader's language: ``<lead><name><inline>``, e.g. ``New project: X (…)``."""
+
+    date: str  # in the reader's language
+    version: str
+    action: str  # added, removed, changed, format
+    lead: str
+    named: Named | None
+    inline: str
+    long: list[ChangeDetail] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return f"{self.lead}{self.named.name if self.named else ''}{self.inline}"
+
+
+@dataclass
+class ChangeGroup:
+    """A release's changes of one collection; beyond the first few, folded away."""
+
+    title: str
+    shown: list[ChangeItem]
+    more: list[ChangeItem]
+
+    @property
+    def all(self) -> list[ChangeItem]:
+        return self.shown + self.more
+
+
+@dataclass
+class ReleaseView:
+    version: str
+    date: str  # in the reader's language
+    created: str  # ISO 8601, for <time datetime>
+    groups: list[ChangeGroup]
+
+    @property
+    def anchor(self) -> str:
+        return "v" + self.version.replace(".", "-")
+
+
+@dataclass
+class CitePart:
+    """A run of a reference: ``kind`` is '' (plain), 'title' (set in italics by APA), 'accessed' (the date the
+    reader looked: filled in by the page's script, a placeholder without it) or 'url'."""
+
+    text: str
+    kind: str = ""
+
+
+@dataclass
+class Citation:
+    """How to cite a page: the reference in the page's style (GB/T 7714 in Chinese, APA in English)."""
+
+    style: str  # the style's name, for the reader
+    parts: list[CitePart]
+    url: str  # the page's address within it
+
+    @property
+    def text(self) -> str:
+        return "".join(part.text for part in self.parts)
+
+
+@dataclass
+class LicenceView:
+    id: str  # SPDX
+    name: str  # in the page's language (the identifier where the plan names it no other way)
+    url: str
+
+
+@dataclass
+class Identity:
+    """Who issued the plan, when, under which number, where its official text is; the data's licence and release.
+    What the plan's text does not state is None (the page says so)."""
+
+    issuer: str | None
+    issuer_editorial: bool
+    document_number: str | None
+    date_issued: str | None  # in the page's language
+    official_url: str | None
+    licence: LicenceView | None
+    version: str
+    released: str  # the release's date, in the page's language
+    staff_sources: list[m.SourceDef] = field(default_factory=list)
+
+
+@dataclass
 class Page:
     """What every page has: its address in both languages, title, description, breadcrumbs."""
 
@@ -42,6 +156,56 @@ class Page:
     findings: list[Finding] = field(default_factory=list)
     search_filters: dict[str, str] = field(default_factory=dict)
     template: str = ""  # set by the page's maker: the descriptor's template, or the site page's own
+    targets: list[TargetRow] = field(default_factory=list)  # an entity's commitments (its page lists them)
+    citation: Citation | None = None  # how to cite it (every page but the 404 page)
+    changes: list[ChangeItem] = field(default_factory=list)  # an entity page: what the data's releases changed
+    indexed: bool = True  # in the search index (not: the search page, the 404, the side-by-side copy of a chapter)
+
+
+# --- targets ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class TargetPlace:
+    """One place the plan states a commitment: its section or table, and the paragraph or row."""
+
+    target: m.Target  # the statement made there
+    source: m.SourceDef
+    label: str  # 二（三）发展目标 ¶8 / Annex 5 #7, in the page's language
+    path: str  # the site path of the paragraph (chapter#p-N) or of the annex's page
+
+
+@dataclass
+class TableFigure:
+    """The same quantity in one of the plan's tables (a target's ``same_as``)."""
+
+    text: str  # the figure, in the page's language
+    source: m.SourceDef | None
+    row: int | None
+    record: Any = None  # its record, when that has a page
+
+
+@dataclass
+class TargetRow:
+    """A commitment as the site lists it: its first statement, read in the page's language, whom it belongs to
+    and every place the plan states it."""
+
+    target: m.Target
+    amount: str  # the figure with its unit: 480家 / 480 enterprises; 5–8家
+    figure: str  # with its comparison: 480家以上 / at least 480 enterprises
+    when: str  # <year>年 / by <year>; 每年 / every year
+    entity: Any  # the record it belongs to; None: the plan's own
+    entity_name: str
+    entity_type: str  # the list it belongs to, or plan
+    entity_path: str  # the site path of the record's page (or of its place on its list's page); "" for the plan
+    kind: str  # its kind in the page's language
+    places: list[TargetPlace] = field(default_factory=list)
+    table: TableFigure | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"target-{self.target.id}"
 
 
 @dataclass
@@ -133,6 +297,7 @@ class ProgressRow:
     required: str
     progress: TargetProgress
     sort: dict[str, str] = field(default_factory=dict)  # column → sort key
+    href: str = ""  # where the target is shown: its record's page, or its row on the targets page
 
 
 @dataclass
@@ -204,6 +369,7 @@ class ProjectPage(Page):
     township: m.Township | None = None
     share: float | None = None
     rank: int | None = None
+    tied: bool = False  # another project has the same investment, so the same rank
     count: int = 0  # projects in the plan
     progress: ProjectProgressView | None = None
 
@@ -222,7 +388,9 @@ class TownshipPage(Page):
 
 @dataclass
 class HomePage(Page):
-    targets: list[m.Target] = field(default_factory=list)
+    headline: list[TargetRow] = field(default_factory=list)  # the plan's headline targets
+    headline_source: m.SourceDef | None = None  # the section all of them come from, cited once
+    target_count: int = 0  # all its commitments
     featured: m.Indicator | None = None
     industries: list[m.Industry] = field(default_factory=list)
     layout: m.Text | None = None
@@ -249,6 +417,7 @@ class IndicatorsPage(Page):
 @dataclass
 class IndustriesPage(Page):
     tables: list[PlanTable] = field(default_factory=list)  # one per group, as the plan prints it
+    group_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by group id: the text's commitments
 
 
 @dataclass
@@ -277,6 +446,7 @@ class ExplorerRow:
     industry: m.Industry | None
     platform: m.Platform | None
     parent_platform: m.Platform | None
+    township: m.Township | None = None
     status: str = ""  # its recorded progress status (outcomes.progress.NOT_RECORDED if none)
 
 
@@ -290,6 +460,11 @@ class ProjectsPage(Page):
     star: m.StarList | None = None
     first_year: int = 0  # the range the start-year fields accept
     last_year: int = 0
+    wan_per_unit: int = (
+        10000  # the minimum-investment field is in the reader's unit (亿元, CNY million); the URL in 万元
+    )
+    presets: list[tuple[int, str]] = field(default_factory=list)  # (万元, label) of the preset minimums
+    csv_headings: dict[str, str] = field(default_factory=dict)  # the selection CSV's columns, in the reader's words
     statuses: list[str] = field(default_factory=list)  # the status filter's options (none: no progress recorded)
 
 
@@ -303,6 +478,7 @@ class TownshipKindRows:
 class TownshipsPage(Page):
     kinds: list[TownshipKindRows] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    main_year: int = 0  # the column a phone shows beside the names: the plan's target year (or the last)
 
 
 @dataclass
@@ -313,6 +489,7 @@ class InnovationPlatformsPage(Page):
 @dataclass
 class MeasuresPage(Page):
     items: list[m.Measure] = field(default_factory=list)
+    item_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by item id
 
 
 @dataclass
@@ -338,13 +515,48 @@ class Annex:
 class PlanContentsPage(Page):
     chapters: list[Document] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
+    editorial: bool = False  # some title or heading was rebuilt by the site (marked *, explained once)
+
+
+@dataclass
+class FilterOption:
+    value: str
+    label: str
+    count: int
+    options: list[FilterOption] = field(default_factory=list)  # the records of a list (an optgroup)
+
+
+@dataclass
+class TargetGroupRows:
+    name: str
+    anchor: str
+    rows: list[TargetRow]
+
+
+@dataclass
+class TableTargets:
+    """Targets the plan sets in a table (kept there, not copied): where to read them."""
+
+    name: str  # the collection whose overview shows the table
+    label: str  # 表三 / Table 3
+    count: int
+
+
+@dataclass
+class TargetsPage(Page):
+    groups: list[TargetGroupRows] = field(default_factory=list)
+    kinds: list[FilterOption] = field(default_factory=list)
+    entities: list[FilterOption] = field(default_factory=list)
+    count: int = 0  # commitments
+    statements: int = 0  # statements of them (a commitment may be stated more than once)
+    tables: list[TableTargets] = field(default_factory=list)
 
 
 @dataclass
 class ExportedCollection:
     name: str  # the file's name (and the section's anchor)
     title: str  # the collection's name in the page's language
-    source: str  # the resource's title in the data package
+    source: str  # the plan's tables it comes from, in the page's language (表三 / Table 3)
     columns: list[Any]  # export.Column
     note: str = ""  # what a reader should know about it (``data.note.<name>`` in the catalogue)
 
@@ -360,32 +572,87 @@ class ExportedCollection:
 @dataclass
 class DataPage(Page):
     collections: list[ExportedCollection] = field(default_factory=list)
+    identity: Identity | None = None
+
+
+@dataclass
+class ValueView:
+    """A figure of a finding as the page shows it: what it is, the figure in the page's language, its source."""
+
+    label: str
+    text: str
+    quote: str | None
+    source: m.SourceDef | None
+    place: str  # #row or ¶paragraph
+    path: str  # the site path of the source (with the paragraph's anchor)
+
+
+@dataclass
+class FindingView:
+    """A finding in the page's language: its sentences rendered, its figures formatted, what it involves."""
+
+    finding: Finding
+    why: str
+    computation: str
+    difference: str
+    tolerance: str
+    values: list[ValueView]
+    linked: list[Any]  # the records it involves that have pages
+    knock_ons: list[FindingView] = field(default_factory=list)
+    follows: Finding | None = None  # the finding it is a knock-on of
+
+
+@dataclass
+class AuditGroup:
+    """The findings about one table or section of the plan."""
+
+    label: str
+    anchor: str
+    findings: list[FindingView]
+
+
+@dataclass
+class AuditSection:
+    severity: str
+    count: int
+    groups: list[AuditGroup]
 
 
 @dataclass
 class AuditPage(Page):
-    findings: list[Finding] = field(default_factory=list)
-    by_rule: dict[str, list[Finding]] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
-    linked: dict[str, list[Any]] = field(default_factory=dict)  # by finding: the records it involves that have pages
+    sections: list[AuditSection] = field(default_factory=list)  # by severity, then by table or section
+    counts: dict[str, int] = field(default_factory=dict)  # standalone findings by severity, and knock_on
+    total: int = 0
+    rules: list[str] = field(default_factory=list)  # the rules that found something, in the page's order
 
 
 @dataclass
 class SearchPage(Page):
     kinds: list[str] = field(default_factory=list)  # the page types a search can be narrowed to
+    synonyms: list[list[str]] = field(default_factory=list)  # words searched for together (the glossary's)
 
 
 @dataclass
 class ChapterPage(Page):
     tables: dict[str, PlanTable] = field(default_factory=dict)  # by the block's anchor
+    paragraph_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by paragraph anchor (p-N)
     lost: dict[str, LostFigure] = field(default_factory=dict)  # figures lost in the conversion, by anchor
     doc: Document | None = None
     other: Document | None = None  # the same chapter in the other language
     bilingual: bool = False
+    editorial: bool = False  # some title, heading or paragraph was rebuilt by the site (marked *, explained once)
     prev: Document | None = None
     next: Document | None = None
+    identity: Identity | None = None  # the about page: the plan's identity, licence and release
 
 
 @dataclass
 class NotFoundPage(Page):
-    pass
+    other_text: str = ""  # one line in the other language: hosts that have one 404 page serve this one for both
+
+
+@dataclass
+class ChangesPage(Page):
+    releases: list[ReleaseView] = field(default_factory=list)  # newest first
+    available: bool = False  # whether the data's history could be read
+    partial: bool = False  # a shallow clone: earlier releases are not known

@@ -11,18 +11,24 @@ from dataclasses import fields
 from typing import Any, TypeVar
 
 from ..content import Document
-from ..export import resources, township_years
+from ..export import exported, source_labels, township_years
 from ..i18n import OTHER, Translator
 from ..model import records as m
 from ..numfmt import implied_growth
 from ..relations import investment_sum
+from ..targets import first_statements
+from . import auditpage
 from . import contexts as c
+from . import targetpages as tp
+from .changes import changes_page, record_changes
+from .citation import citation
 from .progress import progress_page, project_progress, project_statuses, status_counts, target_progress
 from .state import Site
-from .urls import AUDIT, DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH
+from .urls import DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH
 
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
+ABOUT = "about"  # the about page (content/pages/<lang>/about.md) states the plan's identity and the data's licence
 TOWNSHIP_KINDS = ("total", "township", "zone", "enterprise", "utility")
 
 
@@ -65,6 +71,8 @@ def _figures(site: Site, figures: dict[int, float | None]) -> c.Figures:
 def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str, description: str) -> c.Page:
     page = _base(site, lang, site.urls.of(record), kind, record.name[lang], description, section)
     page.findings = site.audit.for_entity(record)
+    page.targets = tp.rows_of(site, record, lang)
+    page.changes = record_changes(site, record, lang)
     return page
 
 
@@ -143,6 +151,7 @@ def project_page(site: Site, pr: m.Project, lang: str, t: Translator) -> c.Proje
         township=plan.find(m.Township, pr.township),
         share=share,
         rank=rel.project_rank.get(pr.id),
+        tied=rel.project_rank.get(pr.id) in rel.tied_ranks,
         count=len(plan.all(m.Project)),
         progress=project_progress(site, pr, lang),
     )
@@ -175,8 +184,10 @@ def indicators_overview(site: Site, base: c.Page) -> c.IndicatorsPage:
 
 def industries_overview(site: Site, base: c.Page) -> c.IndustriesPage:
     lang = base.address.lang
-    tables = [group_table(site, g, lang) for g in site.plan.all(m.IndustryGroup)]
-    return _from(base, c.IndustriesPage, tables=tables)
+    groups = site.plan.all(m.IndustryGroup)
+    tables = [group_table(site, g, lang) for g in groups]
+    targets = {g.id: tp.rows_of(site, g, lang) for g in groups}
+    return _from(base, c.IndustriesPage, tables=tables, group_targets=targets)
 
 
 def platforms_overview(site: Site, base: c.Page) -> c.PlatformsPage:
@@ -204,14 +215,20 @@ def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
                 plan.find(m.Industry, p.industry),
                 platform,
                 plan.find(m.Platform, platform.parent if platform else None),
+                plan.find(m.Township, p.township),
                 site.progress.project_status(p.id),
             )
         )
     years = [y for p in projects if p.period for y in (p.period.start, p.period.end)]
     info = plan.info.period
+    lang, t = base.address.lang, site.t(base.address.lang)
+    star = site.star()
     return _from(
         base,
         c.ProjectsPage,
+        wan_per_unit=EXPLORER_UNIT[lang],
+        presets=[(wan, t(f"explorer.preset.{wan}")) for wan in EXPLORER_PRESETS],
+        csv_headings=_csv_headings(site, t, star),
         rows=rows,
         total_wan=site.relations.total_investment_wan,
         industries=plan.all(m.Industry),
@@ -224,22 +241,48 @@ def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
     )
 
 
+#: the explorer's money field: 万元 per unit the reader types (zh 亿元, en CNY million); its presets, in 万元
+EXPLORER_UNIT = {"zh": 10000, "en": 100}
+EXPLORER_PRESETS = (10000, 100000)
+#: the selection CSV's columns, in order (explorer.js writes them; their headings come from the UI strings)
+CSV_FIELDS = (
+    "id", "seq", "name", "type", "industry", "platform", "township", "location", "start_year", "end_year",
+    "total_investment", "plan_investment",
+)  # fmt: skip
+
+
+def _csv_headings(site: Site, t: Translator, star: m.StarList | None) -> dict[str, str]:
+    headings = {name: t(f"explorer.csv.{name}") for name in CSV_FIELDS}
+    if star is not None:
+        headings["major"] = star.name[t.lang]
+    if project_statuses(site):
+        headings["status"] = t("explorer.status")
+    return headings
+
+
 def townships_overview(site: Site, base: c.Page) -> c.TownshipsPage:
     rows = site.plan.all(m.Township)
     kinds = [c.TownshipKindRows(k, [t for t in rows if t.kind == k]) for k in TOWNSHIP_KINDS]
-    return _from(base, c.TownshipsPage, kinds=[k for k in kinds if k.townships], years=township_years(site.plan))
+    years = township_years(site.plan)
+    main = site.plan.target_year if site.plan.target_year in years else (years[-1] if years else 0)
+    return _from(base, c.TownshipsPage, kinds=[k for k in kinds if k.townships], years=years, main_year=main)
 
 
 def innovation_platforms_overview(site: Site, base: c.Page) -> c.InnovationPlatformsPage:
     return _from(base, c.InnovationPlatformsPage, items=site.plan.all(m.InnovationPlatform))
 
 
+def _measures(site: Site, base: c.Page, items: list[m.Measure]) -> c.MeasuresPage:
+    targets = {item.id: tp.rows_of(site, item, base.address.lang) for item in items}
+    return _from(base, c.MeasuresPage, items=items, item_targets=targets)
+
+
 def reforms_overview(site: Site, base: c.Page) -> c.MeasuresPage:
-    return _from(base, c.MeasuresPage, items=list(site.plan.all(m.Reform)))
+    return _measures(site, base, list(site.plan.all(m.Reform)))
 
 
 def policies_overview(site: Site, base: c.Page) -> c.MeasuresPage:
-    return _from(base, c.MeasuresPage, items=list(site.plan.all(m.Policy)))
+    return _measures(site, base, list(site.plan.all(m.Policy)))
 
 
 def glossary_overview(site: Site, base: c.Page) -> c.GlossaryPage:
@@ -291,10 +334,14 @@ def home_page(site: Site, lang: str) -> c.HomePage:
     platforms_file = plan.file(m.PlatformsFile)
     roles = {r.id: r for r in plan.all(m.PlatformRole)}
     audiences = [name for name in ("plan", "projects") if name == "plan" and site.chapters or plan.has(name)]
+    headline = tp.headline_rows(site, lang)
+    sections = {r.places[0].source.id for r in headline if r.places}
     return _from(
         base,
         c.HomePage,
-        targets=info.targets,
+        headline=headline,
+        headline_source=plan.source(sections.pop()) if len(sections) == 1 else None,
+        target_count=len(first_statements(plan)),
         featured=plan.find(m.Indicator, plan.meta.site.featured_indicator),
         industries=plan.all(m.Industry),
         layout=platforms_file.layout if platforms_file else None,
@@ -327,37 +374,52 @@ def contents_page(site: Site, lang: str) -> c.PlanContentsPage:
     ]
     base = _base(site, lang, PLAN, "other", t("nav.plan"), t("plan.description"), None)
     base.template = "overview_plan.html"
-    return _from(base, c.PlanContentsPage, chapters=chapters, annexes=annexes)
+    editorial = any(d.title_editorial or any(h.editorial for h in d.headings) for d in chapters)
+    return _from(base, c.PlanContentsPage, chapters=chapters, annexes=annexes, editorial=editorial)
 
 
 def data_page(site: Site, lang: str) -> c.DataPage:
     t = site.t(lang)
     collections = []
-    for name, export in resources(site.plan, site.types):
-        note = f"data.note.{name}"
+    for resource in exported(site.plan, site.types):
+        note = f"data.note.{resource.name}"
         collections.append(
             c.ExportedCollection(
-                name,
-                t(f"data.collection.{name}"),
-                export.title(site.plan),
-                export.columns(site.plan),
+                resource.name,
+                t(f"data.collection.{resource.name}"),
+                source_labels(site.plan, site.plan.lists.get(resource.name, []), lang, "、" if lang == "zh" else ", "),
+                resource.export.columns(site.plan),
                 t(note) if t.has(note) else "",
             )
         )
     base = _base(site, lang, DATA, "other", t("nav.data"), t("data.description"), None)
     base.template = "overview_data.html"
-    return _from(base, c.DataPage, collections=collections)
+    return _from(base, c.DataPage, collections=collections, identity=identity(site, lang))
+
+
+def identity(site: Site, lang: str) -> c.Identity:
+    """The plan's identity, the licence of the site's data and the data's release, in ``lang``."""
+    info, fmt = site.plan.info, site.fmt(lang)
+    licence = site.plan.meta.site.licence
+    view = None
+    if licence is not None:
+        view = c.LicenceView(licence.id, licence.name[lang] if licence.name else licence.id, licence.address)
+    release = site.history.current
+    return c.Identity(
+        issuer=info.issuer[lang] if info.issuer else None,
+        issuer_editorial=info.issuer_editorial,
+        document_number=info.document_number,
+        date_issued=fmt.date(info.date_issued) if info.date_issued else None,
+        official_url=info.official_url,
+        licence=view,
+        version=release.version,
+        released=fmt.date(release.date),
+        staff_sources=[s for s in site.plan.meta.sources if s.kind == "staff"],
+    )
 
 
 def audit_page(site: Site, lang: str) -> c.AuditPage:
-    t = site.t(lang)
-    base = _base(site, lang, AUDIT, "other", t("nav.audit"), t("audit.description"), None)
-    audit = site.audit
-    base.template = "overview_audit.html"
-    linked = {f.id: list({id(e): e for e in f.entities if site.urls.has_page(e)}.values()) for f in audit.findings}
-    return _from(
-        base, c.AuditPage, findings=audit.findings, by_rule=audit.by_rule(), counts=audit.counts(), linked=linked
-    )
+    return auditpage.audit_page(site, lang)
 
 
 def overall_progress_page(site: Site, lang: str) -> c.ProgressPage:
@@ -374,12 +436,28 @@ def search_page(site: Site, lang: str) -> c.SearchPage:
     kinds += ["chapter"] if site.chapters else []
     base = _base(site, lang, SEARCH, "other", t("nav.search"), t("search.description"), None)
     base.template = "overview_search.html"
-    return _from(base, c.SearchPage, kinds=[*kinds, "other"])
+    base.indexed = False
+    return _from(base, c.SearchPage, kinds=[*kinds, "other"], synonyms=synonym_groups(site, lang))
+
+
+def synonym_groups(site: Site, lang: str) -> list[list[str]]:
+    """Words a reader may search for one glossary term by (English only): ``[drone, UAV, unmanned aerial vehicle]``."""
+    if lang != "en":
+        return []
+    return [
+        list(dict.fromkeys([t.term.en, *t.forms, *t.synonyms]))
+        for t in site.plan.all(m.Term)
+        if t.synonyms and " / " not in t.term.en
+    ]
 
 
 def not_found_page(site: Site, lang: str) -> c.NotFoundPage:
     t = site.t(lang)
-    return c.NotFoundPage(site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html")
+    page = c.NotFoundPage(
+        site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html", indexed=False
+    )
+    page.other_text = site.t(OTHER[lang])("404.other")
+    return page
 
 
 def _chapter_blocks(site: Site, doc: Document, lang: str) -> tuple[dict[str, c.PlanTable], dict[str, c.LostFigure]]:
@@ -410,6 +488,7 @@ def chapter_pages(site: Site, lang: str) -> Iterator[c.Page]:
         prev = ordered[i - 1][lang] if i else None
         nxt = ordered[i + 1][lang] if i + 1 < len(ordered) else None
         tables, lost = _chapter_blocks(site, pair["zh"], lang)
+        targets = tp.paragraph_rows(site, doc.id, lang) if site.plan.has("targets") else {}
         for bilingual in (False, True):
             title = doc.full_title + (f" · {t('chapter.bilingual')}" if bilingual else "")
             crumbs = [c.Crumb(t("nav.home"), HOME), c.Crumb(t("nav.plan"), PLAN), c.Crumb(doc.full_title, None)]
@@ -420,10 +499,13 @@ def chapter_pages(site: Site, lang: str) -> Iterator[c.Page]:
                 t("chapter.description", title=doc.full_title),
                 crumbs,
                 tables=tables,
+                paragraph_targets=targets,
                 lost=lost,
                 doc=doc,
                 other=other,
                 bilingual=bilingual,
+                editorial=doc.title_editorial or any(b.editorial for b in doc.blocks),
+                indexed=not bilingual,  # one search result per chapter: the side-by-side copy is not indexed
                 prev=prev,
                 next=nxt,
                 template="chapter.html",
@@ -442,6 +524,7 @@ def doc_pages(site: Site, lang: str) -> Iterator[c.Page]:
             doc=doc,
             other=pair[OTHER[lang]],
             template="document.html",
+            identity=identity(site, lang) if doc.id == ABOUT else None,
         )
 
 
@@ -464,4 +547,7 @@ def all_pages(site: Site, lang: str) -> list[c.Page]:
                 pages.append(page)
     pages += chapter_pages(site, lang)
     pages += doc_pages(site, lang)
+    pages.append(changes_page(site, lang))
+    for page in pages:
+        page.citation = citation(site, page)
     return pages

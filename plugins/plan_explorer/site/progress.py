@@ -16,25 +16,26 @@ from ..outcomes.progress import NOT_RECORDED, PROJECT_STATUSES, SubjectProgress
 from ..outcomes.status import STATUSES
 from . import contexts as c
 from .state import Site
+from .urls import PageAddress
 
 #: project statuses after which a project is no longer expected to finish within its period
 SETTLED = ("completed", "cancelled")
 
 
 def shown(value: float | None, goal: Goal, fmt: Formatter) -> str:
-    """A figure of a target, in its unit."""
+    """A figure of a target (stated, or recorded), in its unit as the page's language writes it."""
     unit = goal.unit
     if value is None or unit is None:
         return fmt.number(value)
-    return fmt.figure(value, unit.zh, unit.en)
+    return fmt.measure(value, unit.zh, unit.en, getattr(unit, "one", None) or "")
 
 
 def derived(value: float | None, goal: Goal, fmt: Formatter) -> str:
-    """A figure the site computed (a required path's value): one decimal more than the plan's own figures."""
+    """A figure the site computed (a required path's value, an average rate): rounded to the plan's own
+    precision, then written as a stated one is."""
     if value is None:
         return ""
-    like = [v for _, v in goal.milestones] + [v for v in (goal.target, goal.low, goal.high) if v is not None]
-    return shown(rounded(value, like), goal, fmt)
+    return shown(float(rounded(value, goal.precision)), goal, fmt)
 
 
 def target_text(goal: Goal, t: Translator, fmt: Formatter) -> str:
@@ -63,10 +64,11 @@ def explanation(sp: SubjectProgress, tolerance: float, t: Translator, fmt: Forma
         key = "progress.reason.rate"
     elif goal.every_year and reason in ("met", "missed", "on_path", "behind", "incomplete"):
         key = "progress.reason.every_year" if reason != "incomplete" else key
+    rate = goal.kind == "growth" and reason in ("met", "missed", "on_path", "behind")  # an average of yearly rates
     return t(
         key,
         year=judged.year or "",
-        value=shown(judged.value, goal, fmt),
+        value=fmt.growth(judged.value) if rate else shown(judged.value, goal, fmt),
         target=target_text(goal, t, fmt),
         required=derived(judged.required, goal, fmt),
         limit=derived(judged.limit, goal, fmt),
@@ -150,7 +152,14 @@ def project_statuses(site: Site) -> list[str]:
     return [*PROJECT_STATUSES, NOT_RECORDED] if site.progress.projects else []
 
 
-def progress_rows(site: Site, lang: str) -> list[c.ProgressRow]:
+def _href(site: Site, addr: PageAddress, record: Any) -> str:
+    if site.urls.has_page(record):
+        return addr.to(record)
+    return addr.target(record) if isinstance(record, m.Target) else ""
+
+
+def progress_rows(site: Site, addr: PageAddress) -> list[c.ProgressRow]:
+    lang = addr.lang
     t, fmt = site.t(lang), site.fmt(lang)
     rank = {status: f"{i}" for i, status in enumerate(STATUSES)}
     order = {name: i for i, name in enumerate(site.progress.collections)}
@@ -179,6 +188,7 @@ def progress_rows(site: Site, lang: str) -> list[c.ProgressRow]:
                     "as_of": sp.as_of.isoformat() if sp.as_of else "",
                     "binding": "0" if goal.binding else "1",
                 },
+                _href(site, addr, sp.record),
             )
         )
     return rows
@@ -193,7 +203,7 @@ def progress_page(site: Site, base: c.Page) -> c.ProgressPage:
         **{name: getattr(base, name) for name in c.Page.__dataclass_fields__},
         recorded=site.progress.recorded,
         counts=status_counts(site),
-        rows=progress_rows(site, lang),
+        rows=progress_rows(site, base.address),
         project_counts=[c.StatusCount(status, n) for status, n in project_counts.items()],
         projects_recorded=bool(site.progress.projects),
         tolerance=fmt.percent(site.progress.tolerance),

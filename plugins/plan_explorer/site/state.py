@@ -9,12 +9,14 @@ from typing import Any
 from ..audit import Audit
 from ..content import Document
 from ..descriptor import EntityType
+from ..history import History
 from ..i18n import LANGS, Catalogue, Translator
 from ..model import records as m
 from ..model.plan import Plan
 from ..numfmt import Formatter
 from ..outcomes.progress import Progress, build_progress
 from ..relations import Relations
+from .citations import Citations
 from .contexts import NavItem
 from .urls import AUDIT, DATA, PLAN, PROGRESS, SEARCH, PageAddress, Urls
 
@@ -45,8 +47,10 @@ class Site:
     types: list[EntityType]  # the plan's collections, in the descriptors' order
     catalogue: Catalogue
     siteurl: str = ""
+    history: History = field(default_factory=History.unread)  # the data's releases (see history.read_history)
     urls: Urls = field(init=False)
     progress: Progress = field(init=False)  # every target's status, every project's progress
+    _citations: dict[str, Citations] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.catalogue = self.catalogue.with_defaults(plan_strings(self.plan))
@@ -62,6 +66,12 @@ class Site:
 
     def fmt(self, lang: str) -> Formatter:
         return Formatter(lang)
+
+    def cite(self, lang: str) -> Citations:
+        """The words for the plan's sections and tables in ``lang`` (``第二章（三）发展目标``)."""
+        if lang not in self._citations:
+            self._citations[lang] = Citations(self.plan.index["sources"], self.chapters, self.t(lang))
+        return self._citations[lang]
 
     def address(self, lang: str, path: str) -> PageAddress:
         return PageAddress(lang, path, self.siteurl, self.urls)
@@ -87,6 +97,10 @@ class Site:
             return [*contents, *own, *progress, NavItem(t("nav.audit"), AUDIT), NavItem(t("nav.data"), DATA)]
         docs = [NavItem(pair[lang].title, self.urls.doc(doc_id)) for doc_id, pair in self.docs.items()]
         return [*docs, *own, NavItem(t("nav.search"), SEARCH)]
+
+    def current_nav(self, lang: str, address: PageAddress) -> NavItem | None:
+        """The main navigation's item the page belongs to (a phone's folded menu names it)."""
+        return next((item for item in self.nav("main", lang) if address.within(item.path)), None)
 
     def star(self) -> m.StarList | None:
         projects = self.plan.file(m.ProjectsFile)

@@ -17,6 +17,8 @@ from ..model import records as m
 #: pages that are not a collection's: language-independent paths
 HOME, PLAN, AUDIT, DATA, SEARCH, NOT_FOUND = "", "plan/", "audit/", "data/", "search/", "404.html"
 PROGRESS = "progress/"  # every target's status (when the plan records outcomes)
+CHANGES = "changes/"
+FEED = f"{CHANGES}atom.xml"  # the changes of the data's releases, one Atom feed per language
 
 
 def lang_prefix(lang: str) -> str:
@@ -60,7 +62,10 @@ class Urls:
         return f"{doc_id}/"
 
     def source(self, source: m.SourceDef) -> str:
-        """A table, figure or section of the plan: its chapter and anchor, or the overview page of its annex."""
+        """A table, figure or section of the plan: its chapter and anchor, or the overview page of its annex; a
+        document staff cite: its text, published with the open data."""
+        if source.document:
+            return f"{DATA}{source.document}"
         if source.page:
             return self.overview(source.page)
         assert source.chapter is not None  # checked at load time
@@ -68,6 +73,10 @@ class Urls:
 
     def paragraph(self, chapter_id: str, number: int) -> str:
         return f"{self.chapter(chapter_id)}#p-{number}"
+
+    def target(self, target: m.Target) -> str:
+        """A commitment on the targets page (a restatement's anchor is on its commitment's row)."""
+        return f"{self.overview('targets')}#target-{target.id}"
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,14 @@ class PageAddress:
         """The progress page (at the count of ``status``)."""
         return self.url(PROGRESS) + (f"#status-{status}" if status else "")
 
+    def changes(self) -> str:
+        """The data's change history."""
+        return self.url(CHANGES)
+
+    def feed(self) -> str:
+        """The Atom feed of the data's changes, in this page's language."""
+        return self.url(FEED)
+
     def to(self, record: Any) -> str:
         """The page of an entity (a project, an industry …)."""
         return self.url(self.urls.of(record))
@@ -147,6 +164,10 @@ class PageAddress:
     def finding(self, finding_id: str) -> str:
         return f"{self.url(AUDIT)}#{finding_id}"
 
+    def target(self, target: m.Target) -> str:
+        """A commitment on the targets page."""
+        return self.url(self.urls.target(target))
+
     def explorer(self, **query: str) -> str:
         """The projects explorer, filtered (``addr.explorer(industry='x')``)."""
         return f"{self.overview('projects')}?{urlencode(query)}" if query else self.overview("projects")
@@ -160,6 +181,10 @@ class PageAddress:
     def absolute(self, lang: str | None = None) -> str:
         """Canonical URL of this page (root-relative when SITEURL is empty)."""
         return f"{self.siteurl}/{lang_prefix(lang or self.lang)}{self.path}"
+
+    def absolute_of(self, path: str, lang: str | None = None) -> str:
+        """Canonical URL of the site path ``path`` (root-relative when SITEURL is empty)."""
+        return f"{self.siteurl}/{lang_prefix(lang or self.lang)}{path}"
 
     def counterpart(self) -> str:
         return self.url(self.path, self.other_lang)

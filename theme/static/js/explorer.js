@@ -11,6 +11,10 @@
 
   var lang = script.getAttribute('data-lang') === 'en' ? 'en' : 'zh';
   var filename = script.getAttribute('data-filename') || 'projects.csv';
+  // The money field is in the reader's unit (zh 亿元, en CNY million); the URL key min_investment stays in 万元.
+  var wanPerUnit = Number(script.getAttribute('data-wan-per-unit')) || 1;
+  var headings = {};
+  try { headings = JSON.parse(script.getAttribute('data-csv-headings') || '{}'); } catch (e) { headings = {}; }
   var tbody = table.tBodies[0];
   var rows = Array.prototype.slice.call(tbody.rows).filter(function (tr) { return tr.hasAttribute('data-id'); });
   var countEl = form.querySelector('[data-testid=result-count]');
@@ -18,12 +22,10 @@
   var emptyEl = document.getElementById('explorer-empty');
   var collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
 
-  // URL keys in their stable order.
+  // URL keys in their stable order; a new filter adds its key here (and to SELECTS if it is a <select>).
   var KEYS = ['type', 'industry', 'platform', 'township', 'status', 'major', 'min_investment', 'start_from', 'start_to',
     'sort'];
   var SELECTS = ['type', 'industry', 'platform', 'township', 'status', 'sort'];
-  // Projects' recorded progress: a column of the table and of the CSV only when the plan records some.
-  var statusColumn = script.getAttribute('data-status-column') === 'status';
 
   function control(name) { return form.elements.namedItem(name); }
 
@@ -40,12 +42,27 @@
     return rounded.toLocaleString('en-US', { useGrouping: grouping, maximumFractionDigits: 6 });
   }
 
-  // Same rules as plugins/plan_explorer/numfmt.py wan().
-  function formatWan(total) {
-    if (lang === 'zh') return total >= 10000 ? plain(total / 10000, false) + '亿元' : plain(total, false) + '万元';
-    if (total >= 100000) return 'CNY ' + plain(total / 100000, true) + ' billion';
-    return 'CNY ' + plain(total / 100, true) + ' million';
+  // A sum of 万元 amounts: same rule as plugins/plan_explorer/numfmt.py wan_total() (亿元 to two decimals).
+  function formatTotal(total) {
+    if (total === 0) return lang === 'zh' ? '0亿元' : 'CNY 0';
+    var yi = Math.round(total / 100) / 100;
+    return lang === 'zh' ? plain(yi, false) + '亿元' : 'CNY ' + plain(yi / 10, true) + ' billion';
   }
+
+  // 万元 (URL) <-> the field's unit (a power of ten apart), by moving the decimal point in the text: exact
+  // (0.1 亿元 is 1000 万元, not 1000.0000000000001; 999999999999 stays itself).
+  var places = Math.round(Math.log10(wanPerUnit));
+  function shift(text, by) {
+    var m = /^(\d*)(?:\.(\d*))?$/.exec(text);
+    if (!m) return '';
+    var whole = m[1] || '0', digits = whole + (m[2] || ''), point = whole.length + by;
+    if (point <= 0) { digits = '0'.repeat(1 - point) + digits; point = 1; }
+    if (point > digits.length) digits += '0'.repeat(point - digits.length);
+    var text2 = digits.slice(0, point).replace(/^0+(?=\d)/, '') + '.' + digits.slice(point);
+    return text2.replace(/\.?0*$/, '') || '0';
+  }
+  function toWan(amount) { return shift(amount, places); }
+  function fromWan(wan) { return shift(wan, -places); }
 
   var data = rows.map(function (tr) {
     var d = tr.dataset;
@@ -53,7 +70,9 @@
       tr: tr, id: d.id || '', seq: num(d.seq) || 0, type: d.type || '', industry: d.industry || '',
       platform: d.platform || '', parent: d.parentPlatform || '', township: d.township || '', status: d.status || '',
       major: d.major === '1', total: num(d.total), plan: num(d.plan), start: num(d.start), end: num(d.end),
-      name: d.name || '', location: d.location || ''
+      name: d.name || '', location: d.location || '', typeLabel: d.typeLabel || '',
+      industryLabel: d.industryLabel || '', platformLabel: d.platformLabel || '', townshipLabel: d.townshipLabel || '',
+      statusLabel: d.statusLabel || ''
     };
   });
 
@@ -75,8 +94,9 @@
       var el = control(k);
       if (el) el.value = state[k] && hasOption(el, state[k]) ? state[k] : '';
     });
-    control('major').checked = state.major === '1';
-    control('min_investment').value = cleanNumber(state.min_investment, false);
+    if (control('major')) control('major').checked = state.major === '1';
+    var wan = cleanNumber(state.min_investment, false);
+    control('min_amount').value = wan === '' ? '' : fromWan(wan);
     control('start_from').value = cleanNumber(state.start_from, true);
     control('start_to').value = cleanNumber(state.start_to, true);
   }
@@ -84,8 +104,9 @@
   function readForm() {
     var state = {};
     SELECTS.forEach(function (k) { state[k] = control(k) ? control(k).value : ''; });
-    state.major = control('major').checked ? '1' : '';
-    state.min_investment = cleanNumber(control('min_investment').value, false);
+    state.major = control('major') && control('major').checked ? '1' : '';
+    var amount = cleanNumber(control('min_amount').value, false);
+    state.min_investment = amount === '' ? '' : toWan(amount);
     state.start_from = cleanNumber(control('start_from').value, true);
     state.start_to = cleanNumber(control('start_to').value, true);
     return state;
@@ -160,15 +181,21 @@
       }
     });
     if (countEl) countEl.textContent = String(visible.length);
-    if (totalEl) totalEl.textContent = formatWan(total);
+    if (totalEl) totalEl.textContent = formatTotal(total);
     if (emptyEl) emptyEl.hidden = visible.length > 0;
     writeUrl(state);
   }
 
   // ---- CSV -----------------------------------------------------------------------------------
 
-  var COLUMNS = ['id', 'seq', 'name', 'type', 'industry', 'platform', 'township', 'location', 'start_year',
-    'end_year', 'total_investment_wan', 'plan_investment_wan', 'hangzhou_major'];
+  // The columns, in order, of those the page names (headings in the reader's language, money in its unit:
+  // zh 万元 as the plan prints it, en CNY million); the star column only if the plan marks projects, the status
+  // column only if the plan records projects' progress.
+  var FIELDS = ['id', 'seq', 'name', 'type', 'industry', 'platform', 'township', 'location', 'start_year',
+    'end_year', 'total_investment', 'plan_investment', 'major', 'status'];
+  var money = lang === 'zh' ? 1 : 100;  // 万元 per CSV unit
+  var yes = script.getAttribute('data-yes') || 'yes';
+  var no = script.getAttribute('data-no') || 'no';
 
   function csvField(value) {
     var text = value === null || value === undefined ? '' : String(value);
@@ -178,13 +205,33 @@
   }
 
   function csvNumber(n) { return n === null ? '' : plain(n, false); }
+  function csvMoney(n) { return n === null ? '' : plain(n / money, false); }
+
+  function cell(p, key) {
+    switch (key) {
+      case 'id': return p.id;
+      case 'seq': return csvNumber(p.seq);
+      case 'name': return p.name;
+      case 'type': return p.typeLabel;
+      case 'industry': return p.industryLabel;
+      case 'platform': return p.platformLabel;
+      case 'township': return p.townshipLabel;
+      case 'location': return p.location;
+      case 'start_year': return csvNumber(p.start);
+      case 'end_year': return csvNumber(p.end);
+      case 'total_investment': return csvMoney(p.total);
+      case 'plan_investment': return csvMoney(p.plan);
+      case 'major': return p.major ? yes : no;
+      case 'status': return p.statusLabel;
+      default: return '';
+    }
+  }
 
   function toCsv(projects) {
-    var lines = [COLUMNS.concat(statusColumn ? ['status'] : []).join(',')];
+    var keys = FIELDS.filter(function (k) { return headings[k]; });
+    var lines = [keys.map(function (k) { return csvField(headings[k]); }).join(',')];
     projects.forEach(function (p) {
-      lines.push([p.id, csvNumber(p.seq), p.name, p.type, p.industry, p.platform, p.township, p.location,
-        csvNumber(p.start), csvNumber(p.end), csvNumber(p.total), csvNumber(p.plan), p.major ? 'true' : 'false']
-        .concat(statusColumn ? [p.status] : []).map(csvField).join(','));
+      lines.push(keys.map(function (k) { return csvField(cell(p, k)); }).join(','));
     });
     return '\ufeff' + lines.join('\r\n') + '\r\n';
   }
@@ -213,6 +260,12 @@
     update();
   });
   document.getElementById('explorer-csv').addEventListener('click', download);
+  Array.prototype.forEach.call(form.querySelectorAll('[data-min-wan]'), function (button) {
+    button.addEventListener('click', function () {
+      control('min_amount').value = fromWan(button.getAttribute('data-min-wan') || '');
+      update();
+    });
+  });
 
   setForm(readUrl());
   update();

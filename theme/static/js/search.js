@@ -53,7 +53,29 @@
     return part.replace(HAN_ALL, ' $& ').replace(/\s+/g, ' ').trim();
   }
 
+  // English synonyms from the glossary: a query that is one of them is searched as each of them.
+  var synonyms = new Map();
+  try {
+    JSON.parse(script.getAttribute('data-synonyms') || '[]').forEach(function (group) {
+      group.forEach(function (word) { synonyms.set(word.toLowerCase(), group); });
+    });
+  } catch (e) { synonyms = new Map(); }
+
   async function find(pf, query, type) {
+    var group = synonyms.get(query.trim().toLowerCase().replace(/\s+/g, ' '));
+    if (!group) return findOne(pf, query, type);
+    var lists = await Promise.all(group.map(function (word) { return findOne(pf, word, type); }));
+    var byId = new Map();
+    lists.forEach(function (list) {
+      list.forEach(function (r) {
+        var seen = byId.get(r.id);
+        if (!seen || r.score > seen.score) byId.set(r.id, r);
+      });
+    });
+    return Array.from(byId.values()).sort(function (a, b) { return b.score - a.score; });
+  }
+
+  async function findOne(pf, query, type) {
     var options = type ? { filters: { type: type } } : {};
     var words = parts(query);
     if (!words.length) return [];
@@ -98,11 +120,22 @@
     return p;
   }
 
+  // A hit inside a chapter opens at its paragraph (#p-N) or section (#sec-N): the last such anchor before the
+  // first match (Pagefind records every element with an id and the word position of each match).
+  function deepLink(data) {
+    var first = Math.min.apply(null, (data.locations || []).concat([Infinity]));
+    var best = null;
+    (data.anchors || []).forEach(function (a) {
+      if (/^(p|sec)-\d+$/.test(a.id) && a.location <= first && (!best || a.location >= best.location)) best = a;
+    });
+    return best && data.url.indexOf('#') < 0 ? data.url + '#' + best.id : data.url;
+  }
+
   function item(data) {
     var li = document.createElement('li');
     var heading = document.createElement('h2');
     var link = document.createElement('a');
-    link.href = data.url;
+    link.href = deepLink(data);
     link.textContent = clean(data.meta && data.meta.title) || data.url;
     heading.appendChild(link);
     if (data.meta && data.meta.type) {

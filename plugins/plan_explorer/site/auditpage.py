@@ -1,0 +1,88 @@
+"""The audit page: findings grouped by severity, then by the table or section of the plan they are about, each in
+the page's language (its computation, why it matters, its figures), with its knock-ons beside it."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from ..audit import KNOCK_ON, SEVERITIES, Finding, Value, render
+from ..i18n import Translator
+from . import contexts as c
+from .state import Site
+from .urls import AUDIT
+
+
+def _value(site: Site, value: Value, t: Translator) -> c.ValueView:
+    fmt = site.fmt(t.lang)
+    text = "—" if value.value is None else fmt.measure(value.value, value.unit)
+    source = site.plan.source(value.source.ref) if value.source else None
+    place, path = "", ""
+    if source is not None and value.source is not None:
+        path = site.urls.source(source)
+        paragraph = getattr(value.source, "paragraph", None)
+        if paragraph is not None and source.chapter:
+            place, path = f" ¶{paragraph}", site.urls.paragraph(source.chapter, paragraph)
+        elif value.source.row:
+            place = f" #{value.source.row}"
+    return c.ValueView(value.label[t.lang], text, value.quote, source, place, path)
+
+
+def view(site: Site, finding: Finding, t: Translator, by_id: dict[str, Finding]) -> c.FindingView:
+    fmt = site.fmt(t.lang)
+    linked = list({id(e): e for e in finding.entities if site.urls.has_page(e)}.values())
+    return c.FindingView(
+        finding,
+        render(finding.why, t, fmt) if finding.why else "",
+        render(finding.computation, t, fmt),
+        fmt.change(finding.difference, finding.unit) if finding.difference else "",
+        render(finding.tolerance, t, fmt) if finding.tolerance else "",
+        [_value(site, v, t) for v in finding.values],
+        linked,
+        [view(site, k, t, by_id) for k in site.audit.knock_ons(finding)],
+        by_id.get(finding.follows) if finding.follows else None,
+    )
+
+
+def _groups(site: Site, findings: list[Finding], t: Translator, by_id: dict[str, Finding]) -> list[c.AuditGroup]:
+    order = {s.id: i for i, s in enumerate(site.plan.meta.sources)}
+    keys = sorted({f.where or "" for f in findings}, key=lambda k: (k == "", order.get(k, len(order)), k))
+    groups = []
+    for key in keys:
+        mine = [view(site, f, t, by_id) for f in findings if (f.where or "") == key]
+        label = site.plan.source(key).label[t.lang] if key in order else t("audit.group.other")
+        groups.append(c.AuditGroup(label, "", mine))
+    return groups
+
+
+def audit_page(site: Site, lang: str) -> c.AuditPage:
+    t = site.t(lang)
+    base = c.Page(
+        site.address(lang, AUDIT),
+        "other",
+        t("nav.audit"),
+        t("audit.description"),
+        [c.Crumb(t("nav.home"), ""), c.Crumb(t("nav.audit"), None)],
+    )
+    base.template = "overview_audit.html"
+    audit = site.audit
+    by_id = {f.id: f for f in audit.findings}
+    sections = []
+    for severity in SEVERITIES:
+        mine = [f for f in audit.standalone if f.severity == severity]
+        if not mine:
+            continue
+        groups = _groups(site, mine, t, by_id)
+        for group in groups:
+            group.anchor = f"{severity}-{group.findings[0].finding.where or 'other'}"
+        sections.append(c.AuditSection(severity, len(mine), groups))
+    rules = list(dict.fromkeys(f.rule for f in audit.findings))
+    own = {f.name: getattr(base, f.name) for f in fields(c.Page)}
+    counts: dict[str, Any] = audit.counts()
+    return c.AuditPage(
+        **own,
+        sections=sections,
+        counts={k: v for k, v in counts.items() if v or k != KNOCK_ON},
+        total=len(audit.findings),
+        rules=rules,
+    )
