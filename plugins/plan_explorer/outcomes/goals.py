@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from ..descriptor import EntityType
 from ..model import records as m
@@ -140,10 +140,7 @@ def stated_target_goal(
 
 def _comparison(value: str) -> Comparison:
     """A target's comparison (checked against the list when the plan is loaded)."""
-    for known in get_args(Comparison):
-        if value == known:
-            return known  # type: ignore[no-any-return]
-    return "at_least"
+    return cast("Comparison", value) if value in get_args(Comparison) else "at_least"
 
 
 def target_goal(plan: Plan, target: m.Target) -> Goal | None:
