@@ -9,13 +9,15 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PORT ?= 8000
 # The plan to build: a folder with data/ and content/ (default: this project's own plan).
 PLAN ?= .
+# The outcomes workbook staff fill in (make workbook writes it, make import reads it).
+FILE ?= outcomes.xlsx
 CLI := $(PY) -m plugins.plan_explorer
 # What the tests need from Debian: Chromium (Playwright drives it), CJK fonts (charts, screenshots), a Java runtime
 # (the Nu HTML checker), nginx (the deployment test serves the published site with docs/DEPLOY.md's config).
 # axe-core is vendored in tests/vendor: no Node.js or npm is needed.
 APT_PACKAGES := chromium fonts-noto-cjk default-jre-headless nginx
 
-.PHONY: setup system-deps html serve devserver publish check schema test golden bench lint format clean
+.PHONY: setup system-deps html serve devserver publish check schema workbook import test golden bench lint format clean
 
 setup: $(STAMP) system-deps
 
@@ -49,6 +51,13 @@ check: $(STAMP)
 
 schema: $(STAMP)
 	$(CLI) schema
+
+# The spreadsheet staff record outcomes in (actual values, statuses, project progress), and its way back.
+workbook: $(STAMP)
+	$(CLI) workbook --plan $(PLAN) --output $(FILE)
+
+import: $(STAMP)
+	$(CLI) import --plan $(PLAN) $(FILE)
 
 test: setup
 	$(PY) -m ruff check plugins tests tools

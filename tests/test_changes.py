@@ -47,28 +47,34 @@ def text_of(html: str) -> str:
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture plan in a git repository: a first release, then a second that changes a project's investment,
-    fixes an English name, records an outcome and removes a project."""
+    fixes an English name, records an outcome, revises one and withdraws another, and removes a project."""
     plan = FIXTURES / "plan"
     root = copy_project(tmp_path_factory.mktemp("history") / "project", plan / "data", plan / "content")
+    edit(root / "data" / "outcomes.yaml", OUTCOME, "")  # recorded in the second release
     git(root, "init", "--quiet", "--initial-branch=main")
     git(root, "add", "-A")
     git(root, "commit", "--quiet", "-m", "First release of the data")
     data = root / "data"
     edit(data / "projects.yaml", "total_investment_wan: 30000", "total_investment_wan: 36200")
     edit(data / "projects.yaml", "en: Widget factory}", "en: Widget Factory project}")
-    edit(data / "actuals.yaml", "    as_of: 2022-03-31\n", "    as_of: 2022-03-31\n" + OUTCOME)
+    edit(data / "outcomes.yaml", "statuses:\n", OUTCOME.replace("value: 121", "value: 131.5") + "statuses:\n")
+    edit(data / "outcomes.yaml", "2022, value: 112, source: bulletin-2022", "2022, value: 113.5, source: bulletin-2025")
+    east = "  - {of: townships/east, year: 2021, value: 66, source: bulletin-2021, as_of: 2022-03-31}\n"
+    edit(data / "outcomes.yaml", east, "")
     projects = (data / "projects.yaml").read_text(encoding="utf-8")
-    (data / "projects.yaml").write_text(projects[: projects.index("  - id: tbd-project")], encoding="utf-8")
+    start = projects.index("  - id: tbd-project")
+    end = projects.index("  - id: ", start + 1)
+    (data / "projects.yaml").write_text(projects[:start] + projects[end:], encoding="utf-8")
+    edit(
+        data / "outcomes.yaml",
+        "  - {project: tbd-project, status: unknown, source: project-ledger, as_of: 2024-12-31}\n",
+        "",
+    )
     git(root, "commit", "--quiet", "-am", "Rubber plant investment revised; 2022 outcome", when=SECOND)
     return root
 
 
-OUTCOME = """  - target: indicators/gross-output
-    year: 2022
-    value: 131.5
-    source: {zh: 测试统计公报, en: Test statistical bulletin}
-    as_of: 2023-03-31
-"""
+OUTCOME = "  - {of: indicators/gross-output, year: 2022, value: 121, source: bulletin-2022, as_of: 2023-03-30}\n"
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +94,10 @@ def test_the_changes_page_lists_the_change_with_before_and_after_in_both_languag
     assert "Version 2026-02-01" in en and "released 1 February 2026" in en
     assert "记录2022年实际值：规上工业总产值 131.5亿元" in zh
     assert "Outcome recorded for 2022: Gross industrial output, CNY 13.15 billion" in en
+    assert "修订2022年实际值：全市合计 112亿元 → 113.5亿元" in zh
+    assert "Outcome for 2022 revised: City total, CNY 11.2 billion → CNY 11.35 billion" in en
+    assert "source Test City statistical bulletin 2022 → Test City statistical bulletin 2025" in en
+    assert "撤回2021年实际值：东镇" in zh and "Outcome for 2021 withdrawn: East Town" in en
     assert "删除项目：待定项目" in zh and "Project removed: Undecided project" in en
     # a translation fixed: news for English readers only
     assert "Project Widget Factory project: name Widget factory → Widget Factory project" in en

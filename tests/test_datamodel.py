@@ -244,7 +244,7 @@ def test_every_problem_of_a_run_is_reported(tmp_path: Path) -> None:
     (data / "townships.yaml").write_text((data / "townships.yaml").read_text().replace("kind: zone", "kind: park", 1))
     problems = _problems(data)
     assert any("projects.yaml" in p and "must not be negative" in p for p in problems)
-    assert any("townships.yaml" in p and "not one of the allowed values" in p for p in problems)
+    assert any("townships.yaml" in p and "'park' is not one of 'total', 'township'" in p for p in problems)
 
 
 def test_cli_bad_data_exits_nonzero_without_traceback_and_keeps_old_site(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT, copy_project, run_build, run_check
 from test_glossary import _data_pairs, compile_glossary, glossary_terms, violations
-from test_provenance import not_verbatim, unsourced_numbers
+from test_provenance import not_verbatim, outcome_problems, unsourced_numbers
 
 GUIDE = ROOT / "docs" / "EDITING.md"
 BLOCK = re.compile(r"^```(\w+) file=(\S+)(?: action=(\w+))?\n(.*?)^```$", re.M | re.S)
@@ -48,6 +48,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "data/industries.yaml",
         "data/platforms.yaml",
         "data/source/notice-example.txt",
+        "data/outcomes.yaml",
     }
     for example in found:
         apply(project, *example)
@@ -62,6 +63,7 @@ def test_the_examples_pass_the_check(edited: Path) -> None:
 
 def test_the_examples_pass_the_provenance_and_glossary_tests(edited: Path) -> None:
     assert unsourced_numbers(edited / "data") == []
+    assert outcome_problems(edited / "data") == []
     assert not_verbatim(edited / "data") == []
     glossary = compile_glossary(glossary_terms())
 
@@ -88,3 +90,7 @@ def test_the_added_records_are_built_with_their_source(edited: Path) -> None:
     assert "Notice on additional major projects in manufacturing (example)" in about and "30 June 2023" in about
     summary = (out / "en" / "projects" / "wanyang-innovation-city" / "index.html").read_text(encoding="utf-8")
     assert "smart-healthcare industrial platform" in summary
+    output = (out / "en" / "indicators" / "gross-output" / "index.html").read_text(encoding="utf-8")
+    assert "CNY 55.55 billion" in output and "(example)" in output  # the outcome, with its source
+    assert 'href="../../../data/source/bulletin-example.txt"' in output  # the source's text, published
+    assert (out / "data" / "source" / "bulletin-example.txt").read_text(encoding="utf-8").startswith("2021年")

@@ -47,5 +47,5 @@ def test_fixture_site_has_both_languages(fixture_site: Path) -> None:
 
 def test_actual_values_are_shown_against_the_required_path(fixture_site: Path) -> None:
     page = (fixture_site / "en" / "indicators" / "gross-output" / "index.html").read_text(encoding="utf-8")
-    assert "Recorded outcomes" in page and "Test statistical bulletin" in page
-    assert "CNY 11.2 billion" in page  # the fixture's 2021 actual, in the chart's data table
+    assert "revised base-year figure" in page and "Test City statistical bulletin 2021" in page
+    assert "CNY 11.2 billion" in page  # the fixture's 2021 actual, in the table and the chart's data table

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ years = st.integers(min_value=2000, max_value=2040)  # project periods may lie a
 
 
 def write(files: dict[str, Any], folder: Path) -> Path:
+    shutil.copytree(FIXTURES / "plan" / "data" / "source", folder / "source")  # the sources' text copies
     folder.mkdir(parents=True, exist_ok=True)
     for name, doc in files.items():
         (folder / name).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -1,18 +1,25 @@
-"""Every number in data/ appears in the text it comes from: the plan's own (the project's copy, so this runs in a
-fresh clone), or — for a record staff added from another document (its source is of ``kind: staff``) — that
-document's text, kept under data/source/ (docs/EDITING.md); and every target quotes the plan's words, in the passage
-it cites, with its figure, year and comparison."""
+"""Every figure in data/ is checked against the text it comes from — one rule, by the source a record cites:
+
+- the plan's own text (``data/source/plan.txt``, the project's copy, so this runs in a fresh clone) for the plan's
+  records;
+- the ``document`` of the source a record cites, kept under ``data/source/``: a record staff added from another
+  document cites a source of ``kind: staff`` in ``plan.yaml`` (docs/EDITING.md); an outcome (``outcomes.yaml``)
+  cites one of the outcome sources listed in that file (``kind: reported`` or ``staff``), which may keep its
+  document too — every outcome names a dated source, and where the source has a document each figure is in it;
+
+and every target quotes the plan's words, in the passage it cites, with its figure, year and comparison."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import ROOT, load_data
+from conftest import FIXTURES, ROOT, load_data
 
 from plugins.plan_explorer.audit.wording import qualifier_in
 from plugins.plan_explorer.content import load_documents
@@ -22,6 +29,9 @@ from plugins.plan_explorer.numfmt import plain
 
 SOURCE = (ROOT / "data" / "source" / "plan.txt").read_text(encoding="utf-8")
 NOT_FIGURES = {"seq", "row", "paragraph"}  # positions in the plan's tables and chapters, not figures
+OUTCOMES = "outcomes.yaml"  # reported after the plan: each record cites a source listed in the file
+#: fields of an outcome that are not figures taken from its source (when, and the site's settings)
+NOT_REPORTED = {"year", "tolerance_percent"}
 
 
 def staff_texts(data: Path) -> dict[str, str]:
@@ -65,16 +75,45 @@ def in_source(value: float, text: str = SOURCE) -> bool:
 
 
 def unsourced_numbers(data: Path) -> list[str]:
-    """The figures of the data folder ``data`` that are not in their source's text."""
+    """The figures of the plan's files in the data folder ``data`` that are not in their source's text (the
+    outcomes are checked by :func:`outcome_problems`)."""
     plan_text = (data / "source" / "plan.txt").read_text(encoding="utf-8")
     staff = staff_texts(data)
     missing = []
     for path in sorted(data.glob("*.yaml")):
+        if path.name == OUTCOMES:
+            continue
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         for where, value, text in numbers(doc, path.name, plan_text, staff):
             if not in_source(value, text):
                 missing.append(f"{where} = {value}")
     return missing
+
+
+def outcome_problems(data: Path) -> list[str]:
+    """Every figure of ``data/outcomes.yaml`` that names no dated source, or is not in its source's document."""
+    path = data / OUTCOMES
+    if not path.is_file():
+        return []
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    sources = {s["id"]: s for s in doc.get("sources") or []}
+    problems = []
+    for name in ("actuals", "statuses", "projects"):
+        for i, record in enumerate(doc.get(name) or []):
+            fields = {k: v for k, v in record.items() if k not in NOT_REPORTED and k != "source"}
+            figures = [(w, v) for w, v, _ in numbers(fields) if "(key)" not in w]
+            source = sources.get(record.get("source"))
+            if figures and (source is None or not source.get("date")):
+                problems.append(f"{name}[{i}]: figures without a dated source")
+                continue
+            document = source.get("document") if source else None
+            text = (data / document).read_text(encoding="utf-8") if document else None
+            problems += [
+                f"{name}[{i}]{w} = {v} not in {document}"
+                for w, v in figures
+                if text is not None and not in_source(v, text)
+            ]
+    return problems
 
 
 def test_source_copy_is_the_plan() -> None:
@@ -100,6 +139,27 @@ def test_a_staff_records_figures_are_checked_against_its_own_source() -> None:
 def test_the_check_can_fail() -> None:
     assert not in_source(491.3)
     assert in_source(491.2) and in_source(350000)
+
+
+def test_every_outcome_is_checked_against_its_own_source() -> None:
+    """The real plan's outcomes and the fixture plan's (whose sources keep their documents, so each figure is
+    found)."""
+    assert outcome_problems(ROOT / "data") == []
+    fixture = FIXTURES / "plan" / "data"
+    assert outcome_problems(fixture) == []
+    doc = yaml.safe_load((fixture / OUTCOMES).read_text(encoding="utf-8"))
+    assert any(s.get("document") for s in doc["sources"]) and doc["actuals"] and doc["projects"]
+
+
+def test_the_outcome_check_can_fail(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "plan" / "data", data)
+    path = data / OUTCOMES
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("year: 2021, value: 112,", "year: 2021, value: 113,"), encoding="utf-8")
+    assert outcome_problems(data) == ["actuals[1].value = 113 not in source/bulletin-2021.txt"]
+    path.write_text(text.replace("source: bulletin-2022, as_of", "source: nowhere, as_of", 1), encoding="utf-8")
+    assert outcome_problems(data) == ["actuals[2]: figures without a dated source"]
 
 
 def not_verbatim(data: Path) -> list[tuple[str, str]]:

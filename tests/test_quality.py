@@ -24,6 +24,7 @@ AXE_PAGES = [
     "audit/",
     "targets/",
     "plan/approach/",
+    "progress/",
 ]
 
 

@@ -46,6 +46,7 @@ PAGES = [
     "data/",
     "audit/",
     "targets/",
+    "progress/",
     "changes/",
     "search/?q={query}",
     "about/",

@@ -1,4 +1,5 @@
-"""Command line: ``check`` validates a plan; ``build`` writes its site atomically; ``devserver``; ``schema``.
+"""Command line: ``check`` validates a plan; ``build`` writes its site atomically; ``devserver``; ``schema``;
+``workbook`` writes the spreadsheet staff record outcomes in, ``import`` brings it back into ``data/outcomes.yaml``.
 
 ``python -m plugins.plan_explorer check [--plan DIR]`` prints what the plan has, counts and audit findings;
 ``python -m plugins.plan_explorer build [--plan DIR] [--settings F] [--output DIR]`` builds the site. Anything
@@ -18,9 +19,12 @@ from .audit import render
 from .build import BuildOptions, build, report
 from .devserver import run_devserver
 from .entities import ENTITY_TYPES
-from .errors import PlanError
+from .errors import PlanError, WorkbookError
 from .model import records as m
 from .model.plan import Plan
+from .outcomes.importer import import_workbook
+from .outcomes.sheets import layout
+from .outcomes.workbook import write_workbook
 from .pipeline import load_site
 from .schema import write_schemas
 from .serve import serve_site
@@ -72,6 +76,40 @@ def target_counts(plan: Plan) -> list[str]:
     ]
 
 
+def workbook(plan_root: Path, output: Path) -> int:
+    """Write the outcomes workbook of the plan, filled with what ``data/outcomes.yaml`` holds."""
+    try:
+        site = load_site(plan_root, THEME)
+    except PlanError as exc:
+        report(exc, "no workbook was written")
+        return 1
+    zh, en = site.t("zh"), site.t("en")
+    sheets = layout(site.plan, site.types, zh, en)
+    write_workbook(sheets, site.plan.file(m.OutcomesFile), output, zh, en)
+    rows = ", ".join(f"{s.name} {len(s.rows)}" for s in sheets.sheets)
+    print(f"wrote {output}: sheets {sheets.instructions}, {rows} (rows)")
+    return 0
+
+
+def import_outcomes(plan_root: Path, file: str) -> int:
+    """Check a filled-in workbook and write ``data/outcomes.yaml`` from it (nothing on any problem)."""
+    try:
+        site = load_site(plan_root, THEME)
+    except PlanError as exc:
+        report(exc, "nothing was imported")
+        return 1
+    zh, en = site.t("zh"), site.t("en")
+    try:
+        result = import_workbook(Path(file), file, site.plan, ENTITY_TYPES, layout(site.plan, site.types, zh, en))
+    except WorkbookError as exc:
+        report(exc)
+        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
+    print(f"data/outcomes.yaml {'updated' if result.written else 'unchanged'}: {counts}")
+    return 0
+
+
 def run_build(options: BuildOptions) -> int:
     if not options.settings.is_file():
         print(f"build failed: no settings file {options.settings}", file=sys.stderr)
@@ -108,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--plan", default=str(ROOT), help=plan_help)
     s = sub.add_parser("schema", help="write the JSON Schemas to data/schema/")
     s.add_argument("--dir", default=str(ROOT / "data" / "schema"))
+    w = sub.add_parser("workbook", help="write the spreadsheet staff record outcomes in")
+    w.add_argument("--plan", default=str(ROOT), help=plan_help)
+    w.add_argument("--output", default="outcomes.xlsx")
+    i = sub.add_parser("import", help="check a filled-in workbook and write data/outcomes.yaml from it")
+    i.add_argument("--plan", default=str(ROOT), help=plan_help)
+    i.add_argument("file", help="the workbook (.xlsx)")
     d = sub.add_parser("devserver", help="serve output/, rebuild on changes, reload the browser")
     d.add_argument("--plan", default=str(ROOT), help=plan_help)
     d.add_argument("--port", type=int, default=8000)
@@ -133,4 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         write_schemas(Path(args.dir), ENTITY_TYPES)
         return 0
+    if args.command == "workbook":
+        return workbook(Path(args.plan).resolve(), Path(args.output))
+    if args.command == "import":
+        return import_outcomes(Path(args.plan).resolve(), args.file)
     return run_devserver(ROOT, Path(args.plan).resolve(), args.port)

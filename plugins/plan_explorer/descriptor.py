@@ -90,6 +90,10 @@ class EntityType:
     overview: Overview | None = None
     export: Export | None = None
     kind: str = ""  # the search filter's type for its pages (``kind.<kind>`` in the catalogue)
+    #: (plan, record) -> outcomes.goals.Goal: its records are targets, for which outcomes may be recorded
+    goal: Callable[..., Any] | None = None
+    #: further resources of the open-data export made from this collection (name, export), e.g. derived tables
+    more_exports: tuple[tuple[str, Export], ...] = ()
 
     @property
     def filename(self) -> str:

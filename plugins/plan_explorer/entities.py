@@ -16,12 +16,19 @@ from .charts import overviews as oc
 from .descriptor import ANY_LIST, AuxList, EntityPages, EntityType, Export, Overview, Ref
 from .model import records as m
 from .model.plan import Plan
+from .outcomes import goals as og
+from .outcomes import tables as ot
 from .site import pages as p
 from .site import targetpages as tp
 
 
 def _all(kind: type[m.Model]) -> Callable[[Plan], list[Any]]:
     return lambda plan: list(plan.all(kind))
+
+
+def _with_types(make: Callable[[Plan, Any], list[Any]]) -> Callable[[Plan], list[Any]]:
+    """An export function that needs every entity type (which collections are targets), called with them."""
+    return lambda plan: make(plan, ENTITY_TYPES)
 
 
 ENTITY_TYPES: tuple[EntityType, ...] = (
@@ -42,6 +49,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
             x.dumped(m.Indicator, {"value": ("value_{year}", "both")}),
         ),
         kind="indicator",
+        goal=og.indicator_goal,
     ),
     EntityType(
         "history",
@@ -95,6 +103,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
             x.dumped(m.Industry, {"output": ("output_{year}", "both")}),
         ),
         kind="industry",
+        goal=og.industry_goal,
     ),
     EntityType(
         "platforms",
@@ -147,6 +156,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
             x.titled(m.Township, "output by township"), x.township_columns, _all(m.Township), x.dumped(m.Township)
         ),
         kind="township",
+        goal=og.township_goal,
     ),
     EntityType(
         "reforms",
@@ -184,6 +194,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         refs=(Ref("targets", "entity", ANY_LIST), Ref("targets", "restates", "targets")),
         overview=Overview("overview_targets.html", tp.targets_overview, "main"),
         export=Export(x.targets_title, x.target_columns, _all(m.Target), x.dumped(m.Target)),
+        goal=og.target_goal,
     ),
     EntityType(
         "statements",
@@ -196,7 +207,32 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
             AuxList("sums", "statement_sums", "sum", m.Sum),
         ),
     ),
-    EntityType("actuals", m.ActualsFile, "actuals", m.Actual, "outcome"),
+    EntityType(
+        "outcomes",
+        m.OutcomesFile,
+        "actuals",
+        m.ActualValue,
+        "outcome",
+        aux=(
+            AuxList("sources", "outcome_sources", "outcome source", m.OutcomeSource),
+            AuxList("statuses", "outcome_statuses", "recorded status", m.RecordedStatus),
+            AuxList("projects", "project_progress", "project progress", m.ProjectProgress),
+        ),
+        export=Export(
+            ot.outcomes_title, ot.outcome_columns, _with_types(ot.outcome_rows), _with_types(ot.outcome_records)
+        ),
+        more_exports=(
+            (
+                "progress",
+                Export(
+                    ot.progress_title,
+                    ot.progress_columns,
+                    _with_types(ot.progress_rows),
+                    _with_types(ot.progress_records),
+                ),
+            ),
+        ),
+    ),
 )
 
 #: what makes the charts of each kind of page, by the page's template (the site's own pages: the home page)

@@ -64,3 +64,15 @@ class BuildFailed(PlanError):
 
 class MissingTranslation(BuildFailed):
     """A template asked for a UI string that ``theme/i18n.yaml`` lacks in one language."""
+
+
+class WorkbookError(PlanError):
+    """A workbook to import has problems: one line each (``<file>!<sheet>!<cell>: field: message``), in the
+    workbook's order (sheet by sheet, row by row)."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+    def lines(self) -> list[str]:
+        return list(self.problems)

@@ -84,7 +84,7 @@ SOURCE = Column(
 
 def source_labels(plan: Plan, records: Sequence[Any], lang: str = "zh", sep: str = ", ") -> str:
     """The labels of the tables ``records`` come from, in the order of the plan's sources (``表四, 表五``)."""
-    refs = {r.source.ref for r in records if hasattr(r, "source")}
+    refs = {getattr(r.source, "ref", None) for r in records if hasattr(r, "source")}  # an outcome's: its own
     return sep.join(s.label[lang] for s in plan.meta.sources if s.id in refs)
 
 
@@ -501,24 +501,30 @@ class Resource:
     export: Export
 
 
-def to_csv(plan: Plan, etype: Resource) -> str:
-    columns = etype.export.columns(plan)
+def to_csv(plan: Plan, resource: Resource) -> str:
+    columns = resource.export.columns(plan)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in columns])
-    for rec in etype.export.rows(plan):
+    for rec in resource.export.rows(plan):
         writer.writerow([_cell(c.get(rec)) for c in columns])
     return out.getvalue()
 
 
-def to_json(plan: Plan, etype: Resource) -> str:
-    return json.dumps(etype.export.records(plan), ensure_ascii=False, indent=1)
+def to_json(plan: Plan, resource: Resource) -> str:
+    return json.dumps(resource.export.records(plan), ensure_ascii=False, indent=1)
 
 
 def exported(plan: Plan, types: Sequence[EntityType]) -> list[Resource]:
-    """The tables of the plan that are exported: its collections in the descriptors' order, then the auxiliary
-    lists that have an export (so a plan's existing files keep their place in the data package)."""
-    own = [Resource(t.name, t.export) for t in types if t.export is not None and plan.has(t.name)]
+    """The tables of the plan that are exported: its collections in the descriptors' order (each followed by the
+    tables made from it, ``more_exports``), then the auxiliary lists that have an export (so a plan's existing
+    files keep their place in the data package)."""
+    own = [
+        resource
+        for t in types
+        if t.export is not None and plan.has(t.name)
+        for resource in (Resource(t.name, t.export), *(Resource(n, e) for n, e in t.more_exports))
+    ]
     aux = [Resource(a.name, a.export) for t in types if plan.has(t.name) for a in t.aux if a.export is not None]
     return own + aux
 
@@ -537,13 +543,13 @@ def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> di
     CSV files keep their columns: what a file is and may be used for is said here, not in extra columns)."""
     stamp = {"version": release.version, "created": release.created.isoformat(), "licenses": licences(plan)}
     resources = []
-    for etype in exported(plan, types):
-        title = etype.export.title(plan)
-        fields = [{"name": c.name, "type": c.type, "description": c.description} for c in etype.export.columns(plan)]
+    for resource in exported(plan, types):
+        name, title = resource.name, resource.export.title(plan)
+        fields = [{"name": c.name, "type": c.type, "description": c.description} for c in resource.export.columns(plan)]
         resources.append(
             {
-                "name": etype.name,
-                "path": f"{etype.name}.csv",
+                "name": name,
+                "path": f"{name}.csv",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
@@ -554,8 +560,8 @@ def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> di
         )
         resources.append(
             {
-                "name": f"{etype.name}-json",
-                "path": f"{etype.name}.json",
+                "name": f"{name}-json",
+                "path": f"{name}.json",
                 "format": "json",
                 "mediatype": "application/json",
                 "title": f"{title} (JSON, full records)",
@@ -569,6 +575,8 @@ def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> di
     sources += [
         {"title": s.label.zh, "path": s.url or s.document or ""} for s in plan.meta.sources if s.kind == "staff"
     ]
+    outcomes = plan.file(m.OutcomesFile)  # where the outcomes recorded after the plan come from
+    sources += [{"title": s.title.zh, "path": s.url or s.document or ""} for s in outcomes.sources] if outcomes else []
     return {
         "profile": "data-package",
         "name": plan.meta.site.datapackage_name,
@@ -585,7 +593,7 @@ def export_files(plan: Plan, types: Sequence[EntityType], release: Release | Non
     default one dated as a data folder without history is)."""
     release = release or History.unread().current
     files = {"datapackage.json": json.dumps(datapackage(plan, types, release), ensure_ascii=False, indent=1)}
-    for etype in exported(plan, types):
-        files[f"{etype.name}.csv"] = to_csv(plan, etype)
-        files[f"{etype.name}.json"] = to_json(plan, etype)
+    for resource in exported(plan, types):
+        files[f"{resource.name}.csv"] = to_csv(plan, resource)
+        files[f"{resource.name}.json"] = to_json(plan, resource)
     return files

@@ -75,6 +75,9 @@ def _validation_problems(doc: YamlDoc, exc: ValidationError, log: ProblemLog) ->
             message = f"must be {kind}, not {err['input']!r}"
         if err["type"] in ("greater_than_equal", "less_than_equal") and "year" in str(err.get("ctx", "")).lower():
             message = "must be a year (four digits)"
+        if err["type"] == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"{err['input']!r} is not one of {expected}" if expected else message
         if "is before start year" in message:
             loc = (*loc, "end")
         log.add(doc.file, doc.line_of(loc), format_path(loc), message)
@@ -99,21 +102,32 @@ def _check_unique_ids(doc: YamlDoc, key: str, items: Iterable[Any], log: Problem
             seen[item.id] = i
 
 
-def _read(path: Path, display: str, model: type[m.Model], log: ProblemLog) -> tuple[YamlDoc, m.Model] | None:
-    doc = read_yaml(path, display, log)
+def _read(
+    path: Path, display: str, model: type[m.Model], log: ProblemLog, given: YamlDoc | None = None
+) -> tuple[YamlDoc | None, m.Model | None]:
+    """The file as read (None: unreadable) and as validated (None: invalid; its problems are in ``log``)."""
+    doc = given or read_yaml(path, display, log)
     if doc is None:
-        return None
+        return None, None
     try:
         return doc, model.model_validate(doc.data)
     except ValidationError as exc:
         _validation_problems(doc, exc, log)
-        return None
+        return doc, None
 
 
-def load_plan(data_dir: Path, types: Sequence[EntityType], paragraphs: dict[str, dict[int, int]] | None = None) -> Plan:
+def load_plan(
+    data_dir: Path,
+    types: Sequence[EntityType],
+    paragraphs: dict[str, dict[int, int]] | None = None,
+    given: dict[str, YamlDoc] | None = None,
+) -> Plan:
     """Read, validate and cross-check the files of ``data_dir`` that ``types`` describe; DataError on problems.
 
-    ``paragraphs`` (chapter → {paragraph number: section number}) lets the paragraphs data cites be checked too."""
+    ``paragraphs`` (chapter → {paragraph number: section number}) lets the paragraphs data cites be checked too.
+    ``given`` holds files already read, by file name, used instead of the folder's (the workbook import checks
+    the outcomes a workbook holds as if they were the plan's ``outcomes.yaml``)."""
+    given = given or {}
     log = ProblemLog()
     docs: dict[str, YamlDoc] = {}
     files: dict[str, m.Model] = {}
@@ -127,20 +141,24 @@ def load_plan(data_dir: Path, types: Sequence[EntityType], paragraphs: dict[str,
                 "(file)",
                 f"not a file this generator reads (a plan's files: plan.yaml, {names})",
             )
-    meta = _read(data_dir / PLAN_FILE, f"data/{PLAN_FILE}", m.PlanFile, log)
-    if meta is not None:
-        docs[PLAN_FILE] = meta[0]
-    present = [t for t in types if (data_dir / t.filename).exists()]
+    meta_doc, meta = _read(data_dir / PLAN_FILE, f"data/{PLAN_FILE}", m.PlanFile, log)
+    if meta_doc is not None and meta is not None:
+        docs[PLAN_FILE] = meta_doc
+    present = [t for t in types if (data_dir / t.filename).exists() or t.filename in given]
     if meta is not None and not any(t.is_entity for t in present):
         names = ", ".join(t.filename for t in types if t.is_entity)
         log.add(f"data/{PLAN_FILE}", 0, "(plan)", f"the plan has no collection: add one of {names} to data/")
     failed: set[str] = set()
+    invalid: dict[str, YamlDoc] = {}  # files read but not valid on their own
     for etype in present:
-        read = _read(data_dir / etype.filename, f"data/{etype.filename}", etype.file, log)
-        if read is None:
+        doc, model = _read(
+            data_dir / etype.filename, f"data/{etype.filename}", etype.file, log, given.get(etype.filename)
+        )
+        if doc is None or model is None:
             failed.add(etype.name)
+            if doc is not None:
+                invalid[etype.filename] = doc
             continue
-        doc, model = read
         docs[etype.filename], files[etype.name] = doc, model
         for key, record in ((etype.key, etype.record), *((aux.key, aux.record) for aux in etype.aux)):
             if "id" in record.model_fields:
@@ -156,10 +174,10 @@ def load_plan(data_dir: Path, types: Sequence[EntityType], paragraphs: dict[str,
         lists[etype.name], kinds[etype.record] = list(getattr(model, etype.key)), etype.name
         for aux in etype.aux:
             lists[aux.name], kinds[aux.record] = list(getattr(model, aux.key)), aux.name
-    assert isinstance(meta[1], m.PlanFile)
-    plan = Plan(data_dir, meta[1], files, lists, kinds)
+    assert isinstance(meta, m.PlanFile)
+    plan = Plan(data_dir, meta, files, lists, kinds)
     plan.docs = docs
-    check_references(plan, valid, types, docs, log, failed, paragraphs)  # across the files valid on their own
+    check_references(plan, valid, types, docs, log, failed, invalid, paragraphs)  # across the files valid alone
     log.raise_if_any()
     link_plan(plan, valid)
     return plan

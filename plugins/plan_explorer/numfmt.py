@@ -324,8 +324,10 @@ EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Au
              "November", "December"]  # fmt: skip
 
 
-def date(value: datetime.date, lang: str) -> str:
-    """A day as prose writes it: zh ``<y>年<m>月<d>日``, en ``<d> <Month> <y>``."""
+def date(value: datetime.date | None, lang: str) -> str:
+    """A day as prose writes it: zh ``<y>年<m>月<d>日``, en ``<d> <Month> <y>`` (— for none)."""
+    if value is None:
+        return NONE_TEXT[lang]
     if lang == "zh":
         return f"{value.year}年{value.month}月{value.day}日"
     return f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
@@ -396,5 +398,5 @@ class Formatter:
     def change(self, value: float | None, unit_zh: str) -> str:
         return change(value, unit_zh, self.lang)
 
-    def date(self, value: datetime.date) -> str:
+    def date(self, value: datetime.date | None) -> str:
         return date(value, self.lang)

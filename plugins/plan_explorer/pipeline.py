@@ -28,6 +28,7 @@ from .export import export_files
 from .history import read_history
 from .i18n import LANGS, load_catalogue
 from .load import load_plan
+from .model import records as m
 from .model.plan import Plan
 from .outputdir import replace_whole, rewrite
 from .publish import SETTINGS_FILE, siteurl_problems
@@ -295,8 +296,10 @@ class SiteWriter:
         plan = self.site.plan
         for name, text in export_files(plan, self.site.types, self.site.history.current).items():
             self._write_text(f"data/{name}", text)
-        documents = [SOURCE_TEXT.as_posix(), *(s.document for s in plan.meta.sources if s.document)]
-        for document in dict.fromkeys(documents):  # the plan's text and the documents staff cite
+        outcomes = plan.file(m.OutcomesFile)
+        cited: list[m.SourceDef | m.OutcomeSource] = [*plan.meta.sources, *(outcomes.sources if outcomes else [])]
+        documents = [SOURCE_TEXT.as_posix(), *(s.document for s in cited if s.document)]
+        for document in dict.fromkeys(documents):  # the plan's text and the documents staff and outcomes cite
             source = plan.data_dir / document
             if source.is_file():
                 self._write_text(f"data/{document}", source.read_text(encoding="utf-8"))

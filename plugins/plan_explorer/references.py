@@ -7,6 +7,7 @@ are checked by declaring them. A reference to a collection the plan does not hav
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -16,9 +17,10 @@ from .errors import ProblemLog
 from .model import records as m
 from .model.plan import Plan
 from .model.yamlsource import YamlDoc, format_path
+from .outcomes.checks import OUTCOME_YEARS_AFTER, OutcomeChecker, records_of, source_ids, valid_records
 
 PLAN_FILE = "plan.yaml"
-OUTCOME_YEARS_AFTER = 5  # outcomes may be recorded for a few years after the target year
+__all__ = ["OUTCOME_YEARS_AFTER", "check_references"]  # the years outcomes may be recorded for: see outcomes.checks
 
 
 def _walk_sources(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -54,8 +56,10 @@ class _Checker:
         docs: dict[str, YamlDoc],
         log: ProblemLog,
         failed: set[str],
+        invalid: dict[str, YamlDoc],
     ):
-        self.plan, self.present, self.docs, self.log = plan, present, docs, log
+        self.plan, self.present, self.docs, self.log, self.known = plan, present, docs, log, known
+        self.invalid = invalid  # files that failed validation on their own, as read
         self.failed = failed  # collections whose files are invalid on their own: references into them are not judged
         self.singular = {"sources": "source"}
         self.owner: dict[str, EntityType] = {}  # list name → the type whose file holds it
@@ -177,15 +181,16 @@ class _Checker:
             "figure": (base, end, f"the plan's years {base}–{end}"),
             "target": (start, end, f"the plan's period {start}–{end}"),
             "history": (None, base, f"the years up to the plan's base year {base}"),
-            "outcome": (base, end + OUTCOME_YEARS_AFTER, f"{base}–{end + OUTCOME_YEARS_AFTER}"),
         }
         for etype in self.present:
+            if isinstance(self.plan.files[etype.name], m.OutcomesFile):
+                continue  # outcomes have their years checked with them (see outcomes())
             for path, annotation, value in _walk_models(self.plan.files[etype.name], ()):
                 if annotation == m.YearFigures and isinstance(value, dict):
                     for year in value:
                         self._year(etype.filename, (*path, year), year, allowed["figure"])
                 elif path[-1] == "year" and isinstance(value, int):
-                    kinds: dict[type, str] = {m.HistoryPoint: "history", m.Actual: "outcome"}
+                    kinds: dict[type, str] = {m.HistoryPoint: "history"}
                     kind = kinds.get(self._owner_type(etype, path), "target")
                     self._year(etype.filename, path, value, allowed[kind])
 
@@ -233,19 +238,22 @@ class _Checker:
             self.breakdowns()
         if self.plan.has("targets"):
             self.target_paths()
-        if self.plan.has("actuals"):
-            actuals = self.plan.files["actuals"]
-            assert isinstance(actuals, m.ActualsFile)
-            for i, actual in enumerate(actuals.actuals):
-                collection, _, ident = actual.target.partition("/")
-                if collection not in ("indicators", "industries", "townships") or ident not in self.plan.index.get(
-                    collection, {}
-                ):
-                    self.add(
-                        "actuals.yaml",
-                        ("actuals", i, "target"),
-                        f"'{actual.target}' is not an indicator, industry or township of the plan (indicators/<id> …)",
-                    )
+
+    def outcomes(self) -> None:
+        """Outcomes name targets the plan has (see :mod:`outcomes.checks`); a file of outcomes that failed
+        validation has its valid records checked too, so one run reports every problem."""
+        for etype in self.known:
+            if etype.file is not m.OutcomesFile:
+                continue
+            add = functools.partial(self.add, etype.filename)
+            model = self.plan.files.get(etype.name)
+            checker = OutcomeChecker(self.plan, self.known, add, self.unchecked)
+            if isinstance(model, m.OutcomesFile):
+                checker.check(records_of(model))
+            elif etype.filename in self.invalid:
+                raw = self.invalid[etype.filename]
+                self.docs.setdefault(etype.filename, raw)
+                checker.check(valid_records(raw.data), source_ids(raw.data))
 
     def _names_figure(self, path: str) -> bool:
         try:
@@ -374,11 +382,13 @@ def check_references(
     docs: dict[str, YamlDoc],
     log: ProblemLog,
     failed: set[str] | None = None,
+    invalid: dict[str, YamlDoc] | None = None,
     paragraphs: dict[str, dict[int, int]] | None = None,
 ) -> None:
     """Record a problem for every reference in ``docs`` that names nothing in ``plan`` (and, when ``paragraphs``
-    gives the chapters' paragraphs by their sections, every cited paragraph that does not exist)."""
-    checker = _Checker(plan, present, known, docs, log, failed or set())
+    gives the chapters' paragraphs by their sections, every cited paragraph that does not exist; ``invalid``: the
+    files that failed validation, as read, whose valid records are checked where that is useful)."""
+    checker = _Checker(plan, present, known, docs, log, failed or set(), invalid or {})
     checker.ids()
     checker.sources()
     if checker.period():
@@ -386,4 +396,5 @@ def check_references(
     checker.paths()
     if plan.has("targets"):
         checker.targets(paragraphs)
+    checker.outcomes()
     checker.settings()

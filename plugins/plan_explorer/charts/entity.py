@@ -8,7 +8,33 @@ from typing import Any
 from ..i18n import Translator
 from ..numfmt import Formatter, chart_number
 from ..site import contexts as c
-from .rows import Built, actual_points, bars, money_yi, path_chart, project_rows, required, top_and
+from .rows import Built, actual_points, bars, money_yi, path_chart, path_points, project_rows, required, top_and
+
+
+def _against_path(
+    progress: c.TargetProgress | None,
+    fallback: list[dict[str, Any]],
+    value: Callable[[float | None], float | None],
+    fmt: Formatter,
+    unit: tuple[str, str],
+    t: Translator,
+) -> list[dict[str, Any]]:
+    """The required path (the outcomes' own when the plan records outcomes, else ``fallback``) and the actual
+    values recorded. The path's values are derived: rounded to the precision of the plan's own figures."""
+    if progress is None:
+        return fallback
+    sp = progress.progress
+    decimals = sp.goal.precision
+    path = path_points(t("chart.required_path"), sp.path, value, lambda v: fmt.figure(v, *unit, decimals))
+    return (path if sp.path else fallback) + actual_points(sp.actuals, value, lambda v: fmt.figure(v, *unit), t)
+
+
+def _path_desc(progress: c.TargetProgress | None, start: float, end: float, show: Any, t: Translator) -> str:
+    """The path chart's description: from the plan's base, or from a revised base-year value recorded later."""
+    revised = progress.progress.base_actual if progress else None
+    if revised is not None:
+        return t("chart.indicator_path.desc_revised", start=show(revised.value), end=show(end), year=revised.year)
+    return t("chart.indicator_path.desc", start=show(start), end=show(end))
 
 
 def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
@@ -19,12 +45,12 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
     conv: Callable[[float | None], float | None] = (lambda v: money_yi(v, t.lang)) if money else chart_number
     unit = (ind.unit.zh, ind.unit.en)
     pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt, unit)
-    pts += actual_points(page.actuals, conv, lambda v: fmt.figure(v, *unit), t)
+    pts = _against_path(page.progress, pts, conv, fmt, unit, t)
     yield path_chart(
         f"chart-{ind.id}",
         t,
         t("chart.indicator_path.title", name=ind.name[t.lang]),
-        t("chart.indicator_path.desc", start=fmt.figure(fig.base, *unit), end=fmt.figure(fig.target, *unit)),
+        _path_desc(page.progress, fig.base, fig.target, lambda v: fmt.figure(v, *unit), t),
         pts,
         t("unit.money_axis") if money else ind.unit[t.lang],
     )
@@ -38,12 +64,12 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
         conv = lambda v: money_yi(v, t.lang)  # noqa: E731
         unit = ("亿元", "")
         pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt, unit)
-        pts += actual_points(page.actuals, conv, fmt.yi, t)
+        pts = _against_path(page.progress, pts, conv, fmt, unit, t)
         yield path_chart(
             f"chart-{ind.id}-path",
             t,
             t("chart.industry_path.title", name=ind.name[t.lang]),
-            t("chart.indicator_path.desc", start=fmt.yi(fig.base), end=fmt.yi(fig.target)),
+            _path_desc(page.progress, fig.base, fig.target, fmt.yi, t),
             pts,
             t("unit.money_axis"),
         )
@@ -117,7 +143,7 @@ def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatt
         {"series": tw.name[t.lang], "year": y, "value": money_yi(v, t.lang), "shown": fmt.yi(v), "kind": "stated"}
         for y, v in sorted(tw.output.items())
     ]
-    pts += actual_points(page.actuals, lambda v: money_yi(v, t.lang), fmt.yi, t)
+    pts = _against_path(page.progress, pts, lambda v: money_yi(v, t.lang), fmt, ("亿元", ""), t)
     later = [y for y in sorted(tw.output) if y > site.plan.base_year]
     table = site.cite(t.lang).of(site.plan.source(tw.source.ref))
     yield path_chart(

@@ -26,7 +26,8 @@ def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> I
         conv = lambda v: money_yi(v, lang)  # noqa: E731
         unit = (ind.unit.zh, ind.unit.en)
         pts = required(t("chart.required_path"), start, end, plan.base_year, plan.target_year, conv, fmt, unit)
-        pts += actual_points(site.actuals_for(f"indicators/{ind.id}"), conv, fmt.yi, t)
+        progress = site.progress.of("indicators", ind)
+        pts += actual_points(progress.actuals if progress else [], conv, fmt.yi, t)
         yield path_chart(
             "chart-output-path",
             t,

@@ -70,7 +70,12 @@ def required(
     ]
 
 
-def actual_points(actuals: list[m.Actual], value: Any, shown: Any, t: Translator) -> list[dict[str, Any]]:
+def path_points(series: str, steps: list[tuple[int, float]], value: Any, shown: Any) -> list[dict[str, Any]]:
+    """A required path computed by the outcomes stage (through the plan's figures, from a revised base if any)."""
+    return [{"series": series, "year": y, "value": value(v), "shown": shown(v), "kind": "required"} for y, v in steps]
+
+
+def actual_points(actuals: list[m.ActualValue], value: Any, shown: Any, t: Translator) -> list[dict[str, Any]]:
     """Recorded outcomes as points to draw against a required path."""
     return [
         {

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ..descriptor import EntityType
 from ..model import records as m
 
-OUTCOMES = "actuals"
+OUTCOMES = "outcomes"  # the collection of actual values (outcomes.yaml), matched by what and which year
 #: fields that are no reader's news: positions in a table, the glossary's aids to search and to its own test
 UNCOMPARED = frozenset({"seq", "id", "zh_forms", "forms", "synonyms"})
 
@@ -41,8 +41,8 @@ def read_records(name: str, text: bytes | None, types: Sequence[EntityType]) -> 
     except ValidationError:
         return None
     items = getattr(model, etype.key, [])
-    if etype.record is m.Actual:
-        return {f"{a.target}@{a.year}": a for a in items}
+    if etype.record is m.ActualValue:
+        return {f"{a.of}@{a.year}": a for a in items}
     return {item.id: item for item in items if hasattr(item, "id")}
 
 
@@ -87,8 +87,8 @@ def record_changes(
             if not fields:
                 continue
             change |= {"action": "changed", "fields": fields}
-        if isinstance(record, m.Actual):
-            change |= {"target": record.target, "year": record.year}
+        if isinstance(record, m.ActualValue):
+            change |= {"target": record.of, "year": record.year}
         changes.append(change)
     return changes
 

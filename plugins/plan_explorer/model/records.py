@@ -230,6 +230,7 @@ class Indicator(Model):
     growth_stated: Rate | None
     target_text: Text | None = None
     nature: Literal["expected", "binding"]
+    comparison: Literal["at_least", "at_most"] = "at_least"  # at_most: a figure to fall to its target (an intensity)
     related: list[Id] = []
     source: Source
 
@@ -537,7 +538,7 @@ class TargetsFile(Collection):
     targets: list[Target]
 
 
-# --- statements.yaml, actuals.yaml ----------------------------------------------------------------
+# --- statements.yaml ----------------------------------------------------------------
 
 
 #: how the plan qualifies a figure: 约/左右 (about), 近 (nearly), 以上 (or more), 以下 (or less)
@@ -606,15 +607,74 @@ class StatementsFile(Model):
     breakdowns: list[Breakdown] = []
 
 
-class Actual(Model):
-    """An outcome recorded by staff: the actual value of an indicator, industry or township."""
+# --- outcomes.yaml: what happened after the plan was issued (reported, never a plan fact) ----------
 
-    target: str
+#: a record an outcome is about: ``<collection>/<id>`` (``indicators/gross-output``); which collections accept
+#: outcomes follows from their descriptors (:mod:`outcomes.goals`)
+Subject = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*/[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", max_length=4096)]
+Figure = Annotated[float, Field(strict=True, allow_inf_nan=False)]  # an outcome may be negative (a growth rate)
+#: what staff may record for a target stated without a number (a computed status also knows ``not_measurable``)
+RecordedStatusValue = Literal["achieved", "not_achieved", "on_track", "off_track"]
+ProjectStatus = Literal["not_started", "under_construction", "partly_operating", "completed", "cancelled", "unknown"]
+
+
+class OutcomeSource(Model):
+    """Where outcomes come from: a publication (``reported``: a statistical bulletin, a government work report)
+    or the city's own records (``staff``: a department's project ledger), dated; optionally its URL and, as for a
+    source of ``kind: staff`` in ``plan.yaml``, its text kept under ``data/`` (``document: source/<file>.txt``),
+    published with the open data, against which the provenance test checks every figure taken from it."""
+
+    id: Id
+    kind: Literal["reported", "staff"] = "reported"
+    title: Text
+    date: datetime.date
+    url: Url | None = None
+    document: Annotated[str, Field(pattern=r"^source/[A-Za-z0-9._-]+\.txt$")] | None = None  # under data/
+
+
+class ActualValue(Model):
+    """The actual value of a target in a year, in the unit of its figures (a revised base-year figure too)."""
+
+    of: Subject
     year: Year
-    value: Amount
-    source: Text
+    value: Figure
+    source: Id
+    as_of: datetime.date
+    note: Text | None = None
+
+
+class RecordedStatus(Model):
+    """The status staff judged, with its source, for a target the plan states without a number."""
+
+    of: Subject
+    status: RecordedStatusValue
+    year: Year  # the year it was judged for
+    source: Id
+    as_of: datetime.date
+    note: Text | None = None
+
+
+class ProjectProgress(Model):
+    """Where a major project stands: status, start and completion dates, investment made so far (万元)."""
+
+    project: Id
+    status: ProjectStatus
+    started: datetime.date | None = None
+    completed: datetime.date | None = None
+    invested_wan: Amount | None = None
+    note: Text | None = None
+    source: Id
     as_of: datetime.date
 
 
-class ActualsFile(Model):
-    actuals: list[Actual] = []
+class OutcomesFile(Collection):
+    """Outcomes recorded by staff (``make import`` writes them from the workbook ``make workbook`` makes)."""
+
+    tolerance_percent: Annotated[float, Field(ge=0, le=50, allow_inf_nan=False)] = (
+        2  # on track: within this of the path
+    )
+    sources: list[OutcomeSource] = []
+    actuals: list[ActualValue] = []
+    statuses: list[RecordedStatus] = []
+    projects: list[ProjectProgress] = []

@@ -28,7 +28,7 @@ PERCENT = frozenset({"growth_stated", "yoy"})
 LONG_TEXT = 40
 #: the changes of one collection in one release shown before the rest are folded away
 SHOWN = 12
-OUTCOMES = "actuals"
+OUTCOMES = "outcomes"  # actual values recorded (outcomes.yaml)
 PLAIN = frozenset({"year", "seq", "paragraph", "row"})
 FORMAT = ""  # the group of a release's files whose format changed
 
@@ -77,7 +77,8 @@ class ChangeWriter:
             if f["field"] == "value":
                 details.append(self.figure_change("value", f, change, target, label=""))
             elif f["field"] == "source" and change["action"] == "changed":
-                details.append(self.text_change("source", f))
+                titles = {**f, "old": self.outcome_source(f.get("old")), "new": self.outcome_source(f.get("new"))}
+                details.append(self.text_change("source", titles))
         lead = self.t(f"changes.{action[change['action']]}", year=change.get("year", ""))
         name = (
             self._record_name(target, str(change.get("target", "")))
@@ -86,6 +87,11 @@ class ChangeWriter:
         )
         named = c.Named(name, target if target is not None and self.site.urls.has_page(target) else None)
         return self.line(release, change["action"], lead, named, [d for d in details if d], joiner="value")
+
+    def outcome_source(self, ident: Any) -> Any:
+        """An outcome's source by its title (as ``{zh, en}``), or its id where the plan no longer lists it."""
+        source = self.site.progress.source(ident) if isinstance(ident, str) else None
+        return source.title.model_dump() if source is not None else ident
 
     def line(
         self,

@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..audit import Finding
 from ..content import Document
 from ..model import records as m
+from ..outcomes.progress import NOT_RECORDED, SubjectProgress
 from .urls import PageAddress
 
 __all__ = ["PageAddress"]
@@ -219,6 +221,96 @@ class PlanTable:
     years: list[int] = field(default_factory=list)  # the years of its columns, where it has some
 
 
+# --- outcomes (shown on entity pages, the progress page and the home page) ------------------------------
+
+
+@dataclass
+class OutcomeLine:
+    """A recorded actual value as the page's table lists it, with what the required path asked for that year."""
+
+    year: int
+    value: str  # formatted in the target's unit
+    required: str  # the required path's value that year, or "" where there is none
+    source: m.OutcomeSource | None
+    as_of: datetime.date
+    note: m.Text | None
+    revised_base: bool  # a base-year value recorded later (the path starts from it)
+
+
+@dataclass
+class TargetProgress:
+    """Where one target stands, as an entity page and the progress table show it."""
+
+    progress: SubjectProgress
+    status: str
+    explanation: str  # one sentence: the rule applied to its figures
+    target: str  # the target as stated (figure, range or words)
+    lines: list[OutcomeLine] = field(default_factory=list)
+    source: m.OutcomeSource | None = None  # of the latest value (or of the recorded status)
+    as_of: datetime.date | None = None
+
+
+@dataclass
+class TimelineEvent:
+    """A point of a project's timeline: from the plan (its period) or recorded (start, completion, as of)."""
+
+    sort_key: tuple[int, int, int]
+    iso: str  # the year or date, machine-readable (``<time datetime>``)
+    when: str  # the same, formatted
+    label: str
+    kind: str  # plan, actual, as_of
+
+
+@dataclass
+class ProjectProgressView:
+    """A project's recorded progress (None: none recorded) and its timeline."""
+
+    record: m.ProjectProgress | None
+    source: m.OutcomeSource | None
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    invested_share: float | None = None  # investment made so far, % of the total investment
+    overdue: bool = False  # past the end of its period and neither completed nor cancelled
+
+    @property
+    def status(self) -> str:
+        return self.record.status if self.record else NOT_RECORDED
+
+
+@dataclass
+class StatusCount:
+    status: str
+    count: int
+    binding: int = 0  # of which binding targets
+
+
+@dataclass
+class ProgressRow:
+    """A target in the progress table: what it is, where it stands, and the keys its columns sort by."""
+
+    record: Any
+    collection: str  # the collection's name in the page's language
+    name: str
+    binding: bool
+    base: str
+    target: str
+    latest: str
+    required: str
+    progress: TargetProgress
+    sort: dict[str, str] = field(default_factory=dict)  # column → sort key
+    href: str = ""  # where the target is shown: its record's page, or its row on the targets page
+
+
+@dataclass
+class ProgressPage(Page):
+    recorded: bool = False  # anything recorded at all
+    counts: list[StatusCount] = field(default_factory=list)
+    rows: list[ProgressRow] = field(default_factory=list)
+    project_counts: list[StatusCount] = field(default_factory=list)  # by project status (the plan has projects)
+    projects_recorded: bool = False  # any project's progress recorded
+    tolerance: str = ""
+    sources: list[m.OutcomeSource] = field(default_factory=list)
+
+
 # --- entity pages -----------------------------------------------------------------------------------
 
 
@@ -239,7 +331,7 @@ class IndicatorPage(Page):
     group: m.IndicatorGroup | None = None
     figures: Figures | None = None
     related: list[m.SourceDef] = field(default_factory=list)
-    actuals: list[m.Actual] = field(default_factory=list)
+    progress: TargetProgress | None = None
 
 
 @dataclass
@@ -251,7 +343,7 @@ class IndustryPage(Page):
     platforms: list[m.Platform] = field(default_factory=list)
     projects: list[m.Project] = field(default_factory=list)
     investment_wan: float = 0
-    actuals: list[m.Actual] = field(default_factory=list)
+    progress: TargetProgress | None = None
 
 
 @dataclass
@@ -279,6 +371,7 @@ class ProjectPage(Page):
     rank: int | None = None
     tied: bool = False  # another project has the same investment, so the same rank
     count: int = 0  # projects in the plan
+    progress: ProjectProgressView | None = None
 
 
 @dataclass
@@ -287,7 +380,7 @@ class TownshipPage(Page):
     projects: list[m.Project] = field(default_factory=list)
     platform: m.Platform | None = None
     growth: float | None = None
-    actuals: list[m.Actual] = field(default_factory=list)
+    progress: TargetProgress | None = None
 
 
 # --- overview pages ---------------------------------------------------------------------------------
@@ -306,6 +399,8 @@ class HomePage(Page):
     project_count: int = 0
     star: m.StarList | None = None
     audiences: list[str] = field(default_factory=list)  # which entry points the plan supports: plan, projects …
+    progress: list[StatusCount] | None = None  # the targets by status (None: the plan records no outcomes)
+    progress_recorded: bool = False
 
 
 @dataclass
@@ -352,6 +447,7 @@ class ExplorerRow:
     platform: m.Platform | None
     parent_platform: m.Platform | None
     township: m.Township | None = None
+    status: str = ""  # its recorded progress status (outcomes.progress.NOT_RECORDED if none)
 
 
 @dataclass
@@ -369,6 +465,7 @@ class ProjectsPage(Page):
     )
     presets: list[tuple[int, str]] = field(default_factory=list)  # (万元, label) of the preset minimums
     csv_headings: dict[str, str] = field(default_factory=dict)  # the selection CSV's columns, in the reader's words
+    statuses: list[str] = field(default_factory=list)  # the status filter's options (none: no progress recorded)
 
 
 @dataclass
@@ -461,6 +558,7 @@ class ExportedCollection:
     title: str  # the collection's name in the page's language
     source: str  # the plan's tables it comes from, in the page's language (表三 / Table 3)
     columns: list[Any]  # export.Column
+    note: str = ""  # what a reader should know about it (``data.note.<name>`` in the catalogue)
 
     @property
     def csv(self) -> str:

@@ -22,8 +22,9 @@ from . import contexts as c
 from . import targetpages as tp
 from .changes import changes_page, record_changes
 from .citation import citation
+from .progress import progress_page, project_progress, project_statuses, status_counts, target_progress
 from .state import Site
-from .urls import DATA, HOME, NOT_FOUND, PLAN, SEARCH
+from .urls import DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH
 
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
@@ -84,7 +85,7 @@ def indicator_page(site: Site, ind: m.Indicator, lang: str, t: Translator) -> c.
         group=site.plan.get(m.IndicatorGroup, ind.group),
         figures=_figures(site, ind.value),
         related=[site.plan.source(ref) for ref in ind.related],
-        actuals=site.actuals_for(f"indicators/{ind.id}"),
+        progress=target_progress(site, "indicators", ind, lang),
     )
 
 
@@ -104,7 +105,7 @@ def industry_page(site: Site, ind: m.Industry, lang: str, t: Translator) -> c.In
         platforms=plan.referring(m.Platform, "focus_industries", ind.id),
         projects=projects,
         investment_wan=investment_sum(projects),
-        actuals=site.actuals_for(f"industries/{ind.id}"),
+        progress=target_progress(site, "industries", ind, lang),
     )
 
 
@@ -152,6 +153,7 @@ def project_page(site: Site, pr: m.Project, lang: str, t: Translator) -> c.Proje
         rank=rel.project_rank.get(pr.id),
         tied=rel.project_rank.get(pr.id) in rel.tied_ranks,
         count=len(plan.all(m.Project)),
+        progress=project_progress(site, pr, lang),
     )
 
 
@@ -167,7 +169,7 @@ def township_page(site: Site, tw: m.Township, lang: str, t: Translator) -> c.Tow
         projects=plan.referring(m.Project, "township", tw.id),
         platform=plan.find(m.Platform, tw.platform),
         growth=implied_growth(tw.output.get(plan.base_year), tw.output.get(plan.target_year), plan.years),
-        actuals=site.actuals_for(f"townships/{tw.id}"),
+        progress=target_progress(site, "townships", tw, lang),
     )
 
 
@@ -214,6 +216,7 @@ def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
                 platform,
                 plan.find(m.Platform, platform.parent if platform else None),
                 plan.find(m.Township, p.township),
+                site.progress.project_status(p.id),
             )
         )
     years = [y for p in projects if p.period for y in (p.period.start, p.period.end)]
@@ -234,6 +237,7 @@ def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
         star=site.star(),
         first_year=min([*years, info.base_year]) - 10,
         last_year=max([*years, info.end]) + 10,
+        statuses=project_statuses(site),
     )
 
 
@@ -251,6 +255,8 @@ def _csv_headings(site: Site, t: Translator, star: m.StarList | None) -> dict[st
     headings = {name: t(f"explorer.csv.{name}") for name in CSV_FIELDS}
     if star is not None:
         headings["major"] = star.name[t.lang]
+    if project_statuses(site):
+        headings["status"] = t("explorer.status")
     return headings
 
 
@@ -344,6 +350,8 @@ def home_page(site: Site, lang: str) -> c.HomePage:
         project_count=len(plan.all(m.Project)),
         star=site.star(),
         audiences=audiences,
+        progress=status_counts(site) if site.progress.present else None,
+        progress_recorded=site.progress.recorded,
     )
 
 
@@ -373,14 +381,15 @@ def contents_page(site: Site, lang: str) -> c.PlanContentsPage:
 def data_page(site: Site, lang: str) -> c.DataPage:
     t = site.t(lang)
     collections = []
-    for etype in exported(site.plan, site.types):
-        assert etype.export is not None
+    for resource in exported(site.plan, site.types):
+        note = f"data.note.{resource.name}"
         collections.append(
             c.ExportedCollection(
-                etype.name,
-                t(f"data.collection.{etype.name}"),
-                source_labels(site.plan, site.plan.lists[etype.name], lang, "、" if lang == "zh" else ", "),
-                etype.export.columns(site.plan),
+                resource.name,
+                t(f"data.collection.{resource.name}"),
+                source_labels(site.plan, site.plan.lists.get(resource.name, []), lang, "、" if lang == "zh" else ", "),
+                resource.export.columns(site.plan),
+                t(note) if t.has(note) else "",
             )
         )
     base = _base(site, lang, DATA, "other", t("nav.data"), t("data.description"), None)
@@ -411,6 +420,14 @@ def identity(site: Site, lang: str) -> c.Identity:
 
 def audit_page(site: Site, lang: str) -> c.AuditPage:
     return auditpage.audit_page(site, lang)
+
+
+def overall_progress_page(site: Site, lang: str) -> c.ProgressPage:
+    """Every target's status (the plan records outcomes in ``outcomes.yaml``)."""
+    t = site.t(lang)
+    base = _base(site, lang, PROGRESS, "other", t("nav.progress"), t("progress.description"), None)
+    base.template = "overview_progress.html"
+    return progress_page(site, base)
 
 
 def search_page(site: Site, lang: str) -> c.SearchPage:
@@ -519,6 +536,8 @@ def all_pages(site: Site, lang: str) -> list[c.Page]:
     pages: list[c.Page] = [home]
     pages += [overview_page(site, e.name, lang) for e in site.types if e.overview]
     pages += [contents_page(site, lang), data_page(site, lang), audit_page(site, lang), search_page(site, lang)]
+    if site.progress.present:
+        pages.append(overall_progress_page(site, lang))
     for etype in site.types:
         if etype.pages:
             template = etype.pages.template

@@ -14,10 +14,11 @@ from ..i18n import LANGS, Catalogue, Translator
 from ..model import records as m
 from ..model.plan import Plan
 from ..numfmt import Formatter
+from ..outcomes.progress import Progress, build_progress
 from ..relations import Relations
 from .citations import Citations
 from .contexts import NavItem
-from .urls import AUDIT, DATA, PLAN, SEARCH, PageAddress, Urls
+from .urls import AUDIT, DATA, PLAN, PROGRESS, SEARCH, PageAddress, Urls
 
 
 def plan_strings(plan: Plan) -> dict[str, dict[str, Any]]:
@@ -48,10 +49,12 @@ class Site:
     siteurl: str = ""
     history: History = field(default_factory=History.unread)  # the data's releases (see history.read_history)
     urls: Urls = field(init=False)
+    progress: Progress = field(init=False)  # every target's status, every project's progress
     _citations: dict[str, Citations] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.catalogue = self.catalogue.with_defaults(plan_strings(self.plan))
+        self.progress = build_progress(self.plan, self.types)
         self.urls = Urls(
             slugs={t.record: t.slug for t in self.types if t.pages},
             overviews={t.name: f"{t.slug}/" for t in self.types if t.overview},
@@ -90,16 +93,14 @@ class Site:
         ]
         if where == "main":
             contents = [NavItem(t("nav.plan"), PLAN)] if self.chapters else []
-            return [*contents, *own, NavItem(t("nav.audit"), AUDIT), NavItem(t("nav.data"), DATA)]
+            progress = [NavItem(t("nav.progress"), PROGRESS)] if self.progress.present else []
+            return [*contents, *own, *progress, NavItem(t("nav.audit"), AUDIT), NavItem(t("nav.data"), DATA)]
         docs = [NavItem(pair[lang].title, self.urls.doc(doc_id)) for doc_id, pair in self.docs.items()]
         return [*docs, *own, NavItem(t("nav.search"), SEARCH)]
 
     def current_nav(self, lang: str, address: PageAddress) -> NavItem | None:
         """The main navigation's item the page belongs to (a phone's folded menu names it)."""
         return next((item for item in self.nav("main", lang) if address.within(item.path)), None)
-
-    def actuals_for(self, target: str) -> list[m.Actual]:
-        return sorted((a for a in self.plan.all(m.Actual) if a.target == target), key=lambda a: a.year)
 
     def star(self) -> m.StarList | None:
         projects = self.plan.file(m.ProjectsFile)

@@ -16,6 +16,7 @@ from ..model import records as m
 
 #: pages that are not a collection's: language-independent paths
 HOME, PLAN, AUDIT, DATA, SEARCH, NOT_FOUND = "", "plan/", "audit/", "data/", "search/", "404.html"
+PROGRESS = "progress/"  # every target's status (when the plan records outcomes)
 CHANGES = "changes/"
 FEED = f"{CHANGES}atom.xml"  # the changes of the data's releases, one Atom feed per language
 
@@ -130,6 +131,10 @@ class PageAddress:
     def data(self) -> str:
         """The open-data page."""
         return self.url(DATA)
+
+    def progress(self, status: str = "") -> str:
+        """The progress page (at the count of ``status``)."""
+        return self.url(PROGRESS) + (f"#status-{status}" if status else "")
 
     def changes(self) -> str:
         """The data's change history."""

@@ -23,8 +23,9 @@
   var collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
 
   // URL keys in their stable order; a new filter adds its key here (and to SELECTS if it is a <select>).
-  var KEYS = ['type', 'industry', 'platform', 'township', 'major', 'min_investment', 'start_from', 'start_to', 'sort'];
-  var SELECTS = ['type', 'industry', 'platform', 'township', 'sort'];
+  var KEYS = ['type', 'industry', 'platform', 'township', 'status', 'major', 'min_investment', 'start_from', 'start_to',
+    'sort'];
+  var SELECTS = ['type', 'industry', 'platform', 'township', 'status', 'sort'];
 
   function control(name) { return form.elements.namedItem(name); }
 
@@ -67,10 +68,11 @@
     var d = tr.dataset;
     return {
       tr: tr, id: d.id || '', seq: num(d.seq) || 0, type: d.type || '', industry: d.industry || '',
-      platform: d.platform || '', parent: d.parentPlatform || '', township: d.township || '',
+      platform: d.platform || '', parent: d.parentPlatform || '', township: d.township || '', status: d.status || '',
       major: d.major === '1', total: num(d.total), plan: num(d.plan), start: num(d.start), end: num(d.end),
       name: d.name || '', location: d.location || '', typeLabel: d.typeLabel || '',
-      industryLabel: d.industryLabel || '', platformLabel: d.platformLabel || '', townshipLabel: d.townshipLabel || ''
+      industryLabel: d.industryLabel || '', platformLabel: d.platformLabel || '', townshipLabel: d.townshipLabel || '',
+      statusLabel: d.statusLabel || ''
     };
   });
 
@@ -134,6 +136,7 @@
     if (s.industry && p.industry !== s.industry) return false;
     if (s.platform && p.platform !== s.platform && p.parent !== s.platform) return false;
     if (s.township && p.township !== s.township) return false;
+    if (s.status && p.status !== s.status) return false;
     if (s.major && !p.major) return false;
     if (s.min_investment && (p.total === null || p.total < Number(s.min_investment))) return false;
     if (s.start_from && (p.start === null || p.start < Number(s.start_from))) return false;
@@ -186,9 +189,10 @@
   // ---- CSV -----------------------------------------------------------------------------------
 
   // The columns, in order, of those the page names (headings in the reader's language, money in its unit:
-  // zh 万元 as the plan prints it, en CNY million); the star column only if the plan marks projects.
+  // zh 万元 as the plan prints it, en CNY million); the star column only if the plan marks projects, the status
+  // column only if the plan records projects' progress.
   var FIELDS = ['id', 'seq', 'name', 'type', 'industry', 'platform', 'township', 'location', 'start_year',
-    'end_year', 'total_investment', 'plan_investment', 'major'];
+    'end_year', 'total_investment', 'plan_investment', 'major', 'status'];
   var money = lang === 'zh' ? 1 : 100;  // 万元 per CSV unit
   var yes = script.getAttribute('data-yes') || 'yes';
   var no = script.getAttribute('data-no') || 'no';
@@ -218,6 +222,7 @@
       case 'total_investment': return csvMoney(p.total);
       case 'plan_investment': return csvMoney(p.plan);
       case 'major': return p.major ? yes : no;
+      case 'status': return p.statusLabel;
       default: return '';
     }
   }
