@@ -73,6 +73,22 @@ def test_any_valid_plan_loads_audits_exports_and_lays_out(files: dict[str, Any])
             assert all_pages(site, lang)
 
 
+def test_a_page_made_alone_is_the_page_made_with_all_the_others() -> None:
+    """The dev server makes only the pages open in the browser: each must come out as in the whole site."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = load_data(write(copy.deepcopy(BASE), Path(tmp) / "data"))
+        types = [t for t in ENTITY_TYPES if plan.has(t.name)]
+        site = Site(plan, build_relations(plan), run_audit(plan), {}, {}, types, CATALOGUE)
+        for lang in ("zh", "en"):
+            everything = all_pages(site, lang)
+            assert len({page.address.path for page in everything}) == len(everything)
+            for page in everything:
+                alone = all_pages(site, lang, lambda path, wanted=page.address.path: path == wanted)
+                assert [(p.address.path, p.title, p.template) for p in alone] == [
+                    (page.address.path, page.title, page.template)
+                ]
+
+
 MUTATIONS = st.sampled_from(
     [
         ("projects.yaml", "projects", "total_investment_wan", "many"),

@@ -22,9 +22,7 @@ from .entities import ENTITY_TYPES
 from .errors import PlanError, WorkbookError
 from .model import records as m
 from .model.plan import Plan
-from .outcomes.importer import import_workbook
 from .outcomes.sheets import layout
-from .outcomes.workbook import write_workbook
 from .pipeline import load_site
 from .schema import write_schemas
 from .serve import serve_site
@@ -83,6 +81,8 @@ def workbook(plan_root: Path, output: Path) -> int:
     except PlanError as exc:
         report(exc, "no workbook was written")
         return 1
+    from .outcomes.workbook import write_workbook  # openpyxl: loaded by the commands that use it, not by builds
+
     zh, en = site.t("zh"), site.t("en")
     sheets = layout(site.plan, site.types, zh, en)
     write_workbook(sheets, site.plan.file(m.OutcomesFile), output, zh, en)
@@ -98,6 +98,8 @@ def import_outcomes(plan_root: Path, file: str) -> int:
     except PlanError as exc:
         report(exc, "nothing was imported")
         return 1
+    from .outcomes.importer import import_workbook  # openpyxl: loaded by the commands that use it
+
     zh, en = site.t("zh"), site.t("en")
     try:
         result = import_workbook(Path(file), file, site.plan, ENTITY_TYPES, layout(site.plan, site.types, zh, en))

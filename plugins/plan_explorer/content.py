@@ -86,6 +86,20 @@ def _render_inline(md: markdown.Markdown, text: str) -> Markup:
     return Markup(md.convert(text))  # noqa: S704 — raw HTML is disabled in the renderer
 
 
+#: A chapter's blocks by its text: the dev server loads the plan on every edit, and most chapters are unchanged.
+_PARSED: dict[tuple[str, int], tuple[Block, ...]] = {}
+MEMO_SIZE = 64
+
+
+def _blocks_of(body: str, md: markdown.Markdown, first_line: int) -> tuple[Block, ...]:
+    key = (body, first_line)
+    if key not in _PARSED:
+        if len(_PARSED) >= MEMO_SIZE:
+            _PARSED.clear()
+        _PARSED[key] = tuple(_parse_blocks(body, md, first_line))
+    return _PARSED[key]
+
+
 def _parse_blocks(body: str, md: markdown.Markdown, first_line: int = 1) -> list[Block]:
     blocks: list[Block] = []
     sections = paragraphs = 0
@@ -152,7 +166,7 @@ def _read_document(path: Path, display: str, lang: str, md: markdown.Markdown, l
         str(meta.get("number", "")),
         str(meta["title"]),
         bool(meta.get("title_editorial", False)),
-        _parse_blocks(text[match.end() :], md, text.count("\n", 0, match.end()) + 1),
+        list(_blocks_of(text[match.end() :], md, text.count("\n", 0, match.end()) + 1)),
         path.name,
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -204,7 +204,7 @@ class SiteWriter:
 
     def write_pages(self, names: set[str]) -> list[str]:
         """Write only the pages whose output files are in ``names`` (the dev server's recently viewed pages)."""
-        pages = [(lang, page) for lang, page in self.pages() if output_name(lang, page.address.path) in names]
+        pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, _in(names, lang))]
         try:
             self._render_share(pages, None)
         finally:
@@ -310,6 +310,11 @@ class SiteWriter:
         favicon = self.theme / FAVICON
         if favicon.is_file():
             self._write_bytes(FAVICON, favicon.read_bytes())
+
+
+def _in(names: set[str], lang: str) -> Callable[[str], bool]:
+    """Whether a page path of ``lang`` is written to one of the files ``names``."""
+    return lambda path: output_name(lang, path) in names
 
 
 def _is_entity_page(page: c.Page, site: Site) -> bool:

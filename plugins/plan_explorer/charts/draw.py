@@ -22,6 +22,7 @@ All text is escaped here.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -44,34 +45,57 @@ BREAK_AFTER = re.compile(r"(?<=[\s/、，）)])|(?<=,)(?!\d)|(?=[（(])")
 
 def text_width(text: str, size: float = FONT_SIZE) -> float:
     """Estimated advance width: CJK and full-width characters are 1 em, other characters 0.58 em."""
-    wide = len(WIDE.findall(text))
-    return (wide + 0.58 * (len(text) - wide)) * size
+    wide, length = _counts(text)
+    return _width(wide, length, size)
+
+
+def _width(wide: int, length: int, size: float) -> float:
+    return (wide + 0.58 * (length - wide)) * size
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _counts(text: str) -> tuple[int, int]:
+    """How many of ``text``'s characters are wide, and how many it has."""
+    return len(WIDE.findall(text)), len(text)
+
+
+WIDE_SPLIT = re.compile(f"({WIDE.pattern})")
 
 
 def _pieces(text: str) -> list[str]:
     """Where a line may break: after a space or a separator, before an opening bracket, between Han characters."""
     out: list[str] = []
     for chunk in BREAK_AFTER.split(text):
-        out += [c for c in re.split(f"({WIDE.pattern})", chunk) if c]
+        out += [c for c in WIDE_SPLIT.split(chunk) if c]
     return out
 
 
 def wrap(text: str, width: float, size: float = FONT_SIZE, lines: int = 2) -> list[str]:
     """``text`` in lines of at most ``width`` px; the last of ``lines`` lines ends in "…" if the text goes on."""
-    out, line = [], ""
+    return list(_wrap(text, width, size, lines))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _wrap(text: str, width: float, size: float, lines: int) -> tuple[str, ...]:
+    """:func:`wrap`, remembered: the same labels are drawn on many pages (and at two widths). A line's width is
+    kept as counts of its characters, added piece by piece, so each piece is measured once."""
+    out, line, wide, length = [], "", 0, 0
     for piece in _pieces(text):
-        if line and text_width(line + piece.rstrip(), size) > width:
+        piece_wide, piece_length = _counts(piece.rstrip())
+        if line and _width(wide + piece_wide, length + piece_length, size) > width:
             out.append(line.rstrip())
             line = piece.lstrip()
+            wide, length = _counts(line)
         else:
             line += piece
+            wide, length = wide + _counts(piece)[0], length + len(piece)
     out.append(line.rstrip())
     if len(out) <= lines:
-        return out
+        return tuple(out)
     last = out[lines - 1]
     while last and text_width(last + "…", size) > width:
         last = last[:-1]
-    return [*out[: lines - 1], last.rstrip() + "…"]
+    return (*out[: lines - 1], last.rstrip() + "…")
 
 
 def wrapped_labels(labels: list[str], width: float, size: float = FONT_SIZE, most: int = 2) -> list[list[str]]:

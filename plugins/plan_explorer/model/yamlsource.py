@@ -104,8 +104,27 @@ def read_yaml(path: Path, display_name: str, log: ProblemLog) -> YamlDoc | None:
     return parse_yaml(text, display_name, log)
 
 
+#: Files read without a problem, by their text: the dev server loads the plan again on every edit, and reads
+#: only the edited file anew. (What is read is not changed afterwards: it is validated into models.)
+_READ: dict[tuple[str, str, int], YamlDoc] = {}
+MEMO_SIZE = 256
+
+
 def parse_yaml(text: str, display_name: str, log: ProblemLog, first_line: int = 1) -> YamlDoc | None:
     """Parse YAML ``text`` that starts on line ``first_line`` of ``display_name`` (e.g. a front matter block)."""
+    key = (text, display_name, first_line)
+    if key in _READ:
+        return _READ[key]
+    before = len(log.problems)
+    doc = _parse(text, display_name, log, first_line)
+    if doc is not None and len(log.problems) == before:
+        if len(_READ) >= MEMO_SIZE:
+            _READ.clear()
+        _READ[key] = doc
+    return doc
+
+
+def _parse(text: str, display_name: str, log: ProblemLog, first_line: int) -> YamlDoc | None:
     doc = YamlDoc(display_name, None)
     loader = Loader(text)
     try:

@@ -6,11 +6,13 @@ plan's contents and chapters, data, audit, search, about, 404) are made here for
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 from typing import Any, TypeVar
 
 from ..content import Document
+from ..descriptor import EntityPages
 from ..export import exported, source_labels, township_years
 from ..i18n import OTHER, Translator
 from ..model import records as m
@@ -24,7 +26,7 @@ from .changes import changes_page, record_changes
 from .citation import citation
 from .progress import progress_page, project_progress, project_statuses, status_counts, target_progress
 from .state import Site
-from .urls import DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH
+from .urls import AUDIT, CHANGES, DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH
 
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
@@ -528,26 +530,49 @@ def doc_pages(site: Site, lang: str) -> Iterator[c.Page]:
         )
 
 
-def all_pages(site: Site, lang: str) -> list[c.Page]:
-    """Every page of one language: home, overviews, the site's own pages, entity pages, chapters, about pages."""
+def all_pages(site: Site, lang: str, wanted: Callable[[str], bool] | None = None) -> list[c.Page]:
+    """Every page of one language: home, overviews, the site's own pages, entity pages, chapters, about pages.
+
+    ``wanted`` (a page's path → whether to make it) leaves the others unmade: the dev server redraws the few pages
+    open in the browser, and the overviews of targets, progress and the audit take most of the time to make.
+    """
+    want = wanted or (lambda _path: True)
     t = site.t(lang)
-    home = home_page(site, lang)
-    home.template = "home.html"
-    pages: list[c.Page] = [home]
-    pages += [overview_page(site, e.name, lang) for e in site.types if e.overview]
-    pages += [contents_page(site, lang), data_page(site, lang), audit_page(site, lang), search_page(site, lang)]
+    makers: list[tuple[str, Callable[[], c.Page]]] = [(HOME, functools.partial(_home, site, lang))]
+    makers += [
+        (site.urls.overview(e.name), functools.partial(overview_page, site, e.name, lang))
+        for e in site.types
+        if e.overview
+    ]
+    makers += [
+        (PLAN, functools.partial(contents_page, site, lang)),
+        (DATA, functools.partial(data_page, site, lang)),
+        (AUDIT, functools.partial(audit_page, site, lang)),
+        (SEARCH, functools.partial(search_page, site, lang)),
+    ]
     if site.progress.present:
-        pages.append(overall_progress_page(site, lang))
+        makers.append((PROGRESS, functools.partial(overall_progress_page, site, lang)))
     for etype in site.types:
         if etype.pages:
-            template = etype.pages.template
             for record in site.plan.lists[etype.name]:
-                page = etype.pages.context(site, record, lang, t)
-                page.template = template
-                pages.append(page)
-    pages += chapter_pages(site, lang)
-    pages += doc_pages(site, lang)
-    pages.append(changes_page(site, lang))
+                maker = functools.partial(_entity_page, site, etype.pages, record, lang, t)
+                makers.append((site.urls.of(record), maker))
+    pages = [make() for path, make in makers if want(path)]
+    pages += [page for page in (*chapter_pages(site, lang), *doc_pages(site, lang)) if want(page.address.path)]
+    if want(CHANGES):
+        pages.append(changes_page(site, lang))
     for page in pages:
         page.citation = citation(site, page)
     return pages
+
+
+def _home(site: Site, lang: str) -> c.Page:
+    home = home_page(site, lang)
+    home.template = "home.html"
+    return home
+
+
+def _entity_page(site: Site, pages: EntityPages, record: Any, lang: str, t: Translator) -> c.Page:
+    page: c.Page = pages.context(site, record, lang, t)
+    page.template = pages.template
+    return page
