@@ -83,7 +83,7 @@ def test_a_page_made_alone_is_the_page_made_with_all_the_others() -> None:
             everything = all_pages(site, lang)
             assert len({page.address.path for page in everything}) == len(everything)
             for page in everything:
-                alone = all_pages(site, lang, lambda path, wanted=page.address.path: path == wanted)
+                alone = all_pages(site, lang, lambda plan, wanted=page.address.path: plan.path == wanted)
                 assert [(p.address.path, p.title, p.template) for p in alone] == [
                     (page.address.path, page.title, page.template)
                 ]

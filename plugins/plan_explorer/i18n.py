@@ -63,9 +63,14 @@ class Translator:
     def __init__(self, catalogue: Catalogue, lang: str):
         self.catalogue = catalogue
         self.lang = lang
+        self._plain: dict[str, str] = {}  # texts asked for without values (most: a page asks for ~100)
 
     def __call__(self, key: str, **values: Any) -> str:
-        return self.catalogue.get(key, self.lang, **values)
+        if values:
+            return self.catalogue.get(key, self.lang, **values)
+        if key not in self._plain:
+            self._plain[key] = self.catalogue.get(key, self.lang)
+        return self._plain[key]
 
     def has(self, key: str) -> bool:
         return self.catalogue.has(key)

@@ -37,7 +37,7 @@ from .search import BODY, SearchIndexer, merge_entries, search_copy
 from .site import contexts as c
 from .site.feeds import atom_feed
 from .site.langmark import marked, marked_html
-from .site.pages import all_pages, not_found_page
+from .site.pages import PagePlan, all_pages, not_found_page, page_plans
 from .site.sitemap import robots_txt, sitemap_xml
 from .site.state import Site
 from .site.urls import FEED, lang_prefix, output_name
@@ -135,6 +135,8 @@ def load_site(
 
 def environment(theme: Path, options: dict[str, Any], cache: Path | None = None) -> Environment:
     """The Jinja environment of the theme's templates (compiled templates cached in ``cache``)."""
+    # one environment per build (the dev server makes a new one for each): templates never change under it
+    options = {"auto_reload": False, **options}
     env = Environment(loader=FileSystemLoader(str(theme / "templates")), **options)  # noqa: S701 — autoescape is on
     env.filters["marked"] = marked  # {{ text|marked(lang) }}: the other language's runs marked with their lang
     env.filters["marked_html"] = marked_html
@@ -199,9 +201,6 @@ class SiteWriter:
         else:
             rewrite(path, data)
 
-    def pages(self) -> list[tuple[str, c.Page]]:
-        return [(lang, page) for lang in LANGS for page in all_pages(self.site, lang)]
-
     def write_pages(self, names: set[str]) -> list[str]:
         """Write only the pages whose output files are in ``names`` (the dev server's recently viewed pages)."""
         pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, _in(names, lang))]
@@ -228,9 +227,11 @@ class SiteWriter:
             self._render_page(page, lang, indexer)
 
     def _render_language(
-        self, pages: list[tuple[str, c.Page]], entry: Path | None, charted: frozenset[int]
+        self, lang: str, made: list[tuple[str, c.Page]], entry: Path | None, charted: frozenset[int]
     ) -> dict[str, int]:
-        """One language's pages and their search index (its entry file to ``entry``), in a worker process."""
+        """One language's pages and their search index (its entry file to ``entry``), in a worker process: the
+        pages ``made`` already and its entity pages, made here."""
+        pages = made + [(lang, page) for page in all_pages(self.site, lang, _is_entity)]
         indexer = SearchIndexer() if entry is not None else None
         before = self.charts.counts()
         try:
@@ -246,9 +247,8 @@ class SiteWriter:
     def _prepare_before_fork(self, pages: list[tuple[str, c.Page]]) -> frozenset[int]:
         """Work done once for both languages' workers: the overview pages' charts (vl-convert starts on those
         not drawn in Python, if any) and every template compiled; the pages whose charts are ready."""
-        overviews = [(lang, page) for lang, page in pages if not _is_entity_page(page, self.site)]
         try:
-            for lang, page in overviews:
+            for lang, page in pages:
                 self._add_charts(page, lang)
             for template in sorted((self.theme / "templates").glob("*.html")):
                 self.env.get_template(template.name)
@@ -257,26 +257,29 @@ class SiteWriter:
             raise
         if self.charts.service.idle:  # all of them were in the cache
             self.charts.service.stop()
-        return frozenset(id(page) for _, page in overviews)
+        return frozenset(id(page) for _, page in pages)
 
     def write_all(self) -> dict[str, int]:
         """The whole site; returns its counts (pages per language, charts, search records)."""
-        pages = self.pages()
+        # the site's own pages here (their charts are drawn once, before the workers start); the entity pages, most
+        # of a large plan's, are made by the worker of their language
+        pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, _is_overview)]
+        paths = {lang: [plan.path for plan in page_plans(self.site, lang)] for lang in LANGS}
         entries = {lang: self.output / f".pagefind-entry-{lang}.json" for lang in LANGS} if self.search else {}
         charted = self._prepare_before_fork(pages)
         done_here = self.charts.counts()
         shares = [
             functools.partial(
-                self._render_language, [(lg, p) for lg, p in pages if lg == lang], entries.get(lang), charted
+                self._render_language, lang, [(lg, p) for lg, p in pages if lg == lang], entries.get(lang), charted
             )
             for lang in LANGS
         ]
-        workers = Workers(shares, len(pages))  # one per language, each with its own Pagefind process
+        workers = Workers(shares, sum(map(len, paths.values())))  # one per language, each with its own Pagefind
         workers.start()
         try:
             for lang in LANGS:
                 self._render(output_name(lang, "404.html"), not_found_page(self.site, lang), lang)
-            self._write_extras([page.address.path for lang, page in pages if lang == LANGS[0]])
+            self._write_extras(paths[LANGS[0]])
             counts = workers.join()
         except BaseException:
             workers.stop()
@@ -287,7 +290,7 @@ class SiteWriter:
             merge_entries(list(entries.values()), self.output / "pagefind")
         self.charts.save_index([done_here, *counts])
         totals = {key: sum(share.get(key, 0) for share in [done_here, *counts]) for key in ("charts", "records")}
-        per_lang = {f"pages_{lang}": sum(1 for lg, _ in pages if lg == lang) + 1 for lang in LANGS}  # with the 404
+        per_lang = {f"pages_{lang}": len(paths[lang]) + 1 for lang in LANGS}  # with the 404
         self.written = {**per_lang, **totals}
         return self.written
 
@@ -312,13 +315,17 @@ class SiteWriter:
             self._write_bytes(FAVICON, favicon.read_bytes())
 
 
-def _in(names: set[str], lang: str) -> Callable[[str], bool]:
-    """Whether a page path of ``lang`` is written to one of the files ``names``."""
-    return lambda path: output_name(lang, path) in names
+def _in(names: set[str], lang: str) -> Callable[[PagePlan], bool]:
+    """Whether a page of ``lang`` is written to one of the files ``names``."""
+    return lambda plan: output_name(lang, plan.path) in names
 
 
-def _is_entity_page(page: c.Page, site: Site) -> bool:
-    return any(t.pages is not None and t.pages.template == page.template for t in site.types)
+def _is_overview(plan: PagePlan) -> bool:
+    return not plan.entity
+
+
+def _is_entity(plan: PagePlan) -> bool:
+    return plan.entity
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ plan's contents and chapters, data, audit, search, about, 404) are made here for
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
-from dataclasses import fields
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
 from ..content import Document
@@ -482,85 +482,109 @@ def _quoted(title: m.Text | None, lang: str) -> str:
     return f"“{title.zh}”" if lang == "zh" else f", {title.en},"
 
 
-def chapter_pages(site: Site, lang: str) -> Iterator[c.Page]:
-    t = site.t(lang)
+def _chapter_makers(site: Site, lang: str) -> list[tuple[str, Callable[[], c.Page]]]:
+    """Each chapter's page and its side-by-side copy: their paths, and how to make them."""
     ordered = sorted(site.chapters.values(), key=lambda pair: pair["zh"].order)
-    for i, pair in enumerate(ordered):
-        doc, other = pair[lang], pair[OTHER[lang]]
-        prev = ordered[i - 1][lang] if i else None
-        nxt = ordered[i + 1][lang] if i + 1 < len(ordered) else None
-        tables, lost = _chapter_blocks(site, pair["zh"], lang)
-        targets = tp.paragraph_rows(site, doc.id, lang) if site.plan.has("targets") else {}
-        for bilingual in (False, True):
-            title = doc.full_title + (f" · {t('chapter.bilingual')}" if bilingual else "")
-            crumbs = [c.Crumb(t("nav.home"), HOME), c.Crumb(t("nav.plan"), PLAN), c.Crumb(doc.full_title, None)]
-            yield c.ChapterPage(
-                site.address(lang, site.urls.chapter(doc.id, bilingual)),
-                "chapter",
-                title,
-                t("chapter.description", title=doc.full_title),
-                crumbs,
-                tables=tables,
-                paragraph_targets=targets,
-                lost=lost,
-                doc=doc,
-                other=other,
-                bilingual=bilingual,
-                editorial=doc.title_editorial or any(b.editorial for b in doc.blocks),
-                indexed=not bilingual,  # one search result per chapter: the side-by-side copy is not indexed
-                prev=prev,
-                next=nxt,
-                template="chapter.html",
-            )
-
-
-def doc_pages(site: Site, lang: str) -> Iterator[c.Page]:
-    for pair in site.docs.values():
-        doc = pair[lang]
-        yield c.ChapterPage(
-            site.address(lang, site.urls.doc(doc.id)),
-            "other",
-            doc.title,
-            doc.title,
-            _crumbs(site, lang, None, doc.title),
-            doc=doc,
-            other=pair[OTHER[lang]],
-            template="document.html",
-            identity=identity(site, lang) if doc.id == ABOUT else None,
+    return [
+        (
+            site.urls.chapter(pair[lang].id, bilingual),
+            functools.partial(_chapter_page, site, lang, ordered, i, bilingual),
         )
+        for i, pair in enumerate(ordered)
+        for bilingual in (False, True)
+    ]
 
 
-def all_pages(site: Site, lang: str, wanted: Callable[[str], bool] | None = None) -> list[c.Page]:
-    """Every page of one language: home, overviews, the site's own pages, entity pages, chapters, about pages.
-
-    ``wanted`` (a page's path → whether to make it) leaves the others unmade: the dev server redraws the few pages
-    open in the browser, and the overviews of targets, progress and the audit take most of the time to make.
-    """
-    want = wanted or (lambda _path: True)
+def _chapter_page(site: Site, lang: str, ordered: list[dict[str, Document]], i: int, bilingual: bool) -> c.ChapterPage:
     t = site.t(lang)
-    makers: list[tuple[str, Callable[[], c.Page]]] = [(HOME, functools.partial(_home, site, lang))]
-    makers += [
-        (site.urls.overview(e.name), functools.partial(overview_page, site, e.name, lang))
+    pair = ordered[i]
+    doc, other = pair[lang], pair[OTHER[lang]]
+    prev = ordered[i - 1][lang] if i else None
+    nxt = ordered[i + 1][lang] if i + 1 < len(ordered) else None
+    tables, lost = _chapter_blocks(site, pair["zh"], lang)
+    targets = tp.paragraph_rows(site, doc.id, lang) if site.plan.has("targets") else {}
+    title = doc.full_title + (f" · {t('chapter.bilingual')}" if bilingual else "")
+    crumbs = [c.Crumb(t("nav.home"), HOME), c.Crumb(t("nav.plan"), PLAN), c.Crumb(doc.full_title, None)]
+    return c.ChapterPage(
+        site.address(lang, site.urls.chapter(doc.id, bilingual)),
+        "chapter",
+        title,
+        t("chapter.description", title=doc.full_title),
+        crumbs,
+        tables=tables,
+        paragraph_targets=targets,
+        lost=lost,
+        doc=doc,
+        other=other,
+        bilingual=bilingual,
+        editorial=doc.title_editorial or any(b.editorial for b in doc.blocks),
+        indexed=not bilingual,  # one search result per chapter: the side-by-side copy is not indexed
+        prev=prev,
+        next=nxt,
+        template="chapter.html",
+    )
+
+
+def _doc_page(site: Site, lang: str, pair: dict[str, Document]) -> c.ChapterPage:
+    doc = pair[lang]
+    return c.ChapterPage(
+        site.address(lang, site.urls.doc(doc.id)),
+        "other",
+        doc.title,
+        doc.title,
+        _crumbs(site, lang, None, doc.title),
+        doc=doc,
+        other=pair[OTHER[lang]],
+        template="document.html",
+        identity=identity(site, lang) if doc.id == ABOUT else None,
+    )
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """A page of the site before it is made: its path, whether it is an entity's page, and how to make it."""
+
+    path: str
+    make: Callable[[], c.Page]
+    entity: bool = False
+
+
+def page_plans(site: Site, lang: str) -> list[PagePlan]:
+    """Every page of one language, in the site's order: home, overviews, the site's own pages, entity pages,
+    chapters, about pages, the change history. Nothing is made yet: the dev server makes only the pages open in
+    the browser, and a build makes the entity pages in the rendering workers."""
+    t = site.t(lang)
+    plans = [PagePlan(HOME, functools.partial(_home, site, lang))]
+    plans += [
+        PagePlan(site.urls.overview(e.name), functools.partial(overview_page, site, e.name, lang))
         for e in site.types
         if e.overview
     ]
-    makers += [
-        (PLAN, functools.partial(contents_page, site, lang)),
-        (DATA, functools.partial(data_page, site, lang)),
-        (AUDIT, functools.partial(audit_page, site, lang)),
-        (SEARCH, functools.partial(search_page, site, lang)),
+    plans += [
+        PagePlan(PLAN, functools.partial(contents_page, site, lang)),
+        PagePlan(DATA, functools.partial(data_page, site, lang)),
+        PagePlan(AUDIT, functools.partial(audit_page, site, lang)),
+        PagePlan(SEARCH, functools.partial(search_page, site, lang)),
     ]
     if site.progress.present:
-        makers.append((PROGRESS, functools.partial(overall_progress_page, site, lang)))
+        plans.append(PagePlan(PROGRESS, functools.partial(overall_progress_page, site, lang)))
     for etype in site.types:
         if etype.pages:
             for record in site.plan.lists[etype.name]:
-                maker = functools.partial(_entity_page, site, etype.pages, record, lang, t)
-                makers.append((site.urls.of(record), maker))
-    pages = [make() for path, make in makers if want(path)]
-    pages += [page for page in (*chapter_pages(site, lang), *doc_pages(site, lang)) if want(page.address.path)]
-    if want(CHANGES):
-        pages.append(changes_page(site, lang))
+                make = functools.partial(_entity_page, site, etype.pages, record, lang, t)
+                plans.append(PagePlan(site.urls.of(record), make, entity=True))
+    plans += [PagePlan(path, make) for path, make in _chapter_makers(site, lang)]
+    plans += [
+        PagePlan(site.urls.doc(pair[lang].id), functools.partial(_doc_page, site, lang, pair))
+        for pair in site.docs.values()
+    ]
+    plans.append(PagePlan(CHANGES, functools.partial(changes_page, site, lang)))
+    return plans
+
+
+def all_pages(site: Site, lang: str, wanted: Callable[[PagePlan], bool] | None = None) -> list[c.Page]:
+    """The pages of one language (those ``wanted``, or all), made, each with its citation."""
+    pages = [plan.make() for plan in page_plans(site, lang) if wanted is None or wanted(plan)]
     for page in pages:
         page.citation = citation(site, page)
     return pages
