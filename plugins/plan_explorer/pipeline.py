@@ -210,14 +210,10 @@ class SiteWriter:
             self.charts.service.stop()
         return [output_name(lang, page.address.path) for lang, page in pages]
 
-    def _render_share(
-        self, pages: list[tuple[str, c.Page]], indexer: SearchIndexer | None, charted: frozenset[int] = frozenset()
-    ) -> None:
-        """Charts and HTML of ``pages`` (those in ``charted`` have their charts): pages whose charts are ready
-        first, then those waiting for vl-convert."""
+    def _render_share(self, pages: list[tuple[str, c.Page]], indexer: SearchIndexer | None) -> None:
+        """Charts and HTML of ``pages``: pages whose charts are ready first, then those waiting for vl-convert."""
         for lang, page in pages:
-            if id(page) not in charted:
-                self._add_charts(page, lang)
+            self._add_charts(page, lang)
         waiting = [(lang, page) for lang, page in pages if any(chart.pending for chart in page.charts)]
         for lang, page in pages:
             if not any(chart.pending for chart in page.charts):
@@ -226,16 +222,14 @@ class SiteWriter:
         for lang, page in waiting:
             self._render_page(page, lang, indexer)
 
-    def _render_language(
-        self, lang: str, made: list[tuple[str, c.Page]], entry: Path | None, charted: frozenset[int]
-    ) -> dict[str, int]:
-        """One language's pages and their search index (its entry file to ``entry``), in a worker process: the
-        pages ``made`` already and its entity pages, made here."""
-        pages = made + [(lang, page) for page in all_pages(self.site, lang, _is_entity)]
+    def _render_language(self, lang: str, entry: Path | None) -> dict[str, int]:
+        """One language's pages, made here, and their search index (its entry file to ``entry``), in a worker
+        process."""
+        pages = [(lang, page) for page in all_pages(self.site, lang)]
         indexer = SearchIndexer() if entry is not None else None
         before = self.charts.counts()
         try:
-            self._render_share(pages, indexer, charted)
+            self._render_share(pages, indexer)
             if indexer is not None and entry is not None:
                 indexer.write(self.output / "pagefind", entry)
         finally:
@@ -244,37 +238,15 @@ class SiteWriter:
         counts = {key: n - before[key] for key, n in self.charts.counts().items()}
         return {**counts, "records": indexer.count if indexer is not None else 0}
 
-    def _prepare_before_fork(self, pages: list[tuple[str, c.Page]]) -> frozenset[int]:
-        """Work done once for both languages' workers: the overview pages' charts (vl-convert starts on those
-        not drawn in Python, if any) and every template compiled; the pages whose charts are ready."""
-        try:
-            for lang, page in pages:
-                self._add_charts(page, lang)
-            for template in sorted((self.theme / "templates").glob("*.html")):
-                self.env.get_template(template.name)
-        except BaseException:
-            self.charts.service.stop(wait=False)
-            raise
-        if self.charts.service.idle:  # all of them were in the cache
-            self.charts.service.stop()
-        return frozenset(id(page) for _, page in pages)
-
     def write_all(self) -> dict[str, int]:
         """The whole site; returns its counts (pages per language, charts, search records)."""
-        # the site's own pages here (their charts are drawn once, before the workers start); the entity pages, most
-        # of a large plan's, are made by the worker of their language
-        pages = [(lang, page) for lang in LANGS for page in all_pages(self.site, lang, _is_overview)]
         paths = {lang: [plan.path for plan in page_plans(self.site, lang)] for lang in LANGS}
         entries = {lang: self.output / f".pagefind-entry-{lang}.json" for lang in LANGS} if self.search else {}
-        charted = self._prepare_before_fork(pages)
-        done_here = self.charts.counts()
-        shares = [
-            functools.partial(
-                self._render_language, lang, [(lg, p) for lg, p in pages if lg == lang], entries.get(lang), charted
-            )
-            for lang in LANGS
-        ]
-        workers = Workers(shares, sum(map(len, paths.values())))  # one per language, each with its own Pagefind
+        for template in sorted((self.theme / "templates").glob("*.html")):  # compiled once, for both workers
+            self.env.get_template(template.name)
+        shares = [functools.partial(self._render_language, lang, entries.get(lang)) for lang in LANGS]
+        # one per language, each making its pages and feeding its own Pagefind process
+        workers = Workers(shares, sum(map(len, paths.values())))
         workers.start()
         try:
             for lang in LANGS:
@@ -288,8 +260,8 @@ class SiteWriter:
         self.charts.service.stop()
         if self.search:
             merge_entries(list(entries.values()), self.output / "pagefind")
-        self.charts.save_index([done_here, *counts])
-        totals = {key: sum(share.get(key, 0) for share in [done_here, *counts]) for key in ("charts", "records")}
+        self.charts.save_index(counts)
+        totals = {key: sum(share.get(key, 0) for share in counts) for key in ("charts", "records")}
         per_lang = {f"pages_{lang}": len(paths[lang]) + 1 for lang in LANGS}  # with the 404
         self.written = {**per_lang, **totals}
         return self.written
@@ -318,14 +290,6 @@ class SiteWriter:
 def _in(names: set[str], lang: str) -> Callable[[PagePlan], bool]:
     """Whether a page of ``lang`` is written to one of the files ``names``."""
     return lambda plan: output_name(lang, plan.path) in names
-
-
-def _is_overview(plan: PagePlan) -> bool:
-    return not plan.entity
-
-
-def _is_entity(plan: PagePlan) -> bool:
-    return plan.entity
 
 
 @dataclass(frozen=True)

@@ -104,14 +104,32 @@ def _own_language(html: str, lang: str) -> str:
 
 def search_copy(html: str) -> str:
     """What Pagefind is given for a page: only its own language's text, labels apart from their values, its Han
-    characters separated, its ignored chart figures left out."""
+    characters separated, its ignored chart figures left out; of the document, only the ``<html>`` tag (the
+    language) and the indexed element, which holds the page's metadata: Pagefind reads nothing else, and parsing
+    the header, the menus and the footer of every page was most of its work."""
     found = PAGE_LANG.search(html)
     lang = found.group(1) if found else ""
     start = html.find(BODY)
     if start >= 0:
-        body = _own_language(_apart(IGNORED_FIGURE.sub("", html[start:]), lang), lang)
-        html = html[:start] + body
+        start = html.rfind("<", 0, start)
+        body = _indexed_element(html, start)
+        body = _own_language(_apart(IGNORED_FIGURE.sub("", body), lang), lang)
+        html = f'<html lang="{lang}"><body>' if lang else "<html><body>"
+        html += body + "</body></html>"
     return han_separated_html(html)
+
+
+def _indexed_element(html: str, start: int) -> str:
+    """The element that opens at ``start``, to its matching end tag (the rest of the document if it has none)."""
+    name = re.match(r"<([A-Za-z][\w-]*)", html[start:])
+    if name is None:
+        return html[start:]
+    depth = 0
+    for tag in re.finditer(rf"<(/?){re.escape(name.group(1))}\b[^>]*>", html[start:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html[start : start + tag.end()]
+    return html[start:]
 
 
 def merge_entries(entries: list[Path], bundle: Path) -> None:

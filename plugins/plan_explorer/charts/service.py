@@ -1,10 +1,9 @@
-"""One vl-convert process per build, for the overview charts Python does not draw.
+"""A vl-convert process for the charts Python does not draw (the forms of draw.py need none).
 
-vl-convert takes ~0.8 s to start (a JavaScript engine, then the fonts) before its first chart. The
-command line starts this process first thing, so that time passes while Python imports Pelican and loads
-the plan; the overview pages' charts are handed to it before the language workers fork, and the workers
-wait for the SVG files it writes into the chart cache (named by a hash of the spec). One process serves
-both languages: one start-up instead of one per language.
+vl-convert takes ~0.8 s to start (a JavaScript engine, then the fonts) before its first chart, so it is started
+only by the first chart that needs it, in the process making that chart (a language worker, or the build
+itself when the plan is too small to fork), and serves that process's charts; they wait for the SVG files it
+writes into the chart cache (named by a hash of the spec).
 """
 
 from __future__ import annotations
