@@ -18,7 +18,7 @@ from .descriptor import EntityType
 from .errors import ProblemLog
 from .model import records as m
 from .model.plan import Plan
-from .model.yamlsource import InvalidScalar, YamlDoc, format_path, read_yaml
+from .model.yamlsource import InvalidScalar, YamlDoc, format_path, read_ahead, read_yaml
 from .references import check_references
 from .relations import link_plan
 
@@ -141,6 +141,7 @@ def load_plan(
                 "(file)",
                 f"not a file this generator reads (a plan's files: plan.yaml, {names})",
             )
+    read_ahead([(data_dir / name, f"data/{name}") for name in sorted(known - set(given))])
     meta_doc, meta = _read(data_dir / PLAN_FILE, f"data/{PLAN_FILE}", m.PlanFile, log)
     if meta_doc is not None and meta is not None:
         docs[PLAN_FILE] = meta_doc
