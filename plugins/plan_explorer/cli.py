@@ -77,7 +77,7 @@ def target_counts(plan: Plan) -> list[str]:
 def workbook(plan_root: Path, output: Path) -> int:
     """Write the outcomes workbook of the plan, filled with what ``data/outcomes.yaml`` holds."""
     try:
-        site = load_site(plan_root, THEME)
+        site = load_site(plan_root, THEME, history=False)  # the workbook holds no change history
     except PlanError as exc:
         report(exc, "no workbook was written")
         return 1
@@ -94,7 +94,7 @@ def workbook(plan_root: Path, output: Path) -> int:
 def import_outcomes(plan_root: Path, file: str) -> int:
     """Check a filled-in workbook and write ``data/outcomes.yaml`` from it (nothing on any problem)."""
     try:
-        site = load_site(plan_root, THEME)
+        site = load_site(plan_root, THEME, history=False)  # the workbook holds no change history
     except PlanError as exc:
         report(exc, "nothing was imported")
         return 1

@@ -148,44 +148,46 @@ def _parse(text: str, display_name: str, log: ProblemLog, first_line: int) -> Ya
     return doc
 
 
-PARALLEL_BYTES = 1_000_000  # below this much YAML, a forked reader costs more than it saves
+PARALLEL_CHARACTERS = 500_000  # below this much YAML to read, forked readers cost more than they save
 
 
 def read_ahead(files: list[tuple[Path, str]]) -> None:
     """Parse ``files`` (path, display name) in forked processes, one per core, into the memo :func:`read_yaml`
     then answers from. PyYAML parses about 2 MB a second and the build waits for the plan before anything else:
-    a plan many times the real one's size would keep one core of two idle for seconds. Files with a problem are
-    left to :func:`read_yaml`, which reports it."""
+    a plan many times the real one's size would keep one core of two idle for seconds. Files already in the memo
+    (the dev server's unchanged files) are not read again; files with a problem are left to :func:`read_yaml`,
+    which reports it."""
     cores = os.cpu_count() or 1
-    sizes = [(path.stat().st_size if path.is_file() else 0, path, name) for path, name in files]
-    if cores < 2 or sum(size for size, *_ in sizes) < PARALLEL_BYTES:
+    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return
-    if "fork" not in multiprocessing.get_all_start_methods():
+    texts: dict[tuple[Path, str], str] = {}
+    for path, name in files:
+        try:
+            texts[(path, name)] = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    todo = [(len(text), file) for file, text in texts.items() if (text, file[1], 1) not in _READ]
+    if sum(size for size, _ in todo) < PARALLEL_CHARACTERS:
         return
-    groups: list[list[tuple[Path, str]]] = [[] for _ in range(min(cores, len(files)))]
+    groups: list[list[tuple[Path, str]]] = [[] for _ in range(min(cores, len(todo)))]
     loads = [0] * len(groups)
-    for size, path, name in sorted(sizes, key=lambda item: -item[0]):  # largest first, each to the lightest
+    for size, file in sorted(todo, key=lambda item: -item[0]):  # largest first, each to the lightest
         lightest = loads.index(min(loads))
-        groups[lightest].append((path, name))
+        groups[lightest].append(file)
         loads[lightest] += size
     with multiprocessing.get_context("fork").Pool(len(groups)) as pool:
         for read in pool.map(_read_group, groups):
             for path, name, doc in read:
-                text = path.read_text(encoding="utf-8")
                 if len(_READ) < MEMO_SIZE:
-                    _READ[(text, name, 1)] = doc
+                    _READ[(texts[(path, name)], name, 1)] = doc
 
 
 def _read_group(files: list[tuple[Path, str]]) -> list[tuple[Path, str, YamlDoc]]:
     """The files of ``files`` read without a problem (in a forked process)."""
     read = []
     for path, name in files:
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
         log = ProblemLog()
-        doc = _parse(text, name, log, 1)
+        doc = read_yaml(path, name, log)
         if doc is not None and not log.problems:
             read.append((path, name, doc))
     return read

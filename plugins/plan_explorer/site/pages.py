@@ -482,11 +482,11 @@ def _quoted(title: m.Text | None, lang: str) -> str:
     return f"“{title.zh}”" if lang == "zh" else f", {title.en},"
 
 
-def _chapter_makers(site: Site, lang: str) -> list[tuple[str, Callable[[], c.Page]]]:
-    """Each chapter's page and its side-by-side copy: their paths, and how to make them."""
+def _chapter_plans(site: Site, lang: str) -> list[PagePlan]:
+    """Each chapter's page and its side-by-side copy."""
     ordered = sorted(site.chapters.values(), key=lambda pair: pair["zh"].order)
     return [
-        (
+        PagePlan(
             site.urls.chapter(pair[lang].id, bilingual),
             functools.partial(_chapter_page, site, lang, ordered, i, bilingual),
         )
@@ -542,17 +542,17 @@ def _doc_page(site: Site, lang: str, pair: dict[str, Document]) -> c.ChapterPage
 
 @dataclass(frozen=True)
 class PagePlan:
-    """A page of the site before it is made: its path, whether it is an entity's page, and how to make it."""
+    """A page of the site before it is made: its path, and how to make it."""
 
     path: str
     make: Callable[[], c.Page]
-    entity: bool = False
 
 
 def page_plans(site: Site, lang: str) -> list[PagePlan]:
     """Every page of one language, in the site's order: home, overviews, the site's own pages, entity pages,
     chapters, about pages, the change history. Nothing is made yet: the dev server makes only the pages open in
-    the browser, and a build makes the entity pages in the rendering workers."""
+    the browser, and a build makes each language's pages in its rendering worker (the paths alone give the
+    sitemap and the page counts)."""
     t = site.t(lang)
     plans = [PagePlan(HOME, functools.partial(_home, site, lang))]
     plans += [
@@ -572,8 +572,8 @@ def page_plans(site: Site, lang: str) -> list[PagePlan]:
         if etype.pages:
             for record in site.plan.lists[etype.name]:
                 make = functools.partial(_entity_page, site, etype.pages, record, lang, t)
-                plans.append(PagePlan(site.urls.of(record), make, entity=True))
-    plans += [PagePlan(path, make) for path, make in _chapter_makers(site, lang)]
+                plans.append(PagePlan(site.urls.of(record), make))
+    plans += _chapter_plans(site, lang)
     plans += [
         PagePlan(site.urls.doc(pair[lang].id), functools.partial(_doc_page, site, lang, pair))
         for pair in site.docs.values()
