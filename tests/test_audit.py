@@ -139,7 +139,7 @@ def test_new_rules_say_what_they_found(tmp_path: Path) -> None:
     assert (
         said(f["parts-rubber-plant-floor-area"], "zh") == "600 + 500 = 1100平方米；所述总数 1000平方米；相差 +100平方米"
     )
-    assert said(f["categories-tbd-project-type"]) == "Type: reserve; the note lists only implementation, preparatory"
+    assert said(f["categories-tbd-project-type"]) == "Type: pipeline; the note lists only under way, in preparation"
     assert said(f["categories-tbd-project-type"], "zh") == "项目类型：储备类；表注只列实施类、前期类"
     parties = f["parties-widget-factory"]
     assert [v.quote for v in parties.values] == ["甲乙实业有限公司", "甲丙实业有限公司"]

@@ -34,6 +34,9 @@ VARIANTS = {
     r"\b(?:labor|color|favor|behavior|honor|neighbor|catalog|defense|modeling|labeled|traveled|fulfill"
     r"|aluminum|fiber|liters?|meters?|kilometers?|artifacts?)\b": "British spelling",
     r"\bLivable\b": "Liveable",
+    # 确保 / 力争 qualify a figure one way everywhere (the glossary's "assured" / "stretch goal")
+    r"\bfor certain\b|\bif possible\b": "assured / stretch goal",
+    r"\bwith output of CNY\b": "a CNY 10-billion enterprise (the plan names no measure)",
     # one name per organisation, platform and programme
     r"\bWanjia Electric\b(?! Appliances)": "Wanjia Electric Appliances",
     r"\bEngineering Cent\w+ for Ultrafine\b|\bUltrafine Powder Research\b|\bUltrafine Powders\b": (

@@ -203,7 +203,7 @@ class SiteSettings(Model):
     datapackage_name: Id
     featured_indicator: Id | None = None  # drawn on the home page (its path to the target)
     licence: Licence | None = None  # of the site's data and translations
-    publisher: Text | None = None  # who publishes the site (cited as the author of its pages; default: the issuer)
+    publisher: Text | None = None  # who publishes the site: the author of its pages (but the plan's own text)
 
 
 class PlanFile(Model):

@@ -72,9 +72,10 @@ class _Feed(Atom1Feed):  # type: ignore[misc]  # feedgenerator is untyped
 
 
 def _author(site: Site, lang: str) -> str:
-    """Who publishes the feed (Atom requires an author): the site's publisher, the plan's issuer, or the site."""
-    responsible = site.plan.meta.site.publisher or site.plan.info.issuer
-    return responsible[lang] if responsible else site.plan.info.short_title[lang]
+    """Who publishes the feed (Atom requires an author): the site's publisher, else the site itself — never the
+    plan's issuer, who did not write the site's change notes (see site/citation.py)."""
+    publisher = site.plan.meta.site.publisher
+    return publisher[lang] if publisher else site.plan.info.short_title[lang]
 
 
 def _urn(*parts: str) -> str:
