@@ -465,6 +465,27 @@ def test_glossary_synonyms_find_the_terms_pages(page: Page, site_url: str) -> No
     )
 
 
+def test_a_query_that_finds_nothing_is_offered_the_other_language_and_the_glossary(page: Page, site_url: str) -> None:
+    """ "rubber" on the Chinese site finds nothing: the page offers the English search for it and the glossary's
+    Chinese (橡塑制品), each a link that finds something; "tire" (singular) finds the pages "tyres" finds."""
+    assert search(page, site_url, "rubber", "zh") == []
+    box = page.locator("#search-suggest")
+    expect(box).to_be_visible()
+    other = box.locator("a[lang=en]", has_text="rubber")
+    assert urlsplit(other.get_attribute("href") or "").path.endswith("/en/search/")
+    expect(box.get_by_role("link", name="橡塑制品", exact=True)).to_be_visible()
+    box.get_by_role("link", name="橡塑制品", exact=True).click()
+    assert finish(page, "zh") != []
+    expect(page.locator("#search-suggest")).to_be_hidden()  # results: no suggestion
+    page.goto(f"{site_url}/search/?q=rubber")
+    finish(page, "zh")
+    page.locator("#search-suggest a[lang=en]").click()
+    assert "/en/projects/zhongce-rubber-chunqiu-expansion/" in finish(page, "en")
+    assert set(search(page, site_url, "tire", "en")) == set(search(page, site_url, "tyres", "en")) != set()
+    assert search(page, site_url, "不存在的词语", "en") == []
+    expect(page.locator("#search-suggest a[lang=zh-CN]")).to_have_text("不存在的词语")
+
+
 def test_each_language_index_holds_only_its_language(page: Page, site_url: str) -> None:
     """English text on Chinese pages (side-by-side copies, names marked lang="en") is not in the Chinese index."""
     assert search(page, site_url, "rubber", "zh") == []

@@ -630,6 +630,8 @@ class AuditPage(Page):
 class SearchPage(Page):
     kinds: list[str] = field(default_factory=list)  # the page types a search can be narrowed to
     synonyms: list[list[str]] = field(default_factory=list)  # words searched for together (the glossary's)
+    #: the glossary as [English words, Chinese forms] per term: a query with no results is offered its translation
+    glossary: list[tuple[list[str], list[str]]] = field(default_factory=list)
 
 
 @dataclass

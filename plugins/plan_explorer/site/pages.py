@@ -439,7 +439,13 @@ def search_page(site: Site, lang: str) -> c.SearchPage:
     base = _base(site, lang, SEARCH, "other", t("nav.search"), t("search.description"), None)
     base.template = "overview_search.html"
     base.indexed = False
-    return _from(base, c.SearchPage, kinds=[*kinds, "other"], synonyms=synonym_groups(site, lang))
+    return _from(
+        base,
+        c.SearchPage,
+        kinds=[*kinds, "other"],
+        synonyms=synonym_groups(site, lang),
+        glossary=glossary_pairs(site),
+    )
 
 
 def synonym_groups(site: Site, lang: str) -> list[list[str]]:
@@ -451,6 +457,17 @@ def synonym_groups(site: Site, lang: str) -> list[list[str]]:
         for t in site.plan.all(m.Term)
         if t.synonyms and " / " not in t.term.en
     ]
+
+
+def glossary_pairs(site: Site) -> list[tuple[list[str], list[str]]]:
+    """Each glossary term's English words (rendering, forms, synonyms) and Chinese forms, for the search page to
+    offer a query that found nothing in one language the glossary's words for it in the other."""
+    pairs = []
+    for term in site.plan.all(m.Term):
+        english = list(dict.fromkeys([*term.term.en.split(" / "), *term.forms, *term.synonyms]))
+        chinese = [z.strip('“”"') for z in term.term.zh.split(" / ")]
+        pairs.append((english, list(dict.fromkeys([*chinese, *(term.zh_forms or [])]))))
+    return pairs
 
 
 def not_found_page(site: Site, lang: str) -> c.NotFoundPage:

@@ -57,12 +57,23 @@
   var synonyms = new Map();
   try {
     JSON.parse(script.getAttribute('data-synonyms') || '[]').forEach(function (group) {
-      group.forEach(function (word) { synonyms.set(word.toLowerCase(), group); });
+      group.forEach(function (word) {  // a word of several groups ("tyres") is searched as all of them
+        var key = word.toLowerCase();
+        var seen = synonyms.get(key) || [];
+        synonyms.set(key, seen.concat(group.filter(function (w) { return seen.indexOf(w) < 0; })));
+      });
     });
   } catch (e) { synonyms = new Map(); }
 
+  // "tire" finds the group of "tires", "tyres" that of "tyre": a word and its regular plural are one.
+  function synonymGroup(query) {
+    var q = query.trim().toLowerCase().replace(/\s+/g, ' ');
+    return synonyms.get(q) || synonyms.get(q + 's') || synonyms.get(q + 'es') || synonyms.get(q.replace(/e?s$/, ''))
+      || synonyms.get(q.replace(/s$/, ''));
+  }
+
   async function find(pf, query, type) {
-    var group = synonyms.get(query.trim().toLowerCase().replace(/\s+/g, ' '));
+    var group = synonymGroup(query);
     if (!group) return findOne(pf, query, type);
     var lists = await Promise.all(group.map(function (word) { return findOne(pf, word, type); }));
     var byId = new Map();
@@ -150,6 +161,62 @@
     return li;
   }
 
+  // A query that found nothing: the same query on the other language's site, and the glossary's words for it in
+  // the page's language ("rubber" on the Chinese site: 橡塑制品 …), each a link to its search.
+  var suggestBox = document.getElementById('search-suggest');
+  var glossary = [];
+  try { glossary = JSON.parse(script.getAttribute('data-glossary') || '[]'); } catch (e) { glossary = []; }
+
+  function sameWord(word, q) {
+    return word === q || word === q + 's' || word === q + 'es' || word + 's' === q || word + 'es' === q;
+  }
+
+  function glossaryWords(query) {
+    var q = query.trim().toLowerCase();
+    var found = [];
+    glossary.forEach(function (pair) {
+      var english = pair[0], zh = pair[1];
+      var hit = chinese
+        ? !HAN.test(q) && english.some(function (w) {
+          var lower = w.toLowerCase();
+          return sameWord(lower, q) || lower.split(/[^a-z0-9]+/).some(function (part) { return sameWord(part, q); });
+        })
+        : HAN.test(q) && zh.some(function (z) { return z.length > 1 && (z.indexOf(q) >= 0 || q.indexOf(z) >= 0); });
+      var word = chinese ? zh[0] : english[0];
+      if (hit && word && found.indexOf(word) < 0) found.push(word);
+    });
+    return found.slice(0, 8);
+  }
+
+  function searchLink(base, query, lang) {
+    var a = document.createElement('a');
+    a.href = base + '?q=' + encodeURIComponent(query);
+    a.textContent = query;
+    if (lang) a.lang = lang;
+    return a;
+  }
+
+  function suggest(query) {
+    if (!suggestBox) return;
+    suggestBox.replaceChildren();
+    suggestBox.hidden = !query;
+    if (!query) return;
+    var other = document.createElement('p');
+    other.appendChild(document.createTextNode(message('other-label') + ' '));
+    other.appendChild(searchLink(script.getAttribute('data-other-search') || '', query, HAN.test(query) ? 'zh-CN' : 'en'));
+    suggestBox.appendChild(other);
+    var words = glossaryWords(query);
+    if (words.length) {
+      var own = document.createElement('p');
+      own.appendChild(document.createTextNode(message('glossary-label') + ' '));
+      words.forEach(function (word, i) {
+        if (i) own.appendChild(document.createTextNode(chinese ? '、' : ', '));
+        own.appendChild(searchLink(location.pathname, word, ''));
+      });
+      suggestBox.appendChild(own);
+    }
+  }
+
   var current = { hits: [], shown: 0 };
 
   async function showMore(state) {
@@ -170,6 +237,7 @@
     current = state;
     list.replaceChildren();
     if (more) more.hidden = true;
+    if (suggestBox) suggestBox.hidden = true;
     if (!query.trim()) {
       status.textContent = message('ready');
       return;
@@ -184,6 +252,7 @@
       await showMore(state);
       if (state !== current) return;
       status.textContent = hits.length ? countText(hits.length) : message('none');
+      suggest(hits.length ? '' : query.trim());
     } catch (err) {
       if (state === current) status.textContent = message('error');
       if (window.console) console.error(err);
