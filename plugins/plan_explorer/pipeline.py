@@ -34,6 +34,7 @@ from .outputdir import replace_whole, rewrite
 from .publish import SETTINGS_FILE, siteurl_problems
 from .relations import build_relations
 from .search import BODY, SearchIndexer, merge_entries, search_copy
+from .sharecard import CARD, card_png, card_svg
 from .site import contexts as c
 from .site.feeds import atom_feed
 from .site.langmark import marked, marked_html
@@ -285,6 +286,9 @@ class SiteWriter:
         favicon = self.theme / FAVICON
         if favicon.is_file():
             self._write_bytes(FAVICON, favicon.read_bytes())
+        for lang in LANGS:  # the card a shared link previews (og:image)
+            svg = card_svg(plan.info, self.site.t(lang))
+            self._write_bytes(lang_prefix(lang) + CARD, card_png(svg, self.charts.cache_dir.parent / "cards"))
 
 
 def _in(names: set[str], lang: str) -> Callable[[PagePlan], bool]:

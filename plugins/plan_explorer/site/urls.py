@@ -14,6 +14,9 @@ from urllib.parse import urlencode
 from ..i18n import HTML_LANG, OTHER
 from ..model import records as m
 
+#: the card a shared link previews (og:image), one per language at the language's root
+CARD = "share-card.png"
+
 #: pages that are not a collection's: language-independent paths
 HOME, PLAN, AUDIT, DATA, SEARCH, NOT_FOUND = "", "plan/", "audit/", "data/", "search/", "404.html"
 PROGRESS = "progress/"  # every target's status (when the plan records outcomes)
@@ -185,6 +188,10 @@ class PageAddress:
     def absolute_of(self, path: str, lang: str | None = None) -> str:
         """Canonical URL of the site path ``path`` (root-relative when SITEURL is empty)."""
         return f"{self.siteurl}/{lang_prefix(lang or self.lang)}{path}"
+
+    def share_card(self) -> str:
+        """The language's card for shared links (``og:image``): absolute when SITEURL is set."""
+        return self.absolute_of(CARD, self.lang)
 
     def counterpart(self) -> str:
         return self.url(self.path, self.other_lang)
