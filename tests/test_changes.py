@@ -120,7 +120,7 @@ def test_a_records_page_lists_its_own_changes_and_the_footer_the_release(history
 
 def test_the_citation_and_the_data_package_carry_the_release(history_site: Path) -> None:
     page = text_of((history_site / "en" / "projects" / "rubber-plant" / "index.html").read_text(encoding="utf-8"))
-    assert "Test City Government. (2026, February 1). Rubber plant expansion (Version 2026-02-01)." in page
+    assert "[Site publisher not stated]. (2026, February 1). Rubber plant expansion (Version 2026-02-01)." in page
     assert "from /en/projects/rubber-plant/" in page
     package = json.loads((history_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["version"] == "2026-02-01"

@@ -17,6 +17,7 @@ AXE_PAGES = [
     "",
     "industries/chemicals/",
     "platforms/hitech-park/",
+    "platforms/",
     "projects/zhongce-rubber-chunqiu-expansion/",
     "projects/",
     "search/?q=橡胶",

@@ -68,6 +68,34 @@ class Period(Model):
         return self
 
 
+#: an e-mail address (for the site's feedback and contacts)
+EmailAddress = Annotated[str, Field(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$", max_length=254)]
+#: a telephone number as printed: digits, spaces, + - ( ) and 转 / ext. for an extension
+Phone = Annotated[str, Field(pattern=r"^[0-9+() \-]{3,40}((转|ext\. ?)[0-9]{1,6})?$", max_length=60)]
+
+
+class Contact(Model):
+    """Whom to ask: an agency with any of an address, telephone, e-mail and web address, and where the contact comes
+    from (the plan itself rarely prints one: usually a staff source of ``plan.yaml``, like any staff record)."""
+
+    agency: Text
+    address: Text | None = None
+    phone: Phone | None = None
+    email: EmailAddress | None = None
+    web: WebAddress | None = None
+    source: Source
+
+    def tel(self) -> str | None:
+        """The phone number as a ``tel:`` address (digits and +, an extension dropped)."""
+        if self.phone is None:
+            return None
+        number = self.phone.split("转")[0].split("ext")[0]
+        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+    def mailto(self) -> str | None:
+        return None if self.email is None else f"mailto:{self.email}"
+
+
 class Collection(Model):
     """What every collection file may say about itself: a description for its overview page.
 
@@ -204,6 +232,14 @@ class SiteSettings(Model):
     featured_indicator: Id | None = None  # drawn on the home page (its path to the target)
     licence: Licence | None = None  # of the site's data and translations
     publisher: Text | None = None  # who publishes the site: the author of its pages (but the plan's own text)
+    feedback: EmailAddress | WebAddress | None = None  # where readers send corrections (in every footer when set)
+    contact: Contact | None = None  # whom to ask about the plan (on the about page when set)
+
+    def feedback_href(self) -> str | None:
+        """The feedback address as a link: ``mailto:`` for an e-mail address, else the web address itself."""
+        if self.feedback is None:
+            return None
+        return self.feedback if self.feedback.startswith(("http://", "https://")) else f"mailto:{self.feedback}"
 
 
 class PlanFile(Model):
@@ -332,6 +368,7 @@ class Platform(Model):
     output_target: YearFigures = {}  # gross output targets, 亿元
     output_target_source: Source | None = None
     land_target_wan_mu: Amount | None = None  # industrial land by the target year, 万亩 (10,000 mu), as printed
+    contact: Contact | None = None  # for investors; none: the page says the plan states none
     source: Source
 
 

@@ -425,6 +425,18 @@ class PlatformCard:
     platform: m.Platform
     projects: int
     investment_wan: float
+    role: m.PlatformRole | None = None
+    output_target: float | None = None  # by the target year, 亿元
+    industries: list[m.Industry] = field(default_factory=list)  # its focus industries
+    by_industry: dict[str, int] = field(default_factory=dict)  # its projects per industry id
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """A platform × industry cell: whether the plan names the industry a focus of the platform, and its projects."""
+
+    focus: bool
+    projects: int
 
 
 @dataclass
@@ -436,6 +448,10 @@ class PlatformRoleRows:
 @dataclass
 class PlatformsPage(Page):
     roles: list[PlatformRoleRows] = field(default_factory=list)
+    compared: list[PlatformCard] = field(default_factory=list)  # every platform, in the roles' order
+    #: the industries of the platform × industry matrix (a focus of some platform, or with a project on one)
+    matrix_industries: list[m.Industry] = field(default_factory=list)
+    matrix: dict[str, list[MatrixCell]] = field(default_factory=dict)  # by platform id, one cell per industry
 
 
 @dataclass

@@ -193,16 +193,38 @@ def industries_overview(site: Site, base: c.Page) -> c.IndustriesPage:
 
 
 def platforms_overview(site: Site, base: c.Page) -> c.PlatformsPage:
-    plan, rel = site.plan, site.relations
+    """The platforms by role, and for investors one table comparing them all and a platform × industry matrix."""
+    plan = site.plan
     roles = []
     for role in plan.all(m.PlatformRole):
-        cards = [
-            c.PlatformCard(pf, len(rel.platform_projects(pf)), rel.platform_investment_wan(pf))
-            for pf in plan.all(m.Platform)
-            if pf.layout_role == role.id
-        ]
+        cards = [_platform_card(site, pf, role) for pf in plan.all(m.Platform) if pf.layout_role == role.id]
         roles.append(c.PlatformRoleRows(role, cards))
-    return _from(base, c.PlatformsPage, roles=roles)
+    compared = [card for row in roles for card in row.cards]
+    wanted = {i.id for card in compared for i in card.industries} | {i for card in compared for i in card.by_industry}
+    industries = [i for i in plan.all(m.Industry) if i.id in wanted]
+    matrix = {
+        card.platform.id: [c.MatrixCell(i in card.industries, card.by_industry.get(i.id, 0)) for i in industries]
+        for card in compared
+    }
+    return _from(base, c.PlatformsPage, roles=roles, compared=compared, matrix_industries=industries, matrix=matrix)
+
+
+def _platform_card(site: Site, pf: m.Platform, role: m.PlatformRole) -> c.PlatformCard:
+    plan, rel = site.plan, site.relations
+    projects = rel.platform_projects(pf)
+    by_industry: dict[str, int] = {}
+    for project in projects:
+        if project.industry:
+            by_industry[project.industry] = by_industry.get(project.industry, 0) + 1
+    return c.PlatformCard(
+        pf,
+        len(projects),
+        rel.platform_investment_wan(pf),
+        role,
+        pf.output_target.get(plan.target_year),
+        [i for i in (plan.find(m.Industry, i) for i in pf.focus_industries) if i],
+        by_industry,
+    )
 
 
 def projects_overview(site: Site, base: c.Page) -> c.ProjectsPage:
