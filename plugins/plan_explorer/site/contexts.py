@@ -8,8 +8,10 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from ..audit import Finding
-from ..content import Document
+from ..content import Block, Document
 from ..model import records as m
 from ..outcomes.progress import NOT_RECORDED, SubjectProgress
 from .urls import PageAddress
@@ -662,6 +664,12 @@ class ChapterPage(Page):
     prev: Document | None = None
     next: Document | None = None
     identity: Identity | None = None  # the about page: the plan's identity, licence and release
+    #: paragraphs with their glossary terms linked at first use, by (the block's language, its anchor)
+    glossed: dict[tuple[str, str], Markup] = field(default_factory=dict)
+
+    def html_of(self, block: Block, doc: Document) -> Markup:
+        """A block's HTML as the page shows it: glossed where it is a paragraph of the chapter's text."""
+        return self.glossed.get((doc.lang, block.anchor), block.html)
 
 
 @dataclass

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
+from markupsafe import Markup
+
 from ..content import Document
 from ..descriptor import EntityPages
 from ..export import exported, source_labels, township_years
@@ -26,7 +28,7 @@ from .changes import changes_page, record_changes
 from .citation import citation
 from .progress import progress_page, project_progress, project_statuses, status_counts, target_progress
 from .state import Site
-from .urls import AUDIT, CHANGES, DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH
+from .urls import AUDIT, CHANGES, DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH, PageAddress
 
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
@@ -544,8 +546,9 @@ def _chapter_page(site: Site, lang: str, ordered: list[dict[str, Document]], i: 
     targets = tp.paragraph_rows(site, doc.id, lang) if site.plan.has("targets") else {}
     title = doc.full_title + (f" · {t('chapter.bilingual')}" if bilingual else "")
     crumbs = [c.Crumb(t("nav.home"), HOME), c.Crumb(t("nav.plan"), PLAN), c.Crumb(doc.full_title, None)]
+    address = site.address(lang, site.urls.chapter(doc.id, bilingual))
     return c.ChapterPage(
-        site.address(lang, site.urls.chapter(doc.id, bilingual)),
+        address,
         "chapter",
         title,
         t("chapter.description", title=doc.full_title),
@@ -561,7 +564,22 @@ def _chapter_page(site: Site, lang: str, ordered: list[dict[str, Document]], i: 
         prev=prev,
         next=nxt,
         template="chapter.html",
+        glossed=_glossed(site, [doc, other] if bilingual else [doc], address),
     )
+
+
+def _glossed(site: Site, docs: list[Document], address: PageAddress) -> dict[tuple[str, str], Markup]:
+    """Each text block of ``docs`` with the glossary terms linked at their first use in the chapter."""
+    out: dict[tuple[str, str], Markup] = {}
+    href = address.overview("glossary")
+    for doc in docs:
+        glosser, seen = site.glosser(doc.lang), set[str]()
+        if glosser is None:
+            continue
+        for block in doc.blocks:
+            if block.kind == "para":
+                out[(doc.lang, block.anchor)] = glosser.link_html(block.html, seen, href)
+    return out
 
 
 def _doc_page(site: Site, lang: str, pair: dict[str, Document]) -> c.ChapterPage:

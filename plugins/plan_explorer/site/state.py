@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from ..audit import Audit
 from ..content import Document
 from ..descriptor import EntityType
@@ -18,6 +20,7 @@ from ..outcomes.progress import Progress, build_progress
 from ..relations import Relations
 from .citations import Citations
 from .contexts import NavItem
+from .glossing import Glosser
 from .urls import AUDIT, DATA, PLAN, PROGRESS, SEARCH, PageAddress, Urls
 
 
@@ -51,6 +54,7 @@ class Site:
     urls: Urls = field(init=False)
     progress: Progress = field(init=False)  # every target's status, every project's progress
     _citations: dict[str, Citations] = field(init=False, default_factory=dict)
+    _glossers: dict[str, Glosser] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.catalogue = self.catalogue.with_defaults(plan_strings(self.plan))
@@ -72,6 +76,26 @@ class Site:
         if lang not in self._citations:
             self._citations[lang] = Citations(self.plan.index["sources"], self.chapters, self.t(lang))
         return self._citations[lang]
+
+    def glosser(self, lang: str) -> Glosser | None:
+        """Links glossary terms in texts of ``lang`` (None: the plan has no glossary)."""
+        if not self.plan.has("glossary"):
+            return None
+        if lang not in self._glossers:
+            self._glossers[lang] = Glosser(self.plan.all(m.Term), lang)
+        return self._glossers[lang]
+
+    def glossed(self, text: str | None, address: PageAddress, seen: list[str] | None = None) -> Markup:
+        """An entity's text on the page at ``address``, escaped, its glossary terms linked at their first use on the
+        page: ``seen`` (a list the template keeps for the page) holds the terms linked in its texts so far."""
+        glosser = self.glosser(address.lang)
+        if glosser is None:
+            return escape(text or "")
+        known = set(seen or ())
+        html = glosser.link_html(str(escape(text or "")), known, address.overview("glossary"))
+        if seen is not None:
+            seen.extend(sorted(known - set(seen)))
+        return html
 
     def address(self, lang: str, path: str) -> PageAddress:
         return PageAddress(lang, path, self.siteurl, self.urls)
