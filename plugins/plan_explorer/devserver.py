@@ -31,6 +31,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from .build import BuildOptions, build
 from .errors import PlanError, ProblemLog
 from .i18n import Catalogue, load_catalogue
+from .outputdir import OutputFolders
 from .pipeline import Theme, load_site, write_pages
 from .serve import ServeFailed, SiteHandler, bind
 from .site.state import Site
@@ -136,8 +137,10 @@ def overlay(problems: list[str], strings: Catalogue, lang: str) -> str:
 
 
 def write_viewed_pages(site: Site, options: BuildOptions, theme: Theme, cache: Path, names: set[str]) -> list[str]:
-    """Render the pages ``names`` of the loaded ``site`` straight into the served output."""
-    return write_pages(site, options.output, theme, cache, names)
+    """Render the pages ``names`` of the loaded ``site`` straight into the served output (once no other build
+    holds the output's lock: ``make publish`` swapping in its site meanwhile would lose them)."""
+    with OutputFolders(options.output.resolve()).locked():
+        return write_pages(site, options.output, theme, cache, names)
 
 
 class DevServer:

@@ -158,6 +158,7 @@ class SiteWriter:
     search: bool = True
     live: bool = False  # writing into a site being served: every file replaced whole
     written: dict[str, int] = field(default_factory=dict)  # counts, for the build's report
+    pages: list[str] = field(default_factory=list)  # every file the site must hold, checked once swapped in
 
     def _add_charts(self, page: c.Page, lang: str) -> None:
         maker = CHART_MAKERS.get(page.template)
@@ -264,6 +265,7 @@ class SiteWriter:
         totals = {key: sum(share.get(key, 0) for share in counts) for key in ("charts", "records")}
         per_lang = {f"pages_{lang}": len(paths[lang]) + 1 for lang in LANGS}  # with the 404
         self.written = {**per_lang, **totals}
+        self.pages += [output_name(lang, path) for lang in LANGS for path in [*paths[lang], "404.html"]]
         return self.written
 
     def _write_extras(self, paths: list[str]) -> None:
@@ -282,6 +284,7 @@ class SiteWriter:
             self._write_text(lang_prefix(lang) + FEED, atom_feed(self.site, lang))
         self._write_text("sitemap.xml", sitemap_xml(paths, self.site.siteurl))
         self._write_text("robots.txt", robots_txt(self.site.siteurl))
+        self.pages += [*(lang_prefix(lang) + FEED for lang in LANGS), "sitemap.xml", "robots.txt"]
         favicon = self.theme / FAVICON
         if favicon.is_file():
             self._write_bytes(FAVICON, favicon.read_bytes())
@@ -309,10 +312,21 @@ def site_writer(
 
 
 def build_site(
-    site: Site, output: Path, theme: Theme, cache: Path, charts: VegaService | None = None, search: bool = True
+    site: Site,
+    output: Path,
+    theme: Theme,
+    cache: Path,
+    charts: VegaService | None = None,
+    search: bool = True,
+    pages: list[str] | None = None,
 ) -> dict[str, int]:
-    """Write the whole of ``site`` into ``output``; its counts (pages per language, charts, search records)."""
-    return site_writer(site, output, theme, cache, charts, search=search).write_all()
+    """Write the whole of ``site`` into ``output``; its counts (pages per language, charts, search records).
+    ``pages`` gets the names of the files written (relative to ``output``), which the site must then hold."""
+    writer = site_writer(site, output, theme, cache, charts, search=search)
+    counts = writer.write_all()
+    if pages is not None:
+        pages += writer.pages
+    return counts
 
 
 def write_pages(site: Site, output: Path, theme: Theme, cache: Path, names: set[str]) -> list[str]:

@@ -27,6 +27,7 @@ Share = Callable[[], dict[str, int]]  # one share of the work; returns counts (o
 
 def _run(share: Share, index: int, results: Any) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # stopped at once (the dev server turns it into Ctrl-C)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report; it ends the workers
     try:
         results.put((index, share(), ""))
     except Exception as exc:  # noqa: BLE001 — any failure in a worker fails the build, reported by the parent
