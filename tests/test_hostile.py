@@ -299,3 +299,25 @@ def test_a_committed_control_character_is_refused_and_a_fixing_commit_is_enough(
     entries = root.findall("{http://www.w3.org/2005/Atom}entry")
     assert len(entries) == 3  # the first release, the pasted one (read, its characters dropped) and the fix
     assert "Widgetfactory" in feed and "\ufffe" not in feed and "\x0b" not in feed
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("date: 2022-03-31", "date: 172800", "data/outcomes.yaml:10: sources[0].date: must be a date (YYYY-MM-DD)"),
+        ("date: 2022-03-31", "date: '172800'", "data/outcomes.yaml:10: sources[0].date: must be a date (YYYY-MM-DD)"),
+        (
+            "url: https://stats.test.example/bulletin/2021",
+            "url: stats bulletin 2021",
+            "data/outcomes.yaml:11: sources[0].url: must be a web address starting with https:// or http://, "
+            "without spaces",
+        ),
+    ],
+)
+def test_dates_are_only_real_dates_and_messages_name_what_is_wrong(
+    project: Path, old: str, new: str, line: str
+) -> None:
+    _edit(project / "data" / "outcomes.yaml", old, new)
+    result = _bounded_run(project, "check")
+    assert result.returncode == 1
+    assert _problems(result.stderr) == [line]

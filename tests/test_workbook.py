@@ -397,3 +397,17 @@ def test_a_cells_text_is_checked_as_the_datas(
     line = _one_line(_bounded_import(project))
     assert re.fullmatch(r"outcomes\.xlsx!项目![A-Z]+\d+: " + re.escape(message) + ".*", line), line
     assert digest(project / "data") == before
+
+
+@pytest.mark.parametrize("typed", ["172800", "2024-13-01"])  # a number in a date cell is a date, as Excel shows it
+def test_a_date_cell_takes_only_a_date(
+    workbook_project: tuple[Path, Path, dict[str, tuple[bytes, int]]], typed: object
+) -> None:
+    project, path, before = workbook_project
+    book = load_workbook(path)
+    ws = book["项目"]
+    ws.cell(row_of(ws, "old-mill"), column_of(ws, "Started")).value = typed  # not stored as 1970-01-03
+    book.save(path)
+    line = _one_line(_bounded_import(project))
+    assert re.fullmatch(r"outcomes\.xlsx!项目!G\d+: started: must be a date \(YYYY-MM-DD\)", line), line
+    assert digest(project / "data") == before
