@@ -4,6 +4,7 @@ escapes them in HTML, embedded JSON, SVG charts, the export and the search index
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -19,8 +20,11 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, copy_project, run_build, serve
+from conftest import FIXTURES, ROOT, copy_project, load_data, run_build, serve
 
+from plugins.plan_explorer.entities import ENTITY_TYPES
+from plugins.plan_explorer.export import export_files
+from plugins.plan_explorer.model import records as m
 from plugins.plan_explorer.model.texts import MAX_TEXT
 
 PAYLOADS = [
@@ -321,3 +325,26 @@ def test_dates_are_only_real_dates_and_messages_name_what_is_wrong(
     result = _bounded_run(project, "check")
     assert result.returncode == 1
     assert _problems(result.stderr) == [line]
+
+
+HOSTILE_CELLS = ["a\r=1+1", "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", 'q"uote, and comma', "line\n=2+2", "x\r\n@y"]
+
+
+def test_no_csv_cell_can_start_a_formula_and_rows_survive_a_bare_cr() -> None:
+    """Texts reach the export from the data (which refuses a CR) and from elsewhere: the writer holds either way."""
+    plan = load_data(FIXTURES / "plan" / "data")
+    projects = plan.lists["projects"]
+    for i, project in enumerate(projects):
+        name, location = HOSTILE_CELLS[i], HOSTILE_CELLS[(i + len(projects)) % len(HOSTILE_CELLS)]
+        texts = {"name": m.Text(zh=name, en=name), "location": m.Text(zh=location, en=location)}
+        projects[i] = project.model_copy(update=texts)
+    files = export_files(plan, ENTITY_TYPES)
+    rows = list(csv.reader(io.StringIO(files["projects.csv"], newline="")))
+    assert len(rows) == 1 + len(projects)  # a bare CR splits no row
+    assert {len(row) for row in rows} == {len(rows[0])}
+    for row in rows:
+        for cell in row:
+            for line in re.split(r"[\r\n]", cell):
+                assert not line or line[0] not in "=+-@\t", (cell, row)
+    cells = {cell for row in rows[1:] for cell in row}
+    assert {"a\r'=1+1", "'=1+1", "'\tx", "'\rx", 'q"uote, and comma', "line\n'=2+2", "x\r\n'@y"} <= cells
