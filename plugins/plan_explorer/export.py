@@ -7,9 +7,9 @@ shows the same columns. Column names that carry a year are made from the plan's 
 
 from __future__ import annotations
 
-import re
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
