@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from ..model.texts import clean
-
 from ..i18n import HTML_LANG
+from ..model.texts import clean
 from .urls import lang_prefix
 
 
