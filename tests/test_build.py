@@ -14,7 +14,7 @@ import pytest
 from plugins.plan_explorer.build import BuildOptions, build
 from plugins.plan_explorer.errors import BuildFailed
 from plugins.plan_explorer.outputdir import BuildBusy, OutputFolders
-from tests.conftest import ROOT, run_build
+from tests.conftest import FIXTURES, ROOT, copy_project, run_build
 
 
 def test_a_missing_settings_file_is_one_line_not_a_traceback(tmp_path: Path) -> None:
@@ -119,3 +119,25 @@ def test_ctrl_c_during_a_build_is_one_line_and_leaves_the_site(
         ["interrupted; nothing was written"],  # still loading the code
     )
     assert {name: (output / name).read_bytes() for name in _files(output)} == before
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("{% for %}", "(template): Expected an expression, got 'end of statement block'"),
+        ("{{ page.no_such_field.deeper }}", "(template): UndefinedError: "),
+        ("{{ page.address.path + 1 }}", "(template): TypeError: "),
+    ],
+)
+def test_a_broken_template_is_one_located_line(tmp_path: Path, broken: str, message: str) -> None:
+    project = copy_project(tmp_path / "p", FIXTURES / "plan" / "data", FIXTURES / "plan" / "content")
+    template = project / "theme" / "templates" / "project.html"
+    lines = template.read_text(encoding="utf-8").split("\n")
+    line = next(i for i, text in enumerate(lines, 1) if "{% block content %}" in text) + 1
+    lines.insert(line - 1, broken)
+    template.write_text("\n".join(lines), encoding="utf-8")
+    result = run_build(project, project / "output", "--no-search")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [problem] = result.stderr.strip().splitlines()
+    assert problem.startswith(f"theme/templates/project.html:{line}: {message}"), problem
+    assert not (project / "output").exists()

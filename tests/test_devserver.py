@@ -210,3 +210,40 @@ def test_serve_answers_a_missing_page_with_the_sites_404_page(fixture_site: Path
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("{% if page %}", "(template): Encountered unknown tag 'endblock'"),  # a syntax error
+        ("{{ page.no_such_field.deeper }}", "(template): UndefinedError: "),  # a runtime error
+    ],
+)
+def test_a_broken_template_shows_over_the_open_page_and_the_server_lives_on(
+    devserver: tuple[Path, str, subprocess.Popen[str]], page: Page, broken: str, message: str
+) -> None:
+    project, url, process = devserver
+    template = project / "theme" / "templates" / "project.html"
+    good = template.read_text(encoding="utf-8")
+    page.goto(url + PAGE)
+    expect(page.locator(".facts")).to_contain_text("3亿元")
+    lines = good.split("\n")
+    line = next(i for i, text in enumerate(lines, 1) if "{% block content %}" in text) + 1
+    lines.insert(line - 1, broken)
+    template.write_text("\n".join(lines), encoding="utf-8")
+    overlay = page.locator("#dev-problems")
+    expect(overlay).to_be_visible(timeout=60_000)
+    expect(overlay).to_contain_text(f"theme/templates/project.html:{line if 'if' not in broken else ''}")
+    expect(overlay).to_contain_text(message)
+    expect(page.locator(".facts")).to_contain_text("3亿元")  # the last good page, under the notice
+    assert process.poll() is None  # alive
+    assert "3亿元" in _get(url + PAGE)
+    _edit(project / "data" / "projects.yaml", "total_investment_wan: 30000", "total_investment_wan: 45000")
+    template.write_text(good, encoding="utf-8")  # fixed, with a data edit: the rebuilt page shows it
+    expect(page.locator(".facts")).to_contain_text("4.5亿元", timeout=60_000)
+    expect(overlay).to_have_count(0)
+    process.terminate()
+    output = process.communicate(timeout=30)[0]
+    assert "Traceback" not in output.split("the problems are fixed")[0], output
+    located = [text for text in output.splitlines() if text.startswith("theme/templates/project.html:")]
+    assert len(located) == 1 and message in located[0], output  # in the terminal once

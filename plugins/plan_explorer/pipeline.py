@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, TemplateError
 
 from .audit import run_audit
 from .charts.render import ChartRenderer
@@ -23,7 +23,7 @@ from .charts.service import VegaService
 from .content import Document, load_documents
 from .descriptor import EntityType
 from .entities import CHART_MAKERS, ENTITY_TYPES
-from .errors import DataError, ProblemLog
+from .errors import DataError, PlanError, ProblemLog
 from .export import export_files
 from .history import read_history
 from .i18n import LANGS, load_catalogue
@@ -41,6 +41,7 @@ from .site.pages import PagePlan, all_pages, not_found_page, page_plans
 from .site.sitemap import robots_txt, sitemap_xml
 from .site.state import Site
 from .site.urls import FEED, lang_prefix, output_name
+from .templateerrors import template_failure
 from .workers import Workers
 
 logger = logging.getLogger(__name__)
@@ -177,17 +178,22 @@ class SiteWriter:
     def _render(self, name: str, page: c.Page, lang: str) -> str:
         """Render one page and write it (the HTML is kept for the search index, not read back)."""
         site = self.site
-        html = self.env.get_template(page.template).render(
-            page=page,
-            addr=page.address,
-            t=site.t(lang),
-            fmt=site.fmt(lang),
-            lang=lang,
-            site=site,
-            info=site.plan.info,
-            sources=site.plan.index["sources"],
-            cite=site.cite(lang),
-        )
+        try:
+            html = self.env.get_template(page.template).render(
+                page=page,
+                addr=page.address,
+                t=site.t(lang),
+                fmt=site.fmt(lang),
+                lang=lang,
+                site=site,
+                info=site.plan.info,
+                sources=site.plan.index["sources"],
+                cite=site.cite(lang),
+            )
+        except PlanError:
+            raise
+        except Exception as exc:  # the theme's error, located (file:line): one line, not a traceback
+            raise template_failure(exc, self.theme / "templates") from exc
         self._write_text(name, html)
         return html
 
@@ -244,7 +250,10 @@ class SiteWriter:
         paths = {lang: [plan.path for plan in page_plans(self.site, lang)] for lang in LANGS}
         entries = {lang: self.output / f".pagefind-entry-{lang}.json" for lang in LANGS} if self.search else {}
         for template in sorted((self.theme / "templates").glob("*.html")):  # compiled once, for both workers
-            self.env.get_template(template.name)
+            try:
+                self.env.get_template(template.name)
+            except TemplateError as exc:
+                raise template_failure(exc, self.theme / "templates") from exc
         shares = [functools.partial(self._render_language, lang, entries.get(lang)) for lang in LANGS]
         # one per language, each making its pages and feeding its own Pagefind process
         workers = Workers(shares, sum(map(len, paths.values())))
