@@ -16,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,8 +60,8 @@ def test_publish_without_siteurl_is_refused_in_one_line(fixture_copy: Path) -> N
     assert result.returncode == 1
     problems = [line for line in result.stderr.splitlines() if not line.endswith("left as it was.")]
     assert problems == [
-        "publishconf.py: SITEURL: is not set: publish with the site's address, "
-        "e.g. SITEURL=https://plan.example.gov.cn make publish"
+        "publishconf.py: SITEURL: is not set: publish with the site's address: "
+        "SITEURL=https://<the site's host name> make publish"
     ]
     assert not (fixture_copy / "output").exists()
 
@@ -98,6 +99,65 @@ def test_an_example_address_is_refused(fixture_copy: Path, siteurl: str) -> None
 
     assert siteurl_problems(siteurl) == [f"'{siteurl}' is an example address: publish with the site's real address"]
     assert siteurl_problems("https://plan.jiande.gov.cn") == [] and siteurl_problems("http://127.0.0.1:8080") == []
+
+
+HOSTILE_SITEURLS = {
+    'https://example.com"><script>alert(1)</script>': "holds '\"'",
+    "https://plan.testcity.gov.cn\nSitemap: https://evil.testcity.gov.cn/x.xml": "holds '\\n'",
+    "https://staff:secret@plan.testcity.gov.cn": "holds credentials",
+    "https://plan.testcity.gov.cn:99999": "has a port that is not a number from 1 to 65535",
+    "https://plan testcity.gov.cn": "holds ' '",
+    "https://plan.example.gov.cn": "is an example address",  # the docs' own placeholder
+    "https://plan.example.net.cn": "is an example address",
+    "https://192.0.2.10": "is an address for documentation",
+    "https://localhost/plan": "is an example address",
+    "https://plan.testcity.gov.cn/?page=1": "without ?query or #fragment",
+    "https://plan.testcity.gov.cn/#top": "without ?query or #fragment",
+    "ftp://plan.testcity.gov.cn": "must start with https:// (or http://)",
+    "https://ftp://plan.testcity.gov.cn": "must start with https:// (or http://)",
+    "https://-plan.testcity.gov.cn": "has a host name that is not one",
+    "https://plan.testcity.gov.cn/<b>": "holds '<'",
+}
+
+
+@pytest.mark.parametrize("siteurl", list(HOSTILE_SITEURLS))
+def test_a_hostile_address_is_refused_in_one_line(siteurl: str) -> None:
+    from plugins.plan_explorer.publish import siteurl_problems
+
+    [problem] = siteurl_problems(siteurl)
+    assert problem.startswith(repr(siteurl) + " ") and HOSTILE_SITEURLS[siteurl] in problem, problem
+    assert "\n" not in problem and "https://ftp" not in problem.removeprefix(repr(siteurl))
+
+
+def test_a_script_in_the_address_is_refused_by_publish_and_nothing_is_written(fixture_copy: Path) -> None:
+    result = _publish(fixture_copy, 'https://example.com"><script>alert(1)</script>')
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "publishconf.py: SITEURL: 'https://example.com\"><script>alert(1)</script>' holds '\"': an address has no "
+        "spaces, quotes, angle brackets or controls",
+        "1 problem(s) found; the previous site was left as it was.",
+    ]
+    assert not (fixture_copy / "output").exists()
+
+
+def test_an_address_with_an_ampersand_gives_a_well_formed_sitemap(fixture_copy: Path) -> None:
+    siteurl = "https://plan.testcity.gov.cn/plans/a&b"
+    result = _publish(fixture_copy, siteurl)
+    assert result.returncode == 0, result.stderr
+    sitemap = ET.parse(fixture_copy / "output" / "sitemap.xml").getroot()  # well-formed: & escaped
+    locs = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs and all(loc is not None and loc.startswith(siteurl + "/") for loc in locs)
+    robots = (fixture_copy / "output" / "robots.txt").read_text(encoding="utf-8")
+    assert robots.splitlines()[-1] == f"Sitemap: {siteurl}/sitemap.xml"
+    for feed in ("changes/atom.xml", "en/changes/atom.xml"):
+        ET.parse(fixture_copy / "output" / feed)
+
+
+def test_robots_txt_and_the_sitemap_escape_whatever_address_they_are_given() -> None:
+    from plugins.plan_explorer.site.sitemap import robots_txt, sitemap_xml
+
+    assert "Sitemap" not in robots_txt("https://plan.testcity.gov.cn\nSitemap: https://evil.testcity.gov.cn/")
+    ET.fromstring(sitemap_xml(["projects/"], 'https://x.testcity.gov.cn/a&b"<c>\x0b'))
 
 
 # --- the published site under nginx ----------------------------------------------------------------------------

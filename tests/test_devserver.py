@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -15,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from playwright.sync_api import Page, expect
+
+from plugins.plan_explorer.serve import SiteHandler, bind
 
 PAGE = "projects/rubber-plant/"
 
@@ -210,3 +214,97 @@ def test_serve_answers_a_missing_page_with_the_sites_404_page(fixture_site: Path
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("{% if page %}", "(template): Encountered unknown tag 'endblock'"),  # a syntax error
+        ("{{ page.no_such_field.deeper }}", "(template): UndefinedError: "),  # a runtime error
+    ],
+)
+def test_a_broken_template_shows_over_the_open_page_and_the_server_lives_on(
+    devserver: tuple[Path, str, subprocess.Popen[str]], page: Page, broken: str, message: str
+) -> None:
+    project, url, process = devserver
+    template = project / "theme" / "templates" / "project.html"
+    good = template.read_text(encoding="utf-8")
+    page.goto(url + PAGE)
+    expect(page.locator(".facts")).to_contain_text("3亿元")
+    lines = good.split("\n")
+    line = next(i for i, text in enumerate(lines, 1) if "{% block content %}" in text) + 1
+    lines.insert(line - 1, broken)
+    template.write_text("\n".join(lines), encoding="utf-8")
+    overlay = page.locator("#dev-problems")
+    expect(overlay).to_be_visible(timeout=60_000)
+    expect(overlay).to_contain_text(f"theme/templates/project.html:{line if 'if' not in broken else ''}")
+    expect(overlay).to_contain_text(message)
+    expect(page.locator(".facts")).to_contain_text("3亿元")  # the last good page, under the notice
+    assert process.poll() is None  # alive
+    assert "3亿元" in _get(url + PAGE)
+    _edit(project / "data" / "projects.yaml", "total_investment_wan: 30000", "total_investment_wan: 45000")
+    template.write_text(good, encoding="utf-8")  # fixed, with a data edit: the rebuilt page shows it
+    expect(page.locator(".facts")).to_contain_text("4.5亿元", timeout=60_000)
+    expect(overlay).to_have_count(0)
+    process.terminate()
+    output = process.communicate(timeout=30)[0]
+    assert "Traceback" not in output.split("the problems are fixed")[0], output
+    located = [text for text in output.splitlines() if text.startswith("theme/templates/project.html:")]
+    assert len(located) == 1 and message in located[0], output  # in the terminal once
+
+
+def _raw(port: int, request: bytes) -> bytes:
+    """What the server answers to the bytes ``request`` (a request line a client library would not send)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+        return answer
+
+
+@pytest.fixture
+def served(fixture_site: Path, tmp_path: Path) -> Iterator[int]:
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)
+    (site / "no-index").mkdir()
+    (site / "no-index" / "file.txt").write_text("x", encoding="utf-8")
+    server = bind(0, functools.partial(SiteHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        (b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", b"414"),  # an over-long URL
+        (b"\x16\x03\x01garbage\r\n\r\n", b"400"),  # a garbage request line (a TLS hello, say)
+        (b"GET /%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", b"400"),
+        (b"GET /index.html%00.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", b"400"),
+        (b"GET /no-index/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", b"404"),  # no directory listing
+    ],
+)
+def test_serve_answers_bad_requests_with_a_status(served: int, request_bytes: bytes, status: bytes) -> None:
+    answer = _raw(served, request_bytes)
+    assert answer.split(b" ", 2)[1] == status, answer[:200]
+    assert b"Index of" not in answer and b"file.txt" not in answer
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("", "text/html; charset=utf-8"),
+        ("data/projects.csv", "text/csv; charset=utf-8"),
+        ("data/projects.json", "application/json; charset=utf-8"),
+        ("sitemap.xml", "application/xml; charset=utf-8"),
+        ("robots.txt", "text/plain; charset=utf-8"),
+        ("theme/js/explorer.js", "text/javascript; charset=utf-8"),
+    ],
+)
+def test_serve_sends_text_as_utf8(served: int, path: str, kind: str) -> None:
+    with urllib.request.urlopen(f"http://127.0.0.1:{served}/{path}", timeout=5) as response:  # noqa: S310
+        assert response.headers["Content-Type"] == kind

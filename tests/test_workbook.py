@@ -7,11 +7,15 @@ from __future__ import annotations
 import datetime
 import html
 import re
+import resource
 import subprocess
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import openpyxl.xml
 import pytest
 from conftest import FIXTURES, copy_project, run_build
 from openpyxl import load_workbook
@@ -248,3 +252,162 @@ def test_an_import_rewrites_only_what_changed_in_place(fixture_project: Path) ->
         "    note: {zh: 已竣工投产。, en: Completed; in production since July.}",
     ]
     assert after.index(added[0]) == before.index(removed[0])  # in place, not moved
+
+
+# --- hostile workbooks: each a small generated file, refused in one line within bounds, nothing written ---------
+
+
+def _bounded_import(project: Path, file: str = "outcomes.xlsx") -> subprocess.CompletedProcess[str]:
+    """``make import`` with at most 500 MB of memory (the timeout is a guard against a hang, not a timing)."""
+    limit = 500 * 2**20
+    return subprocess.run(
+        [sys.executable, "-m", "plugins.plan_explorer", "import", file],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),  # noqa: PLW1509 — no threads
+    )
+
+
+def _repack(path: Path, change: Callable[[str, bytes], bytes | None], extra: dict[str, bytes] | None = None) -> None:
+    """Rewrite the workbook's zip: each part through ``change`` (None: as it was), then the ``extra`` parts."""
+    with zipfile.ZipFile(path) as source:
+        parts = [(info.filename, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for name, data in parts:
+            changed = change(name, data)
+            target.writestr(name, data if changed is None else changed)
+        for name, data in (extra or {}).items():
+            target.writestr(name, data)
+
+
+SHEET = "xl/worksheets/sheet4.xml"  # 指标
+DTDS = {
+    "xxe": b'<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+    "billion laughs": b'<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+}
+
+
+def _with_dtd(dtd: bytes) -> Callable[[str, bytes], bytes | None]:
+    def change(name: str, data: bytes) -> bytes | None:
+        if name != SHEET:
+            return None
+        return b'<?xml version="1.0" encoding="UTF-8"?>' + dtd + data.replace(b"<worksheet ", b"<r ", 0)
+
+    return change
+
+
+@pytest.fixture
+def workbook_project(fixture_project: Path) -> tuple[Path, Path, dict[str, tuple[bytes, int]]]:
+    assert cli(fixture_project, "workbook", "--output", "outcomes.xlsx").returncode == 0
+    return fixture_project, fixture_project / "outcomes.xlsx", digest(fixture_project / "data")
+
+
+def _one_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    first, count = result.stderr.strip().splitlines()
+    assert count == "1 problem(s) found; nothing was written."
+    return first
+
+
+@pytest.mark.parametrize("kind", list(DTDS))
+def test_a_workbook_declaring_entities_is_refused_in_one_line(
+    workbook_project: tuple[Path, Path, dict[str, tuple[bytes, int]]], kind: str
+) -> None:
+    project, path, before = workbook_project
+    _repack(path, _with_dtd(DTDS[kind]))
+    line = _one_line(_bounded_import(project))
+    assert line == f"outcomes.xlsx: not a workbook that can be read (its part {SHEET} declares a DTD (entities are " + (
+        "not allowed))"
+    )
+    assert digest(project / "data") == before
+    assert openpyxl.xml.DEFUSEDXML  # openpyxl itself parses with defusedxml too
+
+
+def test_a_zip_bomb_is_refused_before_it_is_parsed(
+    workbook_project: tuple[Path, Path, dict[str, tuple[bytes, int]]],
+) -> None:
+    project, path, before = workbook_project
+    _repack(path, lambda name, data: data + b" " * (40 * 2**20) if name == SHEET else None)  # 40 KB on disk
+    assert path.stat().st_size < 200_000
+    line = _one_line(_bounded_import(project))
+    assert re.fullmatch(r"outcomes\.xlsx: not a workbook that can be read \(it inflates to [\d,]+ bytes .*\)", line)
+    _repack(path, lambda name, data: data[: -(40 * 2**20)] + b" " * (2 * 2**20) if name == SHEET else None)
+    line = _one_line(_bounded_import(project))
+    assert line.startswith(f"outcomes.xlsx: not a workbook that can be read (its part {SHEET} inflates ")
+    assert digest(project / "data") == before
+
+
+def test_a_zip_of_many_parts_and_a_malformed_part_are_one_line(
+    workbook_project: tuple[Path, Path, dict[str, tuple[bytes, int]]],
+) -> None:
+    project, path, before = workbook_project
+    original = path.read_bytes()
+    _repack(path, lambda name, data: None, {f"junk/{i}.bin": b"" for i in range(1001)})
+    assert "it holds 1,018 parts" in _one_line(_bounded_import(project))
+    path.write_bytes(original)
+    _repack(path, lambda name, data: data[: len(data) // 2] if name == "xl/workbook.xml" else None)
+    assert _one_line(_bounded_import(project)).startswith("outcomes.xlsx: not a workbook that can be read (")
+    path.write_bytes(original)
+    _repack(path, lambda name, data: data[: len(data) // 2] if name == SHEET else None)
+    assert _one_line(_bounded_import(project)).startswith("outcomes.xlsx!指标: not a sheet that can be read (")
+    assert digest(project / "data") == before
+
+
+def test_a_far_cell_costs_nothing_and_a_value_there_is_one_line(
+    workbook_project: tuple[Path, Path, dict[str, tuple[bytes, int]]],
+) -> None:
+    project, path, before = workbook_project
+    book = load_workbook(path)
+    book["指标"]["AL1048576"].number_format = "0.00"  # a blank cell with a format: the sheet reaches row 1,048,576
+    book.save(path)
+    result = _bounded_import(project)
+    assert result.returncode == 0, result.stderr
+    assert "data/outcomes.yaml unchanged" in result.stdout
+    book = load_workbook(path)
+    book["指标"]["AL1048576"] = 12.5
+    book.save(path)
+    line = _one_line(_bounded_import(project))
+    assert (
+        line
+        == "outcomes.xlsx!指标!AL1048576: (cell): outside the cells of this sheet (A1:AL4): not read; move it "
+        + ("into them")
+    )
+    assert digest(project / "data") == before
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("bad\x7fnote", "note: control character U+007F at character 4"),
+        ("n" * 20_001, "note: text of 20,001 characters: at most 20,000"),
+    ],
+)
+def test_a_cells_text_is_checked_as_the_datas(
+    workbook_project: tuple[Path, Path, dict[str, tuple[bytes, int]]], text: str, message: str
+) -> None:
+    project, path, before = workbook_project
+    book = load_workbook(path)
+    ws = book["项目"]
+    ws.cell(row_of(ws, "old-mill"), column_of(ws, "Note (English)")).value = text
+    book.save(path)
+    line = _one_line(_bounded_import(project))
+    assert re.fullmatch(r"outcomes\.xlsx!项目![A-Z]+\d+: " + re.escape(message) + ".*", line), line
+    assert digest(project / "data") == before
+
+
+@pytest.mark.parametrize("typed", ["172800", "2024-13-01"])  # a number in a date cell is a date, as Excel shows it
+def test_a_date_cell_takes_only_a_date(
+    workbook_project: tuple[Path, Path, dict[str, tuple[bytes, int]]], typed: object
+) -> None:
+    project, path, before = workbook_project
+    book = load_workbook(path)
+    ws = book["项目"]
+    ws.cell(row_of(ws, "old-mill"), column_of(ws, "Started")).value = typed  # not stored as 1970-01-03
+    book.save(path)
+    line = _one_line(_bounded_import(project))
+    assert re.fullmatch(r"outcomes\.xlsx!项目!G\d+: started: must be a date \(YYYY-MM-DD\)", line), line
+    assert digest(project / "data") == before

@@ -81,18 +81,29 @@ def report(exc: PlanError, kept: str = "the previous site was left as it was") -
         print(f"{len(exc.problems)} problem(s) found; {kept}.", file=sys.stderr)
 
 
-def build(options: BuildOptions) -> BuildReport:
-    """Build the site; on any error (a PlanError for what a user can cause) the previous output stays as it was."""
+def build(options: BuildOptions, wait: bool = True) -> BuildReport:
+    """Build the site; on any error (a PlanError for what a user can cause) the previous output stays as it was.
+
+    One build at a time per output folder (its lock, :meth:`OutputFolders.locked`): a second waits for the first,
+    or with ``wait=False`` fails at once (:class:`BuildBusy`). Success is reported only once the site swapped in
+    holds every file the build wrote."""
+    folders = OutputFolders(options.output.resolve())
+    with folders.locked(wait):
+        return _build(options, folders)
+
+
+def _build(options: BuildOptions, folders: OutputFolders) -> BuildReport:
     started = time.perf_counter()
     charts = VegaService()  # started by the first chart not drawn in Python (the plan's charts all are)
-    folders = OutputFolders(options.output.resolve())
     counter = WarningCounter()
     logging.getLogger().addHandler(counter)
+    pages: list[str] = []
     try:
         from pelican import Pelican
         from pelican.log import console
 
         settings = pelican_settings(options, folders.start(), charts)
+        settings["PLAN_PAGES"] = pages
         console.quiet = True  # its summary counts articles and pages, of which this site has none: we report ours
         try:
             Pelican(settings).run()
@@ -100,6 +111,8 @@ def build(options: BuildOptions) -> BuildReport:
             console.quiet = False
         if options.fatal_warnings and counter.messages:
             raise BuildFailed("warnings are fatal: " + "; ".join(counter.messages[:5]))
+        if not pages:
+            raise BuildFailed("the plan's generator wrote nothing (is plan_explorer in the settings' PLUGINS?)")
         if options.publish:
             settings["PLAN_REPORT"]["compressed"] = precompress(folders.building, Path(settings["CACHE_PATH"]))
     except BaseException:
@@ -109,4 +122,9 @@ def build(options: BuildOptions) -> BuildReport:
         logging.getLogger().removeHandler(counter)
         charts.stop(wait=False)  # already stopped after a build; at once after a failure
     folders.finish()
+    if missing := folders.missing(pages):
+        raise BuildFailed(
+            f"the site swapped into {folders.output} lacks {len(missing)} of the {len(pages)} files written "
+            f"(e.g. {missing[0]}): something else changed the folder during the build; build again"
+        )
     return BuildReport(folders.output, time.perf_counter() - started, dict(settings["PLAN_REPORT"]))

@@ -30,6 +30,7 @@ from .targets import KINDS, entity_list
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
+INTERRUPTED = "build interrupted; the previous site was left as it was"
 
 
 def check(plan_root: Path) -> int:
@@ -121,6 +122,9 @@ def run_build(options: BuildOptions) -> int:
     except PlanError as exc:
         report(exc)
         return 1
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
     print(f"built {result.output}: {result.summary()} in {result.seconds:.1f}s")
     return 0
 

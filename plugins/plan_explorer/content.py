@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .errors import ProblemLog
 from .i18n import LANGS
+from .model.texts import clean, text_problem
 from .model.yamlsource import parse_yaml
 
 PLACEHOLDER = re.compile(r"^\[\[(table|figure):([a-z0-9-]+)\]\]$")
@@ -147,6 +148,12 @@ def _read_document(path: Path, display: str, lang: str, md: markdown.Markdown, l
     if not match:
         log.add(display, 1, "(front matter)", "file must start with a --- front matter block")
         return None
+    body = text[match.end() :]
+    first = text.count("\n", 0, match.end()) + 1
+    bad = [(n, problem) for n, line in enumerate(body.split("\n"), first) if (problem := text_problem(line))]
+    for number, problem in bad:  # a control character or a paragraph beyond any bound (see model.texts)
+        log.add(display, number, "(text)", problem)
+    body = clean(body)  # reported: the rest of the file is still checked
     meta_doc = parse_yaml(match.group(1), display, log, first_line=2)
     if meta_doc is None:
         return None
@@ -166,7 +173,7 @@ def _read_document(path: Path, display: str, lang: str, md: markdown.Markdown, l
         str(meta.get("number", "")),
         str(meta["title"]),
         bool(meta.get("title_editorial", False)),
-        list(_blocks_of(text[match.end() :], md, text.count("\n", 0, match.end()) + 1)),
+        list(_blocks_of(body, md, first)),
         path.name,
     )
 

@@ -9,7 +9,9 @@ and reloads when it changes. Each step prints how long it took.
 A build that fails leaves the site as it was; its problems (``file:line: field: message``) are printed once each
 and shown over every page served, the open ones reloading to show them, until a build succeeds (as Hugo's and
 Vite's dev servers do). An editor's save is one change even when it truncates the file first and writes it
-after: the files are read once they stop changing.
+after: the files are read once they stop changing. A template that fails (a syntax error, or one at run time) is
+such a problem too, located ``theme/templates/x.html:line`` (:mod:`templateerrors`); whatever fails, the server
+keeps serving the last good pages. Its rebuilds take the output's build lock as every build does.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from .build import BuildOptions, build
 from .errors import PlanError, ProblemLog
 from .i18n import Catalogue, load_catalogue
+from .outputdir import OutputFolders
 from .pipeline import Theme, load_site, write_pages
 from .serve import ServeFailed, SiteHandler, bind
 from .site.state import Site
@@ -136,8 +139,10 @@ def overlay(problems: list[str], strings: Catalogue, lang: str) -> str:
 
 
 def write_viewed_pages(site: Site, options: BuildOptions, theme: Theme, cache: Path, names: set[str]) -> list[str]:
-    """Render the pages ``names`` of the loaded ``site`` straight into the served output."""
-    return write_pages(site, options.output, theme, cache, names)
+    """Render the pages ``names`` of the loaded ``site`` straight into the served output (once no other build
+    holds the output's lock: ``make publish`` swapping in its site meanwhile would lose them)."""
+    with OutputFolders(options.output.resolve()).locked():
+        return write_pages(site, options.output, theme, cache, names)
 
 
 class DevServer:
@@ -169,7 +174,7 @@ class DevServer:
     def full_build(self) -> bool:
         try:
             self.built = build(self.options).summary()
-        except (PlanError, TemplateError) as exc:
+        except Exception as exc:  # noqa: BLE001 — whatever failed, the server goes on serving the last good site
             self.failed(exc)
             return False
         self.fixed()
@@ -198,7 +203,11 @@ class DevServer:
             except (PlanError, TemplateError) as exc:  # the full build would find the same: no need to run it
                 self.failed(exc)
                 return
-            written = write_viewed_pages(site, self.options, self.theme, cache, self.recent.names())
+            try:
+                written = write_viewed_pages(site, self.options, self.theme, cache, self.recent.names())
+            except Exception as exc:  # noqa: BLE001 — a template that fails (located): shown, the server goes on
+                self.failed(exc)
+                return
         if written:
             self.fixed()  # the data loads again
             self.publish(new_id=True)
@@ -252,7 +261,7 @@ def problem_lines(exc: BaseException) -> list[str]:
         return exc.lines()
     if isinstance(exc, TemplateSyntaxError):
         return [f"{exc.filename or exc.name}:{exc.lineno}: (template): {exc.message}"]
-    return [f"build failed: {exc}"]
+    return [f"build failed: {type(exc).__name__}: {exc}"]
 
 
 def settled(folders: list[Path], seen: dict[Path, tuple[int, int]]) -> dict[Path, tuple[int, int]]:

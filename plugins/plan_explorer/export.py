@@ -7,9 +7,9 @@ shows the same columns. Column names that carry a year are made from the plan's 
 
 from __future__ import annotations
 
-import csv
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -488,9 +488,25 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return plain(value, grouping=False)
-    text = str(value)
-    # a text cell that a spreadsheet would run as a formula is prefixed with an apostrophe
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return defused(str(value))
+
+
+#: what a spreadsheet may run as a formula when a cell (or a line of it: a reader that splits rows at a bare CR
+#: makes each line a cell) starts with it
+FORMULA_START = re.compile(r"(^|[\r\n])(?=[=+\-@\t\r])")
+#: a field holding one of these is quoted (RFC 4180; the csv module would leave a bare CR unquoted)
+NEEDS_QUOTES = re.compile(r'[",\r\n]')
+
+
+def defused(text: str) -> str:
+    """A text cell no spreadsheet runs as a formula: an apostrophe before ``=``, ``+``, ``-``, ``@``, a tab or a CR
+    at its start or after any line break in it (the same rule as the explorer's CSV download, explorer.js)."""
+    return FORMULA_START.sub(lambda found: found.group(1) + "'", text)
+
+
+def csv_row(fields: Sequence[str]) -> str:
+    """One CSV record: fields with a quote, comma, CR or LF quoted, quotes doubled; ended by LF."""
+    return ",".join('"' + f.replace('"', '""') + '"' if NEEDS_QUOTES.search(f) else f for f in fields) + "\n"
 
 
 @dataclass(frozen=True)
@@ -504,10 +520,9 @@ class Resource:
 def to_csv(plan: Plan, resource: Resource) -> str:
     columns = resource.export.columns(plan)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.name for c in columns])
+    out.write(csv_row([c.name for c in columns]))
     for rec in resource.export.rows(plan):
-        writer.writerow([_cell(c.get(rec)) for c in columns])
+        out.write(csv_row([_cell(c.get(rec)) for c in columns]))
     return out.getvalue()
 
 

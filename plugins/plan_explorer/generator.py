@@ -32,5 +32,6 @@ class PlanSiteGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             Path(self.settings["CACHE_PATH"]),
             charts=self.settings.get("PLAN_CHART_SERVICE"),
             search=bool(self.settings.get("PLAN_SEARCH", True)),
+            pages=self.settings.get("PLAN_PAGES"),
         )
         self.settings.get("PLAN_REPORT", {}).update(counts)

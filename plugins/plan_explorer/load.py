@@ -67,9 +67,7 @@ def _validation_problems(doc: YamlDoc, exc: ValidationError, log: ProblemLog) ->
         if err["type"] == "value_error" and "text must not be empty" in err["msg"] and loc[-1] in ("zh", "en"):
             message = "empty Chinese text" if loc[-1] == "zh" else "empty English text"
         if err["type"] == "string_pattern_mismatch":
-            message = "id must be lowercase ASCII letters, digits and hyphens"
-            if loc and loc[-1] == "column":
-                message = "must be lowercase ASCII letters, digits and underscores"
+            message = _pattern_message(str(err.get("ctx", {}).get("pattern", "")), loc)
         if err["type"] in ("float_type", "int_type") and isinstance(err.get("input"), str):
             kind = "a whole number" if err["type"] == "int_type" else "a number"
             message = f"must be {kind}, not {err['input']!r}"
@@ -81,6 +79,21 @@ def _validation_problems(doc: YamlDoc, exc: ValidationError, log: ProblemLog) ->
         if "is before start year" in message:
             loc = (*loc, "end")
         log.add(doc.file, doc.line_of(loc), format_path(loc), message)
+
+
+def _pattern_message(pattern: str, loc: tuple[Any, ...]) -> str:
+    """What a text that does not have its field's form is told: what the form is (the message names the field)."""
+    if pattern.startswith("^https?://"):
+        return "must be a web address starting with https:// or http://, without spaces"
+    if pattern.startswith("^source/"):
+        return "must be a file under data/source/ ending in .txt, e.g. source/report.txt"
+    if "/" in pattern:
+        return "must name a record as <collection>/<id>, e.g. indicators/gross-output"
+    if "_" in pattern:
+        return "must be lowercase ASCII letters, digits and underscores"
+    if loc and loc[-1] == "id":
+        return "id must be lowercase ASCII letters, digits and hyphens"
+    return "must be an id: lowercase ASCII letters, digits and hyphens"
 
 
 def _is_union_tag(part: Any) -> bool:

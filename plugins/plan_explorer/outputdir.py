@@ -13,18 +13,25 @@ kernel can, the new site and the old one trade places in one step, so a server r
 never finds it missing:
 
 - ``.output.building``: the site being written;
-- ``.output.previous``: the site before the last swap (or what a failed build wrote), reused by the next build.
+- ``.output.previous``: the site before the last swap (or what a failed build wrote), reused by the next build;
+- ``.output.lock``: held (an advisory ``flock``) by the one build writing the folders: two builds of the same
+  output would otherwise share the building folder and swap in each other's half-written sites.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import os
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .errors import BuildFailed
 
 MARKER = ".build-started"  # its change time is the build's start, by the file system's own clock
 
@@ -42,6 +49,33 @@ class OutputFolders:
     @property
     def previous(self) -> Path:
         return self.output.parent / f".{self.output.name}.previous"
+
+    @property
+    def lock(self) -> Path:
+        return self.output.parent / f".{self.output.name}.lock"
+
+    @contextlib.contextmanager
+    def locked(self, wait: bool = True) -> Iterator[None]:
+        """Hold the output's build lock: a second build waits for the first (saying so in one line), or with
+        ``wait=False`` fails in one line (:class:`BuildBusy`). The lock is the kernel's: a build that dies,
+        however, releases it."""
+        self.lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not wait:
+                    raise BuildBusy(f"another build of {self.output} is running") from None
+                print(f"another build of {self.output} is running: waiting for it to finish", file=sys.stderr)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock (forked workers, ended with the build, shared it)
+
+    def missing(self, names: list[str]) -> list[str]:
+        """The files of ``names`` (relative to the output) the served site lacks: none after a complete swap."""
+        return [name for name in names if not (self.output / name).is_file()]
 
     def start(self) -> Path:
         """The folder to build into: the previous site, or one a stopped build left, or a new one."""
@@ -73,6 +107,10 @@ class OutputFolders:
             _delete_in_background(self.building, self.output.parent)
         else:
             self.building.rename(self.previous)
+
+
+class BuildBusy(BuildFailed):
+    """Another build holds the output's lock, and this one cannot wait for it."""
 
 
 def rewrite(path: Path, data: bytes) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, TemplateError
 
 from .audit import run_audit
 from .charts.render import ChartRenderer
@@ -23,7 +23,7 @@ from .charts.service import VegaService
 from .content import Document, load_documents
 from .descriptor import EntityType
 from .entities import CHART_MAKERS, ENTITY_TYPES
-from .errors import DataError, ProblemLog
+from .errors import DataError, PlanError, ProblemLog
 from .export import export_files
 from .history import read_history
 from .i18n import LANGS, load_catalogue
@@ -42,6 +42,7 @@ from .site.pages import PagePlan, all_pages, not_found_page, page_plans
 from .site.sitemap import robots_txt, sitemap_xml
 from .site.state import Site
 from .site.urls import FEED, lang_prefix, output_name
+from .templateerrors import template_failure
 from .workers import Workers
 
 logger = logging.getLogger(__name__)
@@ -159,6 +160,7 @@ class SiteWriter:
     search: bool = True
     live: bool = False  # writing into a site being served: every file replaced whole
     written: dict[str, int] = field(default_factory=dict)  # counts, for the build's report
+    pages: list[str] = field(default_factory=list)  # every file the site must hold, checked once swapped in
 
     def _add_charts(self, page: c.Page, lang: str) -> None:
         maker = CHART_MAKERS.get(page.template)
@@ -177,17 +179,22 @@ class SiteWriter:
     def _render(self, name: str, page: c.Page, lang: str) -> str:
         """Render one page and write it (the HTML is kept for the search index, not read back)."""
         site = self.site
-        html = self.env.get_template(page.template).render(
-            page=page,
-            addr=page.address,
-            t=site.t(lang),
-            fmt=site.fmt(lang),
-            lang=lang,
-            site=site,
-            info=site.plan.info,
-            sources=site.plan.index["sources"],
-            cite=site.cite(lang),
-        )
+        try:
+            html = self.env.get_template(page.template).render(
+                page=page,
+                addr=page.address,
+                t=site.t(lang),
+                fmt=site.fmt(lang),
+                lang=lang,
+                site=site,
+                info=site.plan.info,
+                sources=site.plan.index["sources"],
+                cite=site.cite(lang),
+            )
+        except PlanError:
+            raise
+        except Exception as exc:  # the theme's error, located (file:line): one line, not a traceback
+            raise template_failure(exc, self.theme / "templates") from exc
         self._write_text(name, html)
         return html
 
@@ -244,7 +251,10 @@ class SiteWriter:
         paths = {lang: [plan.path for plan in page_plans(self.site, lang)] for lang in LANGS}
         entries = {lang: self.output / f".pagefind-entry-{lang}.json" for lang in LANGS} if self.search else {}
         for template in sorted((self.theme / "templates").glob("*.html")):  # compiled once, for both workers
-            self.env.get_template(template.name)
+            try:
+                self.env.get_template(template.name)
+            except TemplateError as exc:
+                raise template_failure(exc, self.theme / "templates") from exc
         shares = [functools.partial(self._render_language, lang, entries.get(lang)) for lang in LANGS]
         # one per language, each making its pages and feeding its own Pagefind process
         workers = Workers(shares, sum(map(len, paths.values())))
@@ -265,6 +275,7 @@ class SiteWriter:
         totals = {key: sum(share.get(key, 0) for share in counts) for key in ("charts", "records")}
         per_lang = {f"pages_{lang}": len(paths[lang]) + 1 for lang in LANGS}  # with the 404
         self.written = {**per_lang, **totals}
+        self.pages += [output_name(lang, path) for lang in LANGS for path in [*paths[lang], "404.html"]]
         return self.written
 
     def _write_extras(self, paths: list[str]) -> None:
@@ -283,6 +294,7 @@ class SiteWriter:
             self._write_text(lang_prefix(lang) + FEED, atom_feed(self.site, lang))
         self._write_text("sitemap.xml", sitemap_xml(paths, self.site.siteurl))
         self._write_text("robots.txt", robots_txt(self.site.siteurl))
+        self.pages += [*(lang_prefix(lang) + FEED for lang in LANGS), "sitemap.xml", "robots.txt"]
         favicon = self.theme / FAVICON
         if favicon.is_file():
             self._write_bytes(FAVICON, favicon.read_bytes())
@@ -313,10 +325,21 @@ def site_writer(
 
 
 def build_site(
-    site: Site, output: Path, theme: Theme, cache: Path, charts: VegaService | None = None, search: bool = True
+    site: Site,
+    output: Path,
+    theme: Theme,
+    cache: Path,
+    charts: VegaService | None = None,
+    search: bool = True,
+    pages: list[str] | None = None,
 ) -> dict[str, int]:
-    """Write the whole of ``site`` into ``output``; its counts (pages per language, charts, search records)."""
-    return site_writer(site, output, theme, cache, charts, search=search).write_all()
+    """Write the whole of ``site`` into ``output``; its counts (pages per language, charts, search records).
+    ``pages`` gets the names of the files written (relative to ``output``), which the site must then hold."""
+    writer = site_writer(site, output, theme, cache, charts, search=search)
+    counts = writer.write_all()
+    if pages is not None:
+        pages += writer.pages
+    return counts
 
 
 def write_pages(site: Site, output: Path, theme: Theme, cache: Path, names: set[str]) -> list[str]:

@@ -2,7 +2,9 @@
 404 page in the language of its address (``/en/…`` the English one), with status 404.
 
 The dev server (:mod:`devserver`) serves with the same handler and adds its reload script. A port another
-program holds is one line (:class:`ServeFailed`), not a traceback.
+program holds is one line (:class:`ServeFailed`), not a traceback. Bad requests get a status, not an empty
+reply: 414 for an over-long request line, 400 for a garbage one or a path holding a NUL or control character;
+a folder without an index page is a 404 (no listings); text is sent with ``charset=utf-8``.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ from __future__ import annotations
 import errno
 import functools
 import http.server
+import os
+import re
 import signal
 import sys
 import threading
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +25,11 @@ from typing import Any
 from .errors import PlanError
 
 HOST = "127.0.0.1"
+#: types sent as UTF-8 text (``charset=utf-8``), besides every ``text/*``
+TEXT_TYPES = frozenset(
+    {"application/json", "application/javascript", "application/xml", "application/atom+xml", "image/svg+xml"}
+)
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class ServeFailed(PlanError):
@@ -41,12 +51,38 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".csv": "text/csv",
+        ".xml": "application/xml",
+    }
+
+    def parse_request(self) -> bool:
+        """The request line read; a path holding a NUL or a control character (``%00``) is a 400."""
+        if not super().parse_request():
+            return False
+        if CONTROL.search(urllib.parse.unquote(self.path.split("?", 1)[0])):
+            self.send_error(400, "Bad request path")
+            return False
+        return True
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        kind = super().guess_type(path)
+        return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind in TEXT_TYPES else kind
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """No listings: a folder without an index page is not a page."""
+        self.send_error(404)
+
     def decorate(self, body: bytes) -> bytes:
         """The HTML of a page as sent (the dev server adds its script)."""
         return body
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = not_found_page(Path(self.directory), self.path.split("?", 1)[0].split("#", 1)[0])
+        requested = getattr(self, "path", "/")  # a request line that could not be read has none
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":  # garbage reads as HTTP/0.9, which has no
+            self.request_version = "HTTP/1.0"  # status line: the answer would be a bare page, read as no answer
+        page = not_found_page(Path(self.directory), requested.split("?", 1)[0].split("#", 1)[0])
         if code != 404 or not page.is_file():
             super().send_error(code, message, explain)
             return

@@ -19,16 +19,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import BuildFailed
+from .templateerrors import TemplateFailed
 
 MIN_PAGES_TO_FORK = 100  # below this, forking costs more than it saves
 
+TEMPLATE = "template: "  # a worker's error that is a template's, located (templateerrors.TemplateFailed)
 Share = Callable[[], dict[str, int]]  # one share of the work; returns counts (of charts drawn, rendered...)
 
 
 def _run(share: Share, index: int, results: Any) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # stopped at once (the dev server turns it into Ctrl-C)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report; it ends the workers
     try:
         results.put((index, share(), ""))
+    except TemplateFailed as exc:  # located already: the parent raises it as it is
+        results.put((index, {}, TEMPLATE + str(exc)))
     except Exception as exc:  # noqa: BLE001 — any failure in a worker fails the build, reported by the parent
         results.put((index, {}, f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=-3)}"))
 
@@ -84,6 +89,8 @@ class Workers:
         errors = [error for *_, error in outcomes if error]
         if errors:
             self.stop()
+            if errors[0].startswith(TEMPLATE):
+                raise TemplateFailed(errors[0].removeprefix(TEMPLATE))
             raise BuildFailed("rendering failed: " + errors[0].strip().splitlines()[0])
         for process in self._processes:
             process.join()

@@ -26,7 +26,7 @@ from .diff import Change, collection_of, read_records, record_changes
 from .git import Commit, GitFolder
 
 #: bump when what a change records is computed differently: cached changes of older builds are then recomputed
-CHANGES_FORMAT = 1
+CHANGES_FORMAT = 2  # 2: texts without control characters (:func:`..model.yamlsource.read_tolerant`)
 #: collections whose records are no reader's news (the audit's statements of the plan's own facts)
 IGNORED = frozenset({"statements"})
 

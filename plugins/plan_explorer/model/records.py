@@ -665,7 +665,7 @@ class OutcomeSource(Model):
     id: Id
     kind: Literal["reported", "staff"] = "reported"
     title: Text
-    date: datetime.date
+    date: Date  # a date (a workbook's date cell or ISO text), never a number read as a timestamp
     url: Url | None = None
     document: Annotated[str, Field(pattern=r"^source/[A-Za-z0-9._-]+\.txt$")] | None = None  # under data/
 
@@ -677,7 +677,7 @@ class ActualValue(Model):
     year: Year
     value: Figure
     source: Id
-    as_of: datetime.date
+    as_of: Date
     note: Text | None = None
 
 
@@ -688,7 +688,7 @@ class RecordedStatus(Model):
     status: RecordedStatusValue
     year: Year  # the year it was judged for
     source: Id
-    as_of: datetime.date
+    as_of: Date
     note: Text | None = None
 
 
@@ -697,12 +697,12 @@ class ProjectProgress(Model):
 
     project: Id
     status: ProjectStatus
-    started: datetime.date | None = None
-    completed: datetime.date | None = None
+    started: Date | None = None
+    completed: Date | None = None
     invested_wan: Amount | None = None
     note: Text | None = None
     source: Id
-    as_of: datetime.date
+    as_of: Date
 
 
 class OutcomesFile(Collection):

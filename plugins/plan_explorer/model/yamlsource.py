@@ -3,6 +3,13 @@
 PyYAML's constructors forget where a value came from; we compose the node tree ourselves so
 that a validation error deep in a file can be reported with its line. Duplicate keys, which
 PyYAML silently accepts, are reported as problems.
+
+Reading is bounded: the data needs no aliases (``*name``), and an alias is how a few kilobytes of YAML
+become gigabytes (``&a [*a, *a, …]`` nested) or a value that contains itself, so every alias is a problem,
+found in the node tree before anything is built from it; so is nesting deeper than :data:`MAX_DEPTH`
+(libyaml itself stops at 1,000 levels). Every text is checked as it is read (:mod:`.texts`).
+:func:`read_tolerant` reads what cannot be fixed any more (old releases in git) with the offending
+characters dropped.
 """
 
 from __future__ import annotations
@@ -16,9 +23,11 @@ from typing import Any
 import yaml
 
 from ..errors import ProblemLog
+from .texts import clean, text_problem
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PathKey = tuple[Any, ...]
+MAX_DEPTH = 24  # the data nests six levels at most
 
 
 @dataclass(frozen=True)
@@ -59,22 +68,66 @@ def format_path(path: PathKey) -> str:
     return out
 
 
-def _construct(loader: Any, node: yaml.Node, path: PathKey, doc: YamlDoc, log: ProblemLog) -> Any:
+@dataclass
+class _Reading:
+    """One file being built from its node tree: the nodes met (a node met twice is an alias) and how texts are
+    taken (checked, or cleaned for a release in the history)."""
+
+    doc: YamlDoc
+    log: ProblemLog
+    tolerant: bool = False
+    first_line: int = 1  # of the text in its file (a front matter block starts on line 2)
+    met: set[int] = field(default_factory=set)
+    aliases: int = 0
+
+    def refuse(self, node: yaml.Node, path: PathKey, message: str) -> InvalidScalar:
+        # an alias's node is the anchored one, marked where the anchor is: the line is that of the key holding it
+        line = (self.doc.line_of(path) if path else node.start_mark.line + 1) + self.first_line - 1
+        self.log.add(self.doc.file, line, format_path(path) or "(file)", message)
+        self.doc.invalid += 1
+        return InvalidScalar("")
+
+    def text(self, node: yaml.Node, path: PathKey, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        if self.tolerant:
+            return clean(value)
+        problem = text_problem(value)
+        return self.refuse(node, path, problem) if problem else value
+
+
+def _construct(loader: Any, node: yaml.Node, path: PathKey, reading: _Reading) -> Any:
+    doc, log = reading.doc, reading.log
+    if id(node) in reading.met:  # one line for a file's aliases: a bomb has thousands
+        reading.aliases += 1
+        if reading.aliases > 1:
+            doc.invalid += 1
+            return InvalidScalar("")
+        return reading.refuse(node, path, "YAML alias (*name): not allowed in the data; write the value out")
+    reading.met.add(id(node))
     doc.lines.setdefault(path, node.start_mark.line + 1)
+    if len(path) > MAX_DEPTH:
+        return reading.refuse(node, path, f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key_node, yaml.ScalarNode) or id(key_node) in reading.met:
+                reading.refuse(key_node, path, "a key must be a plain text or number (no alias, list or mapping)")
+                continue
+            reading.met.add(id(key_node))
+            key = reading.text(key_node, path, loader.construct_object(key_node, deep=True))
+            if isinstance(key, InvalidScalar):
+                continue
             if key in result:
                 log.add(doc.file, key_node.start_mark.line + 1, format_path((*path, key)), "duplicate key")
                 continue
             doc.lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = _construct(loader, value_node, (*path, key), doc, log)
+            result[key] = _construct(loader, value_node, (*path, key), reading)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(loader, item, (*path, i), doc, log) for i, item in enumerate(node.value)]
+        return [_construct(loader, item, (*path, i), reading) for i, item in enumerate(node.value)]
     try:
-        return loader.construct_object(node, deep=True)
+        return reading.text(node, path, loader.construct_object(node, deep=True))
     except ValueError as exc:  # a scalar that looks like a date but is none (a 13th month): PyYAML raises as it reads
         log.add(doc.file, node.start_mark.line + 1, format_path(path), f"'{node.value}' is not a valid date: {exc}")
         doc.invalid += 1
@@ -126,7 +179,15 @@ def parse_yaml(text: str, display_name: str, log: ProblemLog, first_line: int = 
     return doc
 
 
-def _parse(text: str, display_name: str, log: ProblemLog, first_line: int) -> YamlDoc | None:
+def read_tolerant(text: str, display_name: str) -> Any:
+    """The values of YAML ``text`` with the characters :mod:`.texts` forbids dropped (a release in the history,
+    which a later commit fixed, must not fail the build); None if it cannot be read (bad syntax, an alias)."""
+    log = ProblemLog()
+    doc = _parse(text, display_name, log, 1, tolerant=True)
+    return doc.data if doc is not None and not doc.invalid and not log.problems else None
+
+
+def _parse(text: str, display_name: str, log: ProblemLog, first_line: int, tolerant: bool = False) -> YamlDoc | None:
     doc = YamlDoc(display_name, None)
     loader = Loader(text)
     try:
@@ -135,7 +196,7 @@ def _parse(text: str, display_name: str, log: ProblemLog, first_line: int) -> Ya
             log.add(display_name, first_line, "(file)", "file is empty")
             return None
         before = len(log.problems)
-        doc.data = _construct(loader, node, (), doc, log)
+        doc.data = _construct(loader, node, (), _Reading(doc, log, tolerant, first_line))
         if len(log.problems) - doc.invalid > before:  # duplicate keys: the file cannot be read as meant
             return None
     except yaml.YAMLError as exc:

@@ -4,12 +4,20 @@ The whole workbook is read into the records it means, and those are checked exac
 ``outcomes.yaml`` (the load stage, given the workbook's records in its place), so the import and the build
 never disagree. Every problem is reported with its cell (``outcomes.xlsx!项目!F12: status: …``); on any
 problem nothing is written. Otherwise only what changed is written (:mod:`outcomes.yamlwrite`).
+
+A workbook is a zip of XML files from anyone's computer, so it is read within bounds, each refusal one line:
+the zip's entry count, inflated size and compression ratio are checked before anything is parsed (a 1.6 MB
+file can inflate to gigabytes); no XML part may declare a DTD (entities: the "billion laughs"; openpyxl parses
+with defusedxml besides); each sheet is read streaming (openpyxl's read-only mode) and only within the rows and
+columns the workbook command wrote for it (the layout: its ids and years are known), so a stray cell at
+``AL1048576`` costs nothing; a cell's text is bounded and checked as the data's texts are (:mod:`..model.texts`).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import xml.parsers.expat
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,19 +27,29 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..descriptor import EntityType
 from ..errors import DataError, WorkbookError
 from ..load import load_plan
 from ..model import records as m
 from ..model.plan import Plan
+from ..model.texts import text_problem
 from ..model.yamlsource import YamlDoc, format_path
-from .sheets import FIRST_ROW, Choices, Layout, Sheet
+from .sheets import FIRST_ROW, SOURCE_ROWS, Choices, Layout, Sheet
 from .yamlwrite import write_outcomes
 
 OUTCOMES_FILE = "outcomes.yaml"
 WORKBOOK = "(workbook)"
+#: bounds of a workbook to import (the real plan's is 60 KB, 20 parts, inflating to under 1 MB)
+MAX_ENTRIES = 1000
+MAX_INFLATED = 32 * 2**20  # all parts together, as inflated
+MAX_RATIO = 100  # inflated / compressed, for a part of more than RATIO_FROM bytes
+RATIO_FROM = 2**20
+#: right of a sheet's columns: read to say that a value there is not read (further right is not read at all)
+EXTRA_COLUMNS = 10
+#: what openpyxl raises for a file that is no workbook it can read (XML syntax errors are SyntaxErrors)
+UNREADABLE = (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, SyntaxError, EOFError)
 
 
 @dataclass(frozen=True)
@@ -118,14 +136,45 @@ def _text_pair(zh: Any, en: Any) -> dict[str, str] | None:
 
 
 class _SheetReader:
-    def __init__(self, ws: Worksheet, sheet: Sheet, order: int, reading: Reading, layout: Layout):
-        self.ws, self.sheet, self.order, self.reading, self.layout = ws, sheet, order, reading, layout
+    """One sheet's cells within the rows and columns of its layout, read once (streaming), by position."""
+
+    def __init__(self, ws: ReadOnlyWorksheet, sheet: Sheet, order: int, reading: Reading, layout: Layout):
+        self.sheet, self.order, self.reading, self.layout = sheet, order, reading, layout
+        self.last_row = FIRST_ROW - 1 + len(sheet.rows) + (SOURCE_ROWS if sheet.kind == "sources" else 0)
+        self.last_column = len(sheet.columns)
+        self.cells: dict[tuple[int, int], Any] = {}
+        self.max_row = FIRST_ROW - 1  # the last row with a value, within the layout
+        width = self.last_column + EXTRA_COLUMNS
+        blank = (None,) * width
+        outside: Cell | None = None
+        # streaming: rows the sheet lacks cost a comparison (a cell at row 1,048,576 is a million of them)
+        for r, values in enumerate(ws.iter_rows(min_row=1, max_col=width, values_only=True), 1):
+            if values == blank or (r > self.last_row and outside is not None):
+                continue
+            for c, value in enumerate(values, 1):
+                if _blank(value):
+                    continue
+                if r > self.last_row or c > self.last_column:
+                    outside = outside or self.cell(r, c)
+                    continue
+                problem = text_problem(value) if isinstance(value, str) else None
+                if problem is not None:
+                    column = sheet.columns[c - 1]
+                    self.reading.problem(self.cell(r, c), column.field.split(".")[0], problem)
+                    continue
+                self.cells[(r, c)] = value
+                self.max_row = max(self.max_row, r)
+        if outside is not None:
+            last = f"{get_column_letter(self.last_column)}{self.last_row}"
+            self.reading.problem(
+                outside, "(cell)", f"outside the cells of this sheet (A1:{last}): not read; move it into them"
+            )
 
     def cell(self, row: int, column: int) -> Cell:
         return Cell(self.sheet.name, self.order, row, column)
 
     def value(self, row: int, column: int) -> Any:
-        return self.ws.cell(row=row, column=column).value
+        return self.cells.get((row, column))
 
     def headings_match(self) -> bool:
         for i, column in enumerate(self.sheet.columns, 1):
@@ -152,7 +201,7 @@ class _SheetReader:
         keys = {str(row.shown[0]): row.key for row in self.sheet.rows}  # the id column → the row's key
         found: dict[str, int] = {}
         changed = False
-        for r in range(FIRST_ROW, self.ws.max_row + 1):
+        for r in range(FIRST_ROW, self.max_row + 1):
             ident = _text(self.value(r, 1))
             if ident is None:
                 if any(not _blank(self.value(r, c)) for c in range(2, len(self.sheet.columns) + 1)):
@@ -197,7 +246,7 @@ def _columns(sheet: Sheet) -> dict[tuple[str, int | None], int]:
 
 def _read_sources(reader: _SheetReader, reading: Reading) -> None:
     cols = _columns(reader.sheet)
-    for r in range(FIRST_ROW, reader.ws.max_row + 1):
+    for r in range(FIRST_ROW, reader.max_row + 1):
         values = [reader.value(r, c) for c in range(1, len(reader.sheet.columns) + 1)]
         if all(_blank(v) for v in values):
             continue
@@ -288,28 +337,99 @@ def _read_rows(reader: _SheetReader, reading: Reading, existing: set[str], kind:
 def read_workbook(path: Path, display: str, layout: Layout, outcomes: m.OutcomesFile | None) -> Reading:
     """Every record the workbook at ``path`` holds, and what in it could not be read."""
     reading = Reading(display)
+    check_package(path, display)
     try:
-        book = load_workbook(path, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise WorkbookError([f"{display}: not a workbook that can be read ({type(exc).__name__}: {exc})"]) from None
+        book = load_workbook(path, read_only=True, data_only=True)
+    except UNREADABLE as exc:
+        raise WorkbookError([f"{display}: not a workbook that can be read ({_why(exc)})"]) from None
     existing_subjects = {a.of for a in outcomes.actuals} | {s.of for s in outcomes.statuses} if outcomes else set()
     existing_projects = {p.project for p in outcomes.projects} if outcomes else set()
-    for order, sheet in enumerate(layout.sheets):
-        if sheet.name not in book.sheetnames:
-            reading.problem(Cell(sheet.name, order, 1, 1), "(sheet)", "this sheet is missing from the workbook")
-            continue
-        reader = _SheetReader(book[sheet.name], sheet, order, reading, layout)
-        if not reader.headings_match():
-            continue
-        if sheet.kind == "sources":
-            _read_sources(reader, reading)
-        elif sheet.kind == "values":
-            _read_values(reader, reading, existing_subjects)
-        else:
-            _read_rows(
-                reader, reading, existing_projects if sheet.kind == "projects" else existing_subjects, sheet.kind
-            )
+    try:
+        for order, sheet in enumerate(layout.sheets):
+            if sheet.name not in book.sheetnames:
+                reading.problem(Cell(sheet.name, order, 1, 1), "(sheet)", "this sheet is missing from the workbook")
+                continue
+            try:
+                reader = _SheetReader(book[sheet.name], sheet, order, reading, layout)
+            except UNREADABLE as exc:
+                raise WorkbookError([f"{display}!{sheet.name}: not a sheet that can be read ({_why(exc)})"]) from None
+            if not reader.headings_match():
+                continue
+            if sheet.kind == "sources":
+                _read_sources(reader, reading)
+            elif sheet.kind == "values":
+                _read_values(reader, reading, existing_subjects)
+            else:
+                _read_rows(
+                    reader, reading, existing_projects if sheet.kind == "projects" else existing_subjects, sheet.kind
+                )
+    finally:
+        book.close()
     return reading
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def check_package(path: Path, display: str) -> None:
+    """Refuse, in one line and before any part is parsed, a file that is no zip, or one whose parts are too many,
+    inflate too far or declare a DTD."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = package.infolist()
+            if len(parts) > MAX_ENTRIES:
+                _refuse(display, f"it holds {len(parts):,} parts (a workbook has a few dozen; at most {MAX_ENTRIES:,})")
+            inflated = sum(part.file_size for part in parts)
+            if inflated > MAX_INFLATED:
+                _refuse(display, f"it inflates to {inflated:,} bytes (at most {MAX_INFLATED:,})")
+            for part in parts:
+                if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+                    ratio = part.file_size // max(part.compress_size, 1)
+                    _refuse(display, f"its part {part.filename} inflates {ratio:,} times (a zip bomb?)")
+            for part in parts:
+                if part.filename.endswith((".xml", ".rels", ".vml")):
+                    with package.open(part) as stream:
+                        if _declares_dtd(stream):
+                            _refuse(display, f"its part {part.filename} declares a DTD (entities are not allowed)")
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        _refuse(display, _why(exc))
+
+
+def _refuse(display: str, why: str) -> None:
+    raise WorkbookError([f"{display}: not a workbook that can be read ({why})"])
+
+
+class _Prolog(Exception):
+    """The first element was reached: the prolog, where a DTD would be, is over."""
+
+
+def _declares_dtd(stream: Any) -> bool:
+    """Whether the XML read from ``stream`` declares a DTD; reads only up to its first element."""
+    parser = xml.parsers.expat.ParserCreate()
+    found = False
+
+    def doctype(*_: Any) -> None:
+        nonlocal found
+        found = True
+        raise _Prolog
+
+    def element(*_: Any) -> None:
+        raise _Prolog
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    parser.StartElementHandler = element
+    try:
+        while chunk := stream.read(65536):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _Prolog:
+        return found
+    except xml.parsers.expat.ExpatError:
+        return False  # not well-formed: openpyxl says so, in its one line
+    return found
 
 
 # --- checking and writing -------------------------------------------------------------------------------

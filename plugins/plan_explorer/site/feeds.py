@@ -3,7 +3,9 @@
 One entry per release, its changes as a list (the same lines as the changes page), linked to the release on
 that page. Ids are ``urn:uuid`` names made from the data package's name, the language and the commit, so they
 stay the same from build to build and whatever the site's address (an Atom id must be an absolute IRI, which
-a site built without ``SITEURL`` has none of). Written with feedgenerator (Pelican's own), which escapes.
+a site built without ``SITEURL`` has none of). Written with feedgenerator (Pelican's own), which escapes; what
+XML cannot hold at all (control characters, U+FFFE/U+FFFF, lone surrogates: the data refuses them, but a text
+may come from a release in the history) is dropped from every text the feed holds.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from feedgenerator import Atom1Feed
 from markupsafe import escape
 
+from ..model.texts import clean
 from .changes import feed_entries
 from .state import Site
 from .urls import CHANGES, FEED
@@ -63,8 +66,11 @@ class _Feed(Atom1Feed):  # type: ignore[misc]  # feedgenerator is untyped
     """A feed updated when the data was: feedgenerator would date a feed without entries by the clock."""
 
     def __init__(self, updated: datetime.datetime, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*map(_xml, args), **{key: _xml(value) for key, value in kwargs.items()})
         self.updated = updated
+
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        super().add_item(*map(_xml, args), **{key: _xml(value) for key, value in kwargs.items()})
 
     def latest_post_date(self) -> datetime.datetime:
         dates: list[datetime.datetime] = [self.updated, *(i["updateddate"] for i in self.items if i.get("updateddate"))]
@@ -76,6 +82,11 @@ def _author(site: Site, lang: str) -> str:
     plan's issuer, who did not write the site's change notes (see site/citation.py)."""
     publisher = site.plan.meta.site.publisher
     return publisher[lang] if publisher else site.plan.info.short_title[lang]
+
+
+def _xml(value: Any) -> Any:
+    """A text as XML can hold it (anything else as it is)."""
+    return clean(value) if isinstance(value, str) else value
 
 
 def _urn(*parts: str) -> str:

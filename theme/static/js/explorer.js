@@ -199,7 +199,8 @@
 
   function csvField(value) {
     var text = value === null || value === undefined ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; // neutralise spreadsheet formulas
+    // neutralise spreadsheet formulas: at the start and after any line break (export.defused: the same rule)
+    text = text.replace(/(^|[\r\n])(?=[=+\-@\t\r])/g, "$1'");
     if (/[",\r\n]/.test(text)) text = '"' + text.replace(/"/g, '""') + '"';
     return text;
   }
