@@ -164,12 +164,17 @@ def _indicators(table: Table, at: int, source_id: str, title: str, log: DraftLog
         else:
             log.problem(read.where(row_at, nature[0]), f"'{kind}' is neither 预期性 (expected) nor 约束性 (binding)")
             nature_id = "expected"
+        unit = re.sub(r"^[（(](.*)[）)]$", r"\1", cell(row[unit_col]))
+        for written in (f"（{unit}）", f"({unit})"):
+            if unit and name.endswith(written):  # the unit repeated in the name: it is the unit's column's
+                name = name.removesuffix(written)
+                log.note(read.where(row_at, name_col), f"the unit {written} printed after the name is the unit's")
         record: Record = {
             "id": ids.make(name, "indicator"),
             "seq": len(records) + 1,
             "group": groups[group_name]["id"],
             "name": zh(name),
-            "unit": zh(re.sub(r"^[（(](.*)[）)]$", r"\1", cell(row[unit_col])) or "—"),
+            "unit": zh(unit or "—"),
             "value": value,
             "growth_stated": stated,
         }
