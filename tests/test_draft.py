@@ -361,7 +361,7 @@ def test_bad_input_is_one_line_each_and_writes_nothing(tmp_path: Path) -> None:
     cases = {
         "plan.doc": (
             b"\xd0\xcf\x11\xe0 old Word",
-            "plan.doc: a Word 97–2003 .doc file: open it in Word or LibreOffice",
+            "plan.doc: an old-format Word .doc file: open it in Word or LibreOffice",
         ),
         "notes.docx": (b"plain text, not a package", "notes.docx: not a Word .docx file"),
     }
@@ -401,7 +401,7 @@ def test_the_command_line_prints_problems_without_a_traceback(tmp_path: Path) ->
         check=False,
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.splitlines()[0].startswith("plan.doc: a Word 97–2003 .doc file")
+    assert done.stderr.splitlines()[0].startswith("plan.doc: an old-format Word .doc file")
     own = subprocess.run(
         [sys.executable, "-m", "plugins.plan_explorer", "draft", str(tmp_path / "plan.doc"), "--plan", ".", "--force"],
         cwd=ROOT,

@@ -158,7 +158,7 @@ def _plan_meta(
     title = outline.title
     found = next((m for t in texts if (m := PERIOD_STATED.search(t))), None) or PERIOD_ANYWHERE.search(title)
     if found is None:
-        log.problem("", "no period found: the plan should state it (规划期限为2026-2030年) or name it in its title")
+        log.problem("", "no period found: the plan should state it (规划期限为XXXX-XXXX年) or name it in its title")
         return None
     start, end = int(found.group(1)), int(found.group(2))
     if end < start:

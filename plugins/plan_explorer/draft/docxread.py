@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import nsmap
+
 from .problems import DraftLog
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: text inside these is not the paragraph's own (a text box, the fallback copy of a drawing, a deleted run)
-SKIPPED = {f"{W}txbxContent", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", f"{W}del"}
+W = "{" + nsmap["w"] + "}"  # WordprocessingML's namespace, as python-docx names it
+#: text inside these is not the paragraph's own (a text box, a deleted run; the fallback copy of a drawing is
+#: skipped by its local name, ``mc:Fallback``)
+SKIPPED = {f"{W}txbxContent", f"{W}del"}
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 #: values of an on/off property (``w:b``) that mean off
 OFF = {"0", "false", "off", "none"}
@@ -75,7 +78,7 @@ def open_docx(path: Path, log: DraftLog) -> Document | None:
     """The document of ``path``, or None after logging why it cannot be read (not a .docx, damaged)."""
     suffix = path.suffix.lower()
     if suffix == ".doc":
-        log.problem("", "a Word 97–2003 .doc file: open it in Word or LibreOffice and save it as .docx")
+        log.problem("", "an old-format Word .doc file: open it in Word or LibreOffice and save it as .docx")
         return None
     if not path.is_file():
         log.problem("", "no such file")
@@ -206,7 +209,7 @@ def _runs(p: Element) -> list[Element]:
 
     def walk(node: Element) -> None:
         for child in node:
-            if child.tag in SKIPPED:
+            if child.tag in SKIPPED or str(child.tag).endswith("}Fallback"):
                 continue
             if child.tag == f"{W}r":
                 found.append(child)

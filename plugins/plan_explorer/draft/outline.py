@@ -211,7 +211,7 @@ def _caption_before(chapter: Chapter, table: Table) -> Para | None:
 
 
 def _split(text: str, pattern: re.Pattern[str]) -> tuple[str, str]:
-    """(label, title) of a caption: 表一  2016-2020年… → (表一, 2016-2020年…); no label → ("", text)."""
+    """(label, title) of a caption: 表一  规上工业发展情况 → (表一, 规上工业发展情况); no label → ("", text)."""
     text = text.strip()
     match = pattern.match(text)
     if not match or not match.group(2).strip():

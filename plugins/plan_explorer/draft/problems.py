@@ -1,7 +1,7 @@
 """What a draft reports: problems that stop it (nothing is written) and notes for the person who goes on.
 
 Every problem is one line naming the Word file and where in it (paragraph N, table N row R column C), never a
-traceback: ``plan.docx: table 3 row 4 (2025年): '12亿' is not a number``.
+traceback: ``plan.docx: table 3 row 4 (目标年): '12亿' is not a number``.
 """
 
 from __future__ import annotations

@@ -195,7 +195,7 @@ def _project_type(text: str) -> str | None:
 
 
 def _period(text: str) -> tuple[bool, Record | None]:
-    """(recognised, the period) of a 建设期限 cell: 2020-2024 (start, end), 2021 (one year), 待定 (none)."""
+    """(recognised, the period) of a 建设期限 cell: YYYY-YYYY (start, end), YYYY (one year), 待定 (none)."""
     value = unicodedata.normalize("NFKC", cell(text)).replace(" ", "")
     if value in NO_FIGURE:
         return True, None
@@ -256,7 +256,7 @@ def _projects(table: Table, at: int, source_id: str, log: DraftLog, ids: IdMaker
             log.problem(read.where(row_at, c_type or 0), f"no project type ('{type_text}'): 实施类, 前期类 or 储备类")
             kind = "implementation"
         if not period_ok:
-            log.problem(read.where(row_at, c_period or 0), f"'{period_text}' is not a period such as 2021-2025")
+            log.problem(read.where(row_at, c_period or 0), f"'{period_text}' is not a period (first year-last year)")
         content = cell(row[c_content]) if c_content is not None else ""
         record: Record = {
             "id": ids.make(name, "project"),
