@@ -82,9 +82,13 @@ def assemble(doc: Document, outline: Outline, log: DraftLog, docx_name: str) -> 
                     source["title"] = zh(block.title)
                 found = recognise(block.table, source_id, block.title, log, ids)
                 where = f"table {block.table.number}" + (f" ({label})" if label else "")
-                if found is None:
-                    header = " | ".join(cell(c) for c in block.table.rows[0]) if block.table.rows else ""
+                header = " | ".join(cell(c) for c in block.table.rows[0]) if block.table.rows else ""
+                if found is not None and not found.records:
+                    log.note(where, f"its header is that of {found.collection}, but it has no rows: left for a person")
+                    found = None
+                elif found is None:
                     log.note(where, f"header row not recognised ({header[:80]}): left for a person")
+                if found is None:
                     summary.unrecognised.append(f"{where}, after paragraph {block.para}: {header[:80]}")
                     source["chapter"] = chapter_id
                 elif found.collection in IN_CHAPTER:

@@ -64,6 +64,7 @@ class Table:
 @dataclass
 class Document:
     blocks: list[Para | Table] = field(default_factory=list)
+    title: str = ""  # the title in the file's properties (File → Info), when the body has none
 
     @property
     def paragraphs(self) -> list[Para]:
@@ -100,7 +101,7 @@ def open_docx(path: Path, log: DraftLog) -> Document | None:
     styles = _Styles(document.styles.element)
     reader = _Reader(styles)
     reader.read(document.element.body)
-    return Document(_join_continued(reader.blocks))
+    return Document(_join_continued(reader.blocks), str(document.core_properties.title or "").strip())
 
 
 class _Styles:

@@ -112,12 +112,18 @@ def read_outline(doc: Document, log: DraftLog) -> Outline | None:
     for block in blocks:
         if isinstance(block, Table):
             if not chapters:
-                log.problem(f"table {block.number}", "a table before the first chapter heading")
+                log.note(f"table {block.number}", "a table before the first chapter heading: in plan.txt only")
                 continue
             chapter = chapters[-1]
             caption = _caption_before(chapter, block)
             label, table_title = _split(caption.text if caption else "", TABLE_LABEL)
-            if caption is None and block.rows and len(set(block.rows[0])) == 1 and block.rows[0][0].strip():
+            if (
+                caption is None
+                and block.rows
+                and len(block.rows[0]) > 1
+                and len(set(block.rows[0])) == 1
+                and block.rows[0][0].strip()
+            ):
                 table_title = block.rows[0][0].strip()  # a merged title row
                 label, table_title = _split(table_title, TABLE_LABEL)
                 block.rows = block.rows[1:]
@@ -181,6 +187,9 @@ def read_outline(doc: Document, log: DraftLog) -> Outline | None:
             chapter.blocks.append(Block("para", text=text, lead=text, para=para.number))
         else:
             chapter.blocks.append(Block("para", text=text, lead=_lead(para), para=para.number))
+    title = title or doc.title
+    for para in before:
+        log.note(f"paragraph {para.number}", f"before the first chapter, in plan.txt only: {para.text[:40]}")
     if not title:
         log.problem("", "no title: the plan's title should be the first paragraph, before the first heading")
     return Outline(title, title_para, chapters, before)

@@ -129,6 +129,8 @@ def _year_columns(header: list[str]) -> list[tuple[int, int]]:
 def _indicators(table: Table, at: int, source_id: str, title: str, log: DraftLog, ids: IdMaker) -> Recognised | None:
     header = table.rows[at]
     names = columns(header, "指标", "属性|性质")
+    if not names:
+        return None  # 指标 only in the 指标属性 column: no name column
     groups_col = columns(header, r"^(类别|领域|类型|分类|维度|方面)$")
     group_col = names[0] if len(names) >= 2 else (groups_col[0] if groups_col else None)
     name_col = names[-1]
@@ -252,9 +254,11 @@ def _projects(table: Table, at: int, source_id: str, log: DraftLog, ids: IdMaker
                 log.note(
                     read.where(row_at, c_type), "项目类型 and 建设期限 stand in each other's columns: read swapped"
                 )
-        if kind is None:
-            log.problem(read.where(row_at, c_type or 0), f"no project type ('{type_text}'): 实施类, 前期类 or 储备类")
-            kind = "implementation"
+        if kind is None and type_text:
+            log.problem(read.where(row_at, c_type or 0), f"'{type_text}' is no project type: 实施类, 前期类 or 储备类")
+        elif kind is None:
+            log.note(read.where(row_at, c_type or 0), "no project type stated: drafted as implementation (实施类)")
+        kind = kind or "implementation"
         if not period_ok:
             log.problem(read.where(row_at, c_period or 0), f"'{period_text}' is not a period (first year-last year)")
         content = cell(row[c_content]) if c_content is not None else ""
