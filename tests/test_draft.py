@@ -192,6 +192,16 @@ def numbered_docx(path: Path) -> Path:
     runs(d.add_paragraph(), ("1.总体目标", True))
     d.add_paragraph("1.做大总量。全市工业总量稳步增长。")
     d.add_paragraph("（二）具体目标")
+    t = d.add_table(rows=5, cols=4)  # its caption is a merged title row
+    fill(
+        t,
+        [[], ["单位名称", "2025年", "2030年", "备注"], ["全市合计", "4", "700", ""], ["东城街道", "1.5 ", "—", "新设"]],
+    )
+    t.cell(0, 0).merge(t.cell(0, 3)).text = "分乡镇产值目标（亿元）"
+    t.cell(4, 0).text = "西山镇"
+    t.cell(3, 3).merge(t.cell(4, 3)).text = "新设"
+    t.cell(4, 1).text, t.cell(4, 2).text = "2", "3.0"
+    t.cell(2, 1).paragraphs[0].add_run("20")  # a figure split over two runs: 420
     d.add_paragraph("二、保障措施")
     d.add_paragraph("加强组织领导，落实责任。")
     d.save(str(path))
@@ -321,6 +331,14 @@ def test_headings_are_recognised_from_their_numbering_without_styles(tmp_path: P
         "## （二）具体目标",
     ]
     assert load(folder / "data" / "plan.yaml")["plan"]["period"]["start"] == 2026  # from the title
+    townships = load(folder / "data" / "townships.yaml")["townships"]
+    assert [(t["name"]["zh"], t["kind"], t["output"]) for t in townships] == [
+        ("全市合计", "total", {2025: 420, 2030: 700}),
+        ("东城街道", "township", {2025: 1.5, 2030: None}),
+        ("西山镇", "township", {2025: 2, 2030: 3.0}),
+    ]
+    source = next(s for s in load(folder / "data" / "plan.yaml")["sources"] if s.get("page") == "townships")
+    assert source["label"] == {"zh": "分乡镇产值目标（亿元）"}
 
 
 def test_a_rerun_gives_the_same_folder_refuses_an_existing_one_and_keeps_edits(tmp_path: Path) -> None:
