@@ -470,3 +470,49 @@ def test_make_html_builds_the_drafted_folder_in_both_languages(drafted: Path, tm
     result = run_build(project, project / "output", "--no-search")
     assert result.returncode == 0, result.stderr
     assert (project / "output" / "index.html").is_file() and (project / "output" / "en" / "index.html").is_file()
+
+
+def test_an_unrecognised_table_and_a_repeated_name_are_one_line_each_and_the_draft_goes_on(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("示例市“十五五”工业发展规划（2026—2030年）")
+    d.add_paragraph("一、重大项目", style="Heading 1")
+    d.add_paragraph("表1 平台清单")
+    fill(d.add_table(rows=2, cols=3), [["序号", "平台", "发展方向"], ["1", "高新区", "新材料"]])
+    d.add_paragraph("表2 项目清单")
+    table = d.add_table(rows=3, cols=4)
+    fill(
+        table,
+        [
+            ["序号", "项目名称", "项目类型", "总投资（亿元）"],
+            ["1", "物流中心", "实施类", "1.5"],
+            ["2", "物流中心", "前期类", "2"],
+        ],
+    )
+    d.save(str(tmp_path / "plan.docx"))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "plugins.plan_explorer",
+            "draft",
+            str(tmp_path / "plan.docx"),
+            "--plan",
+            str(tmp_path / "p"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert "plan.docx: table 1 (表1): header row not recognised (序号 | 平台 | 发展方向): left for a person" in lines
+    assert any(line.startswith("plan.docx: the name '物流中心' appears twice") for line in lines), lines
+    projects = load(tmp_path / "p" / "data" / "projects.yaml")["projects"]
+    assert [(p["id"], p["total_investment_wan"]) for p in projects] == [
+        ("wu-liu-zhong-xin", 15000),
+        ("wu-liu-zhong-xin-2", 20000),
+    ]
+    report = (tmp_path / "p" / "draft-report.md").read_text(encoding="utf-8")
+    assert "table not recognised — table 1 (表1), after paragraph 3: 序号 | 平台 | 发展方向" in report
+    assert "表1 平台清单" in (tmp_path / "p" / "content" / "plan" / "zh" / "00-zhong-da-xiang-mu.md").read_text("utf-8")
