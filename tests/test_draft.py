@@ -474,7 +474,7 @@ def test_make_html_builds_the_drafted_folder_in_both_languages(drafted: Path, tm
 
 def test_an_unrecognised_table_and_a_repeated_name_are_one_line_each_and_the_draft_goes_on(tmp_path: Path) -> None:
     d = docx.Document()
-    d.add_paragraph("示例市“十五五”工业发展规划（2026—2030年）")
+    d.add_paragraph("示例市“十五五”工业发展规划（2026—2030年）", style="Heading 1")  # the title, not a chapter
     d.add_paragraph("一、重大项目", style="Heading 1")
     d.add_paragraph("表1 平台清单")
     fill(d.add_table(rows=2, cols=3), [["序号", "平台", "发展方向"], ["1", "高新区", "新材料"]])
@@ -516,3 +516,7 @@ def test_an_unrecognised_table_and_a_repeated_name_are_one_line_each_and_the_dra
     report = (tmp_path / "p" / "draft-report.md").read_text(encoding="utf-8")
     assert "table not recognised — table 1 (表1), after paragraph 3: 序号 | 平台 | 发展方向" in report
     assert "表1 平台清单" in (tmp_path / "p" / "content" / "plan" / "zh" / "00-zhong-da-xiang-mu.md").read_text("utf-8")
+    assert len(list((tmp_path / "p" / "content" / "plan" / "zh").glob("*.md"))) == 1
+    assert load(tmp_path / "p" / "data" / "plan.yaml")["plan"]["title"] == {
+        "zh": "示例市“十五五”工业发展规划（2026—2030年）"
+    }

@@ -104,6 +104,11 @@ def read_outline(doc: Document, log: DraftLog) -> Outline | None:
                 "一、 二、 … (sections （一） （二） …)",
             )
             return None
+    first = next((b for b in blocks if isinstance(b, Para) and b.text), None)
+    if first is not None and levels.get(first.number) == 1 and sum(1 for v in levels.values() if v == 1) > 1:
+        plain = _plain(first.text)
+        if not (CHAPTER_NUM.match(plain) or PREFACE.match(plain) or ANNEX.match(plain)):
+            levels[first.number] = None  # the title in a heading style: the plan's title, not a chapter
     title, title_para = "", 0
     before: list[Para] = []
     chapters: list[Chapter] = []
