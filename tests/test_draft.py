@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import random
 import re
 import shutil
 import subprocess
@@ -520,3 +521,68 @@ def test_an_unrecognised_table_and_a_repeated_name_are_one_line_each_and_the_dra
     assert load(tmp_path / "p" / "data" / "plan.yaml")["plan"]["title"] == {
         "zh": "示例市“十五五”工业发展规划（2026—2030年）"
     }
+
+
+HEADERS = (
+    ("指标名称", "单位", "2025年", "2030年", "年均增长", "属性"),
+    ("序号", "项目名称", "项目类型", "建设期限", "建设地点", "建设内容", "总投资（万元）", "建设单位", "项目来源"),
+    ("乡镇", "2025年", "2030年"),
+    ("序号", "行业名称", "2025年", "2030年", "年均增速"),
+)
+TEXTS = (
+    "一、目标",
+    "（一）总体",
+    "1.做大。",
+    "附件1",
+    "前  言",
+    "表1 指标",
+    "",
+    "\u3000",
+    "合计",
+    "一、实施类",
+    "★1",
+    "规划期限为2026-2030年。",
+)
+FIGURES = ("100", "2.5", " 7 ", "１２", "1,200", "—", "", "待定", "3%")
+CELLS = {"期限": ("2026-2029", "2027", "待定"), "类型": ("实施类", "前期类", ""), "属性": ("约束性", "预期性", "")}
+NAMES = ("甲乙丙", "东镇", "合计", "一、实施类", "★1", "R&D", "（万元）", "")
+
+
+def random_cell(rnd: random.Random, header: str) -> str:
+    if rnd.random() < 0.05:
+        return "甲12"  # no figure: the draft is refused, in one line
+    if re.search(r"年|投资|增", header):
+        return rnd.choice(FIGURES)
+    return rnd.choice(next((v for k, v in CELLS.items() if k in header), NAMES))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_any_word_file_drafts_or_is_refused_in_lines_and_a_draft_loads_once_translated(
+    tmp_path: Path, seed: int
+) -> None:
+    rnd = random.Random(seed)  # noqa: S311 — test inputs, not secrets
+    d = docx.Document()
+    d.add_paragraph("示例规划（2026—2030年）")
+    d.add_paragraph("一、目标", style="Heading 1")
+    for _ in range(rnd.randint(1, 10)):
+        if rnd.random() < 0.6:
+            style = rnd.choice((None, "Heading 1", "Heading 2", "Heading 3"))
+            p = d.add_paragraph(style=style) if style else d.add_paragraph()
+            for _ in range(rnd.randint(0, 3)):
+                p.add_run(rnd.choice(TEXTS)).bold = rnd.random() < 0.4
+            continue
+        header = rnd.choice(HEADERS)
+        rows = rnd.randint(1, 5)
+        table = d.add_table(rows=rows, cols=len(header))
+        fill(table, [list(header)] + [[random_cell(rnd, h) for h in header] for _ in range(rows - 1)])
+        if rows > 2 and rnd.random() < 0.5:
+            table.cell(1, 0).merge(table.cell(2, 0))
+    d.save(str(tmp_path / "plan.docx"))
+    try:
+        draft_plan(tmp_path / "plan.docx", tmp_path / "plan")
+    except DraftError as error:
+        assert error.lines() and all(line.startswith("plan.docx: ") and "\n" not in line for line in error.lines())
+        assert not (tmp_path / "plan").exists()
+        return
+    if len(list((tmp_path / "plan" / "data").glob("*.yaml"))) > 1:  # plan.yaml and a collection
+        load_site(with_english(tmp_path / "plan", tmp_path / "translated"), THEME, history=False)

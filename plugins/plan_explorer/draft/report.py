@@ -39,6 +39,11 @@ def report(summary: Summary, docx_name: str, meta: dict[str, Any] | None) -> str
         "`guiding_principles`, and the site texts under `site:` (drafted from the title)",
         "projects: `summary` is drafted as the first sentence of 建设内容; check every `type` and `period`",
         "indicators: `comparison: at_most` for a figure that is to fall (an intensity), and the group ids",
+        *(
+            []
+            if summary.records
+            else ["no table was recognised as a collection: `make check` needs at least one (docs/EDITING.md)"]
+        ),
         *summary.person,
         *[f"table not recognised — {line}" for line in summary.unrecognised],
         *[f"figure {line}" for line in summary.figures],
