@@ -192,6 +192,8 @@ def numbered_docx(path: Path) -> Path:
     d.add_paragraph("到2030年，规上工业总产值达到500亿元。")
     runs(d.add_paragraph(), ("1.总体目标", True))
     d.add_paragraph("1.做大总量。全市工业总量稳步增长。")
+    runs(d.add_paragraph(), ("（1）分项目标", True))
+    d.add_paragraph("（2）做强企业。培育一批龙头企业。")
     d.add_paragraph("（二）具体目标")
     t = d.add_table(rows=5, cols=4)  # its caption is a merged title row
     fill(
@@ -329,6 +331,8 @@ def test_headings_are_recognised_from_their_numbering_without_styles(tmp_path: P
         "到2030年，规上工业总产值达到500亿元。",
         "**1.总体目标**",
         "**1.做大总量。**全市工业总量稳步增长。",
+        "**（1）分项目标**",
+        "**（2）做强企业。**培育一批龙头企业。",
         "## （二）具体目标",
     ]
     assert load(folder / "data" / "plan.yaml")["plan"]["period"]["start"] == 2026  # from the title

@@ -257,8 +257,7 @@ def _narrative(name: str, paragraphs: list[tuple[Block, str]]) -> tuple[dict[str
         text = block.text
         match = ITEM_NUM.match(text)
         if match and text[match.end() :].lstrip().startswith(name) and section:
-            number = re.match(r"\d+", text)
-            row = int(number.group()) if number else None
+            row = int(match.group(1) or match.group(2))
             return ({"ref": section, "row": row} if row else {"ref": section}), text
     return None, None
 

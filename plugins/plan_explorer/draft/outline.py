@@ -1,8 +1,8 @@
 """The plan's outline from its paragraphs: the title, the chapters and their sections, tables and figures.
 
 A heading is recognised from its Word style (Heading 1, 标题 2, an outline level) or from the plan's manual
-numbering — 一、 chapter, （一） section, a stand-alone bold 1. head, 附件N an annex — when the paragraph reads as a
-heading (short, no sentence in it). A bold run-in head ("1.总量规模持续扩大。" opening its paragraph) stays in
+numbering — 一、 chapter, （一） section, a stand-alone bold 1. or （1） head, 附件N an annex — when the paragraph
+reads as a heading (short, no sentence in it). A bold run-in head ("1.总量规模持续扩大。" opening its paragraph) stays in
 its paragraph. The text is kept verbatim; only white space around it (full-width spaces too) is dropped.
 """
 
@@ -18,7 +18,7 @@ from .problems import DraftLog
 CN_NUM = "一二三四五六七八九十百零〇"
 CHAPTER_NUM = re.compile(rf"^([{CN_NUM}]+)\s*[、.．]\s*(.*)$")
 SECTION_NUM = re.compile(rf"^[（(]\s*[{CN_NUM}]+\s*[）)]")
-ITEM_NUM = re.compile(r"^\d+\s*[.．、]")
+ITEM_NUM = re.compile(r"^(?:(\d+)\s*[.．、]|[（(]\s*(\d+)\s*[）)])")  # 1. or （1）
 PREFACE = re.compile(r"^(前|序|引)\s*言$")
 ANNEX = re.compile(r"^附\s*件\s*([0-9一二三四五六七八九十]*)\s*[:：]?$")
 TABLE_LABEL = re.compile(rf"^((?:附\s*)?表\s*[0-9{CN_NUM}]+(?:[-—–.．]\d+)?)[\s:：、.．]*(.*)$")
