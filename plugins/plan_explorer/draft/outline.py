@@ -2,8 +2,8 @@
 
 A heading is recognised from its Word style (Heading 1, 标题 2, an outline level) or from the plan's manual
 numbering — 一、 chapter, （一） section, a stand-alone bold 1. or （1） head, 附件N an annex — when the paragraph
-reads as a heading (short, no sentence in it). A bold run-in head ("1.总量规模持续扩大。" opening its paragraph) stays in
-its paragraph. The text is kept verbatim; only white space around it (full-width spaces too) is dropped.
+reads as a heading (short, no sentence in it). A bold run-in head ("1.总量规模持续扩大。" opening its paragraph)
+stays in its paragraph. The text is kept verbatim; only white space around it (full-width spaces too) is dropped.
 """
 
 from __future__ import annotations
