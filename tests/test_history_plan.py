@@ -109,3 +109,18 @@ def test_a_plan_folder_outside_the_repository_reads_its_own_repository(reused: P
     history = read_history(outside / "data", None, ENTITY_TYPES)
     assert [r.release.commit for r in history.releases] == shas(outside)
     assert not set(shas(outside)) & set(shas(reused))
+
+
+def test_a_shallow_clone_lists_the_plans_first_release_after_another_plans(reused: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    subprocess.run(["git", "clone", "--quiet", f"file://{reused}", str(copy)], check=True)
+    swap_plan(copy, SAMPLE)
+    git(copy, "add", "-A")
+    git(copy, "commit", "--quiet", "-m", "The next plan", when=LATER)
+    edit(copy / "data" / "projects.yaml", "total_investment_wan: 120000", "total_investment_wan: 125000")
+    git(copy, "commit", "--quiet", "-am", "The next plan, second release", when="2026-04-01T10:00:00+08:00")
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "3", f"file://{copy}", str(shallow)], check=True)
+    history = read_history(shallow / "data", None, ENTITY_TYPES)
+    assert [(r.release.version, r.initial) for r in history.releases] == [("2026-04-01", False), ("2026-03-05", True)]
+    assert [len(r.changes) for r in history.releases][0] == 1 and history.partial

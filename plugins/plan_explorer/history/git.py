@@ -36,6 +36,7 @@ class Commit:
     sha: str
     parent: str | None  # its first parent; None for the first commit, or the oldest of a shallow clone
     committed: datetime.datetime  # with the committer's offset: its date is the day the change was published
+    first: bool = False  # the plan's first release, after commits of another plan: compared with nothing
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,9 @@ class GitFolder:
         for at, (commit, held) in enumerate(zip(commits, owned, strict=True)):
             if held != identity:
                 continue
-            parent_own = at + 1 < len(commits) and owned[at + 1] == identity
-            own.append(commit if parent_own or commit.parent is None else Commit(commit.sha, None, commit.committed))
+            if at + 1 < len(commits) and owned[at + 1] != identity:  # the commit before held another plan
+                commit = Commit(commit.sha, None, commit.committed, first=True)
+            own.append(commit)
         return own
 
     def _identities(self, commits: list[Commit]) -> list[PlanIdentity | None]:

@@ -93,7 +93,7 @@ def read_history(data_dir: Path, cache: Path | None, types: Sequence[EntityType]
     releases = [
         ReleaseChanges(Release(versions[c.sha], c.committed, c.sha), store.changes(c), initial=c.parent is None)
         for c in commits
-        if c.parent is not None or not repo.shallow  # a shallow clone's oldest commit has a parent it lacks
+        if c.parent is not None or c.first or not repo.shallow  # a shallow clone's oldest lacks its parent
     ]
     store.flush()
     return History(current, available=bool(releases), partial=repo.shallow, releases=releases)
