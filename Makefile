@@ -17,7 +17,7 @@ CLI := $(PY) -m plugins.plan_explorer
 # axe-core is vendored in tests/vendor: no Node.js or npm is needed.
 APT_PACKAGES := chromium fonts-noto-cjk default-jre-headless nginx
 
-.PHONY: setup system-deps html serve devserver publish check schema workbook import test golden bench lint format clean
+.PHONY: setup system-deps html serve devserver publish check schema workbook import draft test golden bench lint format clean
 
 setup: $(STAMP) system-deps
 
@@ -58,6 +58,11 @@ workbook: $(STAMP)
 
 import: $(STAMP)
 	$(CLI) import --plan $(PLAN) $(FILE)
+
+# A new plan folder drafted from the plan's Word file: make draft FILE=plan.docx PLAN=../next-plan [FORCE=1]
+# (docs/NEW_PLAN.md). PLAN must be a new folder; FORCE=1 drafts over an earlier draft, keeping edited files.
+draft: $(STAMP)
+	$(CLI) draft $(FILE) --plan $(PLAN) $(if $(FORCE),--force)
 
 test: setup
 	$(PY) -m ruff check plugins tests tools

@@ -1,5 +1,6 @@
 """Command line: ``check`` validates a plan; ``build`` writes its site atomically; ``devserver``; ``schema``;
-``workbook`` writes the spreadsheet staff record outcomes in, ``import`` brings it back into ``data/outcomes.yaml``.
+``workbook`` writes the spreadsheet staff record outcomes in, ``import`` brings it back into ``data/outcomes.yaml``;
+``draft FILE --plan DIR`` drafts a plan folder from the plan's Word file (:mod:`.draft`).
 
 ``python -m plugins.plan_explorer check [--plan DIR]`` prints what the plan has, counts and audit findings;
 ``python -m plugins.plan_explorer build [--plan DIR] [--settings F] [--output DIR]`` builds the site. Anything
@@ -113,6 +114,28 @@ def import_outcomes(plan_root: Path, file: str) -> int:
     return 0
 
 
+def draft(file: Path, folder: Path, force: bool) -> int:
+    """Draft a plan folder from the plan's Word file (nothing is written on any problem)."""
+    from .draft import DraftError, draft_plan  # python-docx and pypinyin: loaded by the draft only
+
+    if folder.resolve() == ROOT.resolve() or ROOT.resolve().is_relative_to(folder.resolve()):
+        print(f"{folder}: this is the generator's own folder; give PLAN=<a new folder>", file=sys.stderr)
+        return 1
+    try:
+        written, notes = draft_plan(file, folder, force)
+    except DraftError as exc:
+        report(exc)
+        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 1
+    for note in notes:
+        print(f"{file.name}: {note}", file=sys.stderr)
+    print(f"drafted {folder}: {len(written.written)} files written, {len(written.unchanged)} unchanged")
+    for name in written.kept:
+        print(f"kept {name}: edited since the last draft; the new draft of it is {name}.draft")
+    print(f"next: read {folder / 'draft-report.md'}")
+    return 0
+
+
 def run_build(options: BuildOptions) -> int:
     if not options.settings.is_file():
         print(f"build failed: no settings file {options.settings}", file=sys.stderr)
@@ -158,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("import", help="check a filled-in workbook and write data/outcomes.yaml from it")
     i.add_argument("--plan", default=str(ROOT), help=plan_help)
     i.add_argument("file", help="the workbook (.xlsx)")
+    f = sub.add_parser("draft", help="draft a plan folder from the plan's Word (.docx) file")
+    f.add_argument("file", help="the plan's Word file (.docx)")
+    f.add_argument("--plan", required=True, help="the plan folder to write (a new folder)")
+    f.add_argument("--force", action="store_true", help="draft over an existing folder (edited files are kept)")
     d = sub.add_parser("devserver", help="serve output/, rebuild on changes, reload the browser")
     d.add_argument("--plan", default=str(ROOT), help=plan_help)
     d.add_argument("--port", type=int, default=8000)
@@ -187,4 +214,6 @@ def main(argv: list[str] | None = None) -> int:
         return workbook(Path(args.plan).resolve(), Path(args.output))
     if args.command == "import":
         return import_outcomes(Path(args.plan).resolve(), args.file)
+    if args.command == "draft":
+        return draft(Path(args.file), Path(args.plan), args.force)
     return run_devserver(ROOT, Path(args.plan).resolve(), args.port)

@@ -4,6 +4,12 @@ Releases are the commits on the first-parent line (what was merged is dated when
 saw it) that changed the folder. Without git, outside a repository, or with no commit that touches the
 folder, there is no history; a shallow clone has the commits it fetched, and its oldest cannot be compared.
 Nothing here raises: a git that fails is a history that is not available.
+
+A repository reused for another plan (the next period's plan, or another county's, in a copy of this one) keeps
+the old plan's commits: a release belongs to the current plan only when the plan's identity in that commit's
+``plan.yaml`` (its Chinese title and its period, :func:`plan_identity`) is the current one's
+(:meth:`GitFolder.own_commits`); the first release of the plan is then its first commit, compared with nothing.
+The folder's own repository is read (``git -C <folder>``), so a plan outside this one has its own history.
 """
 
 from __future__ import annotations
@@ -15,8 +21,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 #: a blob id git reports for a side of a diff that does not exist (a file added or deleted)
 NO_BLOB = "0" * 40
+#: what makes a plan the same plan from release to release: its Chinese title, its first and last year
+PlanIdentity = tuple[str, int, int]
 #: git's own settings and a caller's GIT_* variables (a hook's GIT_DIR …) must not redirect what is read
 GIT_ENV_KEEP = ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "SYSTEMROOT")
 
@@ -26,6 +36,7 @@ class Commit:
     sha: str
     parent: str | None  # its first parent; None for the first commit, or the oldest of a shallow clone
     committed: datetime.datetime  # with the committer's offset: its date is the day the change was published
+    first: bool = False  # the plan's first release, after commits of another plan: compared with nothing
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,63 @@ class GitFolder:
             commits.append(Commit(sha, parents[0] if parents else None, committed))
         return commits
 
+    def own_commits(self, identity: PlanIdentity | None) -> list[Commit]:
+        """The commits that changed the folder while it held the plan ``identity``, newest first.
+
+        A commit whose ``plan.yaml`` names another plan (or none that can be read) is not this plan's release;
+        the oldest of this plan's commits whose parent held another plan is its first release (no parent)."""
+        commits = self.commits()
+        if identity is None or not commits:
+            return []
+        owned = self._identities(commits)
+        own = []
+        for at, (commit, held) in enumerate(zip(commits, owned, strict=True)):
+            if held != identity:
+                continue
+            if at + 1 < len(commits) and owned[at + 1] != identity:  # the commit before held another plan
+                commit = Commit(commit.sha, None, commit.committed, first=True)
+            own.append(commit)
+        return own
+
+    def _identities(self, commits: list[Commit]) -> list[PlanIdentity | None]:
+        """The plan identity each of ``commits`` (newest first) holds: read at the commits that changed
+        ``plan.yaml`` (one ``cat-file``), carried to the commits between them."""
+        path = f"{self.prefix}/plan.yaml" if self.prefix else "plan.yaml"
+        out = self.git("log", "--first-parent", "--format=%H", "--", path)
+        changed = set((out or "").split())
+        shas = [c.sha for c in commits if c.sha in changed]
+        texts = self.files([f"{sha}:{path}" for sha in shas])
+        at_change = {sha: plan_identity(text) for sha, text in zip(shas, texts, strict=True)}
+        held: PlanIdentity | None = None
+        result: list[PlanIdentity | None] = []
+        for commit in reversed(commits):
+            if commit.sha in at_change:
+                held = at_change[commit.sha]
+            result.append(held)
+        return result[::-1]
+
+    def files(self, names: list[str]) -> list[bytes | None]:
+        """The content of each ``<commit>:<path>`` of ``names`` (None where it does not exist), in one call."""
+        if not names:
+            return []
+        out = self._batch("".join(f"{name}\n" for name in names).encode())
+        result: list[bytes | None] = []
+        at = 0
+        for _ in names:
+            if out is None or at >= len(out):
+                result.append(None)
+                continue
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) != 3:  # "<name> missing" or ambiguous
+                result.append(None)
+                continue
+            size = int(header[2])
+            result.append(out[at : at + size])
+            at += size + 1
+        return result
+
     def changed_files(self, commit: Commit) -> list[FileChange]:
         """The files directly in the folder that ``commit`` changed against its first parent."""
         if commit.parent is None:
@@ -94,19 +162,10 @@ class GitFolder:
         """The content of the blobs ``shas``, in one ``git cat-file --batch``."""
         if not shas:
             return {}
-        try:
-            done = subprocess.run(
-                ["git", "cat-file", "--batch"],
-                cwd=self.top,
-                input="".join(f"{sha}\n" for sha in shas).encode(),
-                capture_output=True,
-                check=True,
-                env=_env(),
-                timeout=60,
-            )
-        except (OSError, subprocess.SubprocessError):
+        out = self._batch("".join(f"{sha}\n" for sha in shas).encode())
+        if out is None:
             return {}
-        out, found, at = done.stdout, {}, 0
+        found, at = {}, 0
         while at < len(out):
             end = out.index(b"\n", at)
             header = out[at:end].split()
@@ -125,6 +184,47 @@ class GitFolder:
 
     def git(self, *args: str) -> str | None:
         return _git(self.top, *args)
+
+    def _batch(self, names: bytes) -> bytes | None:
+        try:
+            done = subprocess.run(
+                ["git", "cat-file", "--batch"],
+                cwd=self.top,
+                input=names,
+                capture_output=True,
+                check=True,
+                env=_env(),
+                timeout=60,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout
+
+
+def plan_identity(text: bytes | str | None) -> PlanIdentity | None:
+    """The identity of the plan a ``plan.yaml`` describes, or None when it names none that can be read."""
+    if text is None:
+        return None
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 — a safe loader
+        plan = data["plan"]
+        title, period = plan["title"], plan["period"]
+        zh = title["zh"] if isinstance(title, dict) else title
+        start, end = period["start"], period["end"]
+    except (yaml.YAMLError, KeyError, TypeError, ValueError, IndexError, UnicodeDecodeError):
+        return None
+    if not isinstance(zh, str) or not isinstance(start, int) or not isinstance(end, int):
+        return None
+    return (zh.strip(), start, end)
+
+
+def folder_identity(folder: Path) -> PlanIdentity | None:
+    """The identity of the plan in ``folder/plan.yaml`` as it is on disk now (the plan being built)."""
+    try:
+        return plan_identity((folder / "plan.yaml").read_bytes())
+    except OSError:
+        return None
 
 
 def _env() -> dict[str, str]:

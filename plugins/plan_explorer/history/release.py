@@ -23,7 +23,7 @@ from typing import Any
 
 from ..descriptor import EntityType
 from .diff import Change, collection_of, read_records, record_changes
-from .git import Commit, GitFolder
+from .git import Commit, GitFolder, folder_identity
 
 #: bump when what a change records is computed differently: cached changes of older builds are then recomputed
 CHANGES_FORMAT = 2  # 2: texts without control characters (:func:`..model.yamlsource.read_tolerant`)
@@ -61,6 +61,7 @@ class History:
     current: Release
     available: bool = False  # False: no git history of the data (the pages say so)
     partial: bool = False  # a shallow clone: the releases before its oldest commit are not known
+    not_yet: bool = False  # in a repository, but no commit holds this plan's data yet (no release of its own)
     releases: list[ReleaseChanges] = field(default_factory=list)
 
     @property
@@ -77,22 +78,22 @@ class History:
 def read_history(data_dir: Path, cache: Path | None, types: Sequence[EntityType]) -> History:
     """The history of the plan's data folder ``data_dir`` (changes cached in ``cache``)."""
     repo = GitFolder.open(data_dir)
-    commits = repo.commits() if repo is not None else []
+    # only this plan's releases: a repository reused for another plan keeps the old plan's commits
+    commits = repo.own_commits(folder_identity(data_dir)) if repo is not None else []
     if repo is None or not commits:
-        return History(_undated_release(data_dir))
+        return History(_undated_release(data_dir), not_yet=repo is not None)
     versions = _versions(commits)
     modified = repo.modified()
     newest = commits[0]
-    if modified:
-        now = datetime.datetime.now(datetime.UTC).astimezone()
-        current = Release(f"{versions[newest.sha]}+modified", now, newest.sha, modified=True)
+    if modified:  # edits not committed are no release: the site shows the last release, marked as edited
+        current = Release(versions[newest.sha], newest.committed, newest.sha, modified=True)
     else:
         current = Release(versions[newest.sha], newest.committed, newest.sha)
     store = _ChangeStore(cache, repo, types)
     releases = [
         ReleaseChanges(Release(versions[c.sha], c.committed, c.sha), store.changes(c), initial=c.parent is None)
         for c in commits
-        if c.parent is not None or not repo.shallow  # a shallow clone's oldest commit has a parent it lacks
+        if c.parent is not None or c.first or not repo.shallow  # a shallow clone's oldest lacks its parent
     ]
     store.flush()
     return History(current, available=bool(releases), partial=repo.shallow, releases=releases)

@@ -319,6 +319,7 @@ def changes_page(site: Site, lang: str) -> c.ChangesPage:
         releases=releases,
         available=site.history.available,
         partial=site.history.partial,
+        not_yet=site.history.not_yet,
     )
 
 

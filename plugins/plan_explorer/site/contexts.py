@@ -681,4 +681,5 @@ class NotFoundPage(Page):
 class ChangesPage(Page):
     releases: list[ReleaseView] = field(default_factory=list)  # newest first
     available: bool = False  # whether the data's history could be read
+    not_yet: bool = False  # the repository holds no release of this plan yet
     partial: bool = False  # a shallow clone: earlier releases are not known

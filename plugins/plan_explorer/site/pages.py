@@ -571,11 +571,11 @@ def _chapter_page(site: Site, lang: str, ordered: list[dict[str, Document]], i: 
 def _glossed(site: Site, docs: list[Document], address: PageAddress) -> dict[tuple[str, str], Markup]:
     """Each text block of ``docs`` with the glossary terms linked at their first use in the chapter."""
     out: dict[tuple[str, str], Markup] = {}
-    href = address.overview("glossary")
     for doc in docs:
         glosser, seen = site.glosser(doc.lang), set[str]()
-        if glosser is None:
+        if glosser is None:  # the plan has no glossary
             continue
+        href = address.overview("glossary")
         for block in doc.blocks:
             if block.kind == "para":
                 out[(doc.lang, block.anchor)] = glosser.link_html(block.html, seen, href)
