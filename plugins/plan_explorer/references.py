@@ -18,7 +18,7 @@ from .model import records as m
 from .model.plan import Plan
 from .model.yamlsource import YamlDoc, format_path
 from .outcomes.checks import OUTCOME_YEARS_AFTER, OutcomeChecker, records_of, source_ids, valid_records
-from .targets import word_problems
+from .targets import nature_problem, word_problems
 
 PLAN_FILE = "plan.yaml"
 __all__ = ["OUTCOME_YEARS_AFTER", "check_references"]  # the years outcomes may be recorded for: see outcomes.checks
@@ -294,6 +294,8 @@ class _Checker:
                 )
             for field, message in word_problems(target):  # the plan's words at the figure (以上, 力争 …)
                 self.add("targets.yaml", (*at, field), message)
+            if (unlabelled := nature_problem(self.plan, target)) is not None:
+                self.add("targets.yaml", (*at, "nature"), unlabelled)
             low, high = target.value_min, target.value_max
             if low is not None and high is not None and low > high:
                 message = f"the range's minimum {low:g} is greater than its maximum {high:g}"

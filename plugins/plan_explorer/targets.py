@@ -194,3 +194,25 @@ def word_problems(target: m.Target) -> list[tuple[str, str]]:
             ("comparison", f"the plan's '{target.qualifier}' is read as {allowed}, not {target.comparison}")
         )
     return problems
+
+
+def nature_problem(plan: Plan, target: m.Target) -> str | None:
+    """Why the target may not carry ``nature`` (预期性/约束性), if so: only a table labels a quantity so, and only
+    the figure it prints there — a commitment of the text has the label where it names (``same_as``) a labelled
+    record's figure and states that same figure (not the stretch goal beside it, not a figure of its own)."""
+    if target.nature is None:
+        return None
+    if target.same_as is None:
+        return "only a table's labelled figure has a nature, and the target names none (same_as)"
+    name, ident, *_ = target.same_as.split("/")
+    record = plan.index.get(name, {}).get(ident)
+    labelled = getattr(record, "nature", None)
+    if labelled is None:
+        return f"'{name}/{ident}' carries no nature"
+    if labelled != target.nature:
+        return f"'{name}/{ident}' is {labelled}, not {target.nature}"
+    figure = _figure(plan, target.same_as)
+    if figure is None or target.value is None or abs(figure - target.value) > 1e-9:
+        printed = "no figure" if figure is None else f"{plain(figure, grouping=False)}"
+        return f"the table labels its own figure ({printed} at {target.same_as}), not this one"
+    return None

@@ -228,7 +228,7 @@ class Indicator(Model):
     unit: Text
     value: YearFigures  # the base year's value and the target
     growth_stated: Rate | None
-    target_text: Text | None = None
+    target_text: Text | None = None  # words printed in the growth column instead of a rate (no figure by year)
     nature: Literal["expected", "binding"]
     comparison: Literal["at_least", "at_most"] = "at_least"  # at_most: a figure to fall to its target (an intensity)
     related: list[Id] = []
