@@ -188,7 +188,8 @@ def word_problems(target: m.Target) -> list[tuple[str, str]]:
             problems.append(("commitment", f"the quote says '{said.commitment}' of the figure: give it"))
         elif target.commitment not in before:
             problems.append(("commitment", f"'{target.commitment}' is not in the quote before the figure"))
-    if target.qualifier in IMPLIES and target.comparison not in IMPLIES[target.qualifier]:
+    known = target.comparison in m.COMPARISONS  # one outside the list is reported as such
+    if known and target.qualifier in IMPLIES and target.comparison not in IMPLIES[target.qualifier]:
         allowed = " or ".join(sorted(IMPLIES[target.qualifier]))
         problems.append(
             ("comparison", f"the plan's '{target.qualifier}' is read as {allowed}, not {target.comparison}")
