@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import yaml
@@ -312,3 +313,17 @@ def test_the_glossary_holds_the_commitment_renderings() -> None:
     strings = yaml.safe_load((ROOT / "theme" / "i18n.yaml").read_text(encoding="utf-8"))
     for word in ("确保", "力争"):
         assert terms[word] in strings[f"targets.commitment.{word}"]["en"]
+
+
+def test_every_word_has_one_rendering_that_keeps_it() -> None:
+    """Each of the plan's words is a key of the catalogue whose Chinese writes exactly that word beside the figure
+    (before or after it, as records.TARGET_QUALIFIERS says) and whose English is the one rendering the pages use."""
+    assert set(get_args(m.TargetQualifier)) == set(m.TARGET_QUALIFIERS)
+    assert set(get_args(m.Commitment)) == {"确保", "力争"}
+    strings = yaml.safe_load((ROOT / "theme" / "i18n.yaml").read_text(encoding="utf-8"))
+    for word, where in m.TARGET_QUALIFIERS.items():
+        zh, en = strings[f"targets.qualifier.{word}"]["zh"], strings[f"targets.qualifier.{word}"]["en"]
+        assert zh == ("{figure}" + word if where == "after" else word + "{figure}"), word
+        assert word in {w for phrase, ws in ENGLISH.items() if phrase in en for w in ws}, (word, en)
+    for word in ("确保", "力争"):
+        assert strings[f"targets.commitment.{word}"]["zh"] == word + "{figure}"
