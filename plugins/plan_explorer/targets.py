@@ -115,7 +115,7 @@ IMPLIES: dict[str, frozenset[str]] = {
 COMMITMENTS = ("确保", "力争")
 _BEFORE = sorted((w for w, at in m.TARGET_QUALIFIERS.items() if at == "before"), key=len, reverse=True)
 _AFTER = sorted((w for w, at in m.TARGET_QUALIFIERS.items() if at == "after"), key=len, reverse=True)
-#: a number in running text that is not a year (到2025年)
+#: a number in running text that is not a year (the … of 到…年)
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!年)")
 
 

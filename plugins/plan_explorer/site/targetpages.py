@@ -44,7 +44,7 @@ def worded(target: m.Target, figure: str, t: Translator) -> str:
 
 
 def when(target: m.Target, t: Translator) -> str:
-    """By when: ``by 2025``, ``every year`` or ``once in operation``."""
+    """By when: ``by <year>``, ``every year`` or ``once in operation``."""
     if target.every_year:
         return t("targets.every_year")
     if target.in_operation:
