@@ -294,7 +294,8 @@ class _Checker:
                 )
             for field, message in word_problems(target):  # the plan's words at the figure (以上, 力争 …)
                 self.add("targets.yaml", (*at, field), message)
-            if (unlabelled := nature_problem(self.plan, target)) is not None:
+            labelled_in = (target.same_as or "").partition("/")[0]
+            if (unlabelled := nature_problem(self.plan, target)) is not None and not self.unchecked(labelled_in):
                 self.add("targets.yaml", (*at, "nature"), unlabelled)
             low, high = target.value_min, target.value_max
             if low is not None and high is not None and low > high:
