@@ -23,7 +23,7 @@ from conftest import FIXTURES, ROOT, load_data, run_build
 from plugins.plan_explorer.model import records as m
 from plugins.plan_explorer.outcomes.goals import Goal
 from plugins.plan_explorer.outcomes.status import Point, assess
-from plugins.plan_explorer.targets import nature_problem, read_words, word_problems
+from plugins.plan_explorer.targets import nature_problem, read_words, table_figure, word_problems
 
 SAMPLE = FIXTURES / "sample-county"
 #: the English each of the plan's words is rendered with on the site (theme/i18n.yaml), longest first
@@ -250,10 +250,15 @@ def test_nature_only_on_the_figure_the_table_labels() -> None:
     assert not {"gross-output-2025-stretch", "digital-economy-value-added-2025", "water-use-reduction"} & {
         t.id for t in labelled
     }
+    assert all(table_figure(plan, t) == t.value for t in labelled)  # the figure 表三 prints, and no other
     stretch = plan.get(m.Target, "gross-output-2025-stretch")
     assert nature_problem(plan, stretch.model_copy(update={"nature": "expected"})) is not None
-    own = plan.get(m.Target, "digital-economy-value-added-2025")  # 20, where 表三 prints 13.8
-    assert "13.8" in (nature_problem(plan, own.model_copy(update={"nature": "expected"})) or "")
+    water = plan.get(m.Target, "water-use-reduction")  # the prose's 50%; 表三 labels only its own words
+    assert nature_problem(plan, water.model_copy(update={"nature": "binding"})) is not None
+    named = plan.get(m.Target, "value-added-2025")
+    assert nature_problem(plan, named.model_copy(update={"nature": "binding"})) == (
+        "'indicators/value-added' is expected, not binding"
+    )
 
 
 def test_bad_words_are_reported_with_file_line_and_field_all_in_one_run(tmp_path: Path) -> None:
