@@ -191,6 +191,7 @@ WORDINGS: dict[str, tuple[str, float]] = {
     "erp-mes-coverage": ("全覆盖", 100),
     "5g-coverage": ("全覆盖", 100),
     "digital-micro-parks-coverage": ("全覆盖", 100),
+    "solid-waste-harmless-treatment": ("全部", 100),  # all solid waste
 }
 #: targets whose quote names no year: "sentence" — the cited paragraph names it earlier in the sentence the quote
 #: continues (到2025年，…); "period" — the passage names none: a target of the plan's period, of its last year
@@ -216,7 +217,8 @@ YEAR_CONTEXT: dict[str, str] = {
     **dict.fromkeys(  # 四 and 五 outside their 到2025年 sentences, 附件3's “十四五”具体举措, 附件5's “十四五”目标
         [
             "erp-mes-coverage", "enterprise-industrial-internet-platforms", "sector-industrial-internet-platforms",
-            "5g-coverage", "water-reuse-rate", "micro-park-output-per-mu-manufacturing",
+            "5g-coverage", "solid-waste-harmless-treatment", "water-reuse-rate",
+            "micro-park-output-per-mu-manufacturing",
             "micro-park-output-per-mu-services", "tax-per-mu-multiple", "industrial-land-freed",
             "listing-industrial-clusters", "digital-micro-parks-coverage", "datong-enterprises-above-size",
             "datong-listed-companies", "qiantan-enterprises-above-size", "qiantan-listed-companies",

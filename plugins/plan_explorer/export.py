@@ -395,7 +395,12 @@ def target_columns(plan: Plan) -> list[Column]:
         Column("unit_zh", "string", lambda r: r.unit.zh, "unit, Chinese"),
         Column("unit_en", "string", lambda r: r.unit.en, "unit, English"),
         Column("comparison", "string", lambda r: r.comparison, "at_least, at_most, about or exactly (a range: within)"),
-        Column("year", "integer", lambda r: r.year, f"year by which ({start}–{end}); empty: every year"),
+        Column(
+            "year",
+            "integer",
+            lambda r: r.year,
+            f"year by which ({start}–{end}); empty: every year or once in operation",
+        ),
         Column("every_year", "boolean", lambda r: r.every_year, "a figure to reach every year"),
         Column("kind", "string", lambda r: r.kind, "level, count, share, growth or reduction"),
         Column("nature", "string", lambda r: r.nature, "expected (预期性) or binding (约束性), where the plan says"),
@@ -411,6 +416,20 @@ def target_columns(plan: Plan) -> list[Column]:
         Column("headline", "boolean", lambda r: r.headline, "on the home page"),
         Column("group_zh", "string", _text("group", "zh"), "theme, Chinese"),
         Column("group_en", "string", _text("group", "en"), "theme, English"),
+        Column(
+            "qualifier",
+            "string",
+            lambda r: r.qualifier,
+            "the plan's word at its figure: 以上 (at least), 以下 (below), 左右/约 (about), 以内 (within), 不低于"
+            " (no less than), 至少 (at least), 不超过 (no more than), 超过 (more than), 近 (nearly); empty: none",
+        ),
+        Column(
+            "commitment",
+            "string",
+            lambda r: r.commitment,
+            "确保 (assured) or 力争 (stretch goal), where the plan says it of the figure; empty: neither",
+        ),
+        Column("in_operation", "boolean", lambda r: r.in_operation, "a figure due once the project is in operation"),
     ]
 
 

@@ -298,6 +298,8 @@ def measure(value: float | None, unit_zh: str, lang: str, unit_en: str = "", one
     }.get(unit)
     if english is not None:
         return english(dec)
+    if unit.startswith("万") and unit_en.startswith("10,000 "):  # 万套 "10,000 sets": 6,700,000 sets
+        return f"{plain(dec * 10000, 'en')} {unit_en.removeprefix('10,000 ')}"
     if unit_en:
         return f"{plain(dec, 'en')} {one if one and dec == 1 else unit_en}"
     return plain(dec, "en")  # a counter, or a unit with no English: the figure alone

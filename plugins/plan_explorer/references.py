@@ -18,6 +18,7 @@ from .model import records as m
 from .model.plan import Plan
 from .model.yamlsource import YamlDoc, format_path
 from .outcomes.checks import OUTCOME_YEARS_AFTER, OutcomeChecker, records_of, source_ids, valid_records
+from .targets import nature_problem, word_problems
 
 PLAN_FILE = "plan.yaml"
 __all__ = ["OUTCOME_YEARS_AFTER", "check_references"]  # the years outcomes may be recorded for: see outcomes.checks
@@ -276,7 +277,8 @@ class _Checker:
                     self.add("statements.yaml", loc, f"'{st.path}' names no figure in data/")
 
     def targets(self, paragraphs: dict[str, dict[int, int]] | None) -> None:
-        """Each target's comparison is one of the list, its range runs from low to high, and it cites a paragraph
+        """Each target's comparison is one of the list, its qualifier and commitment are the quote's words at its
+        figure (and the comparison agrees with them), its range runs from low to high, and it cites a paragraph
         that exists in the section it names (``paragraphs``: chapter → {paragraph: section}, when the content is
         known) or a row of a table."""
         targets = self.plan.files["targets"]
@@ -290,6 +292,11 @@ class _Checker:
                 self.add(
                     "targets.yaml", (*at, "comparison"), "a range (value_min–value_max) is read as within it: exactly"
                 )
+            for field, message in word_problems(target):  # the plan's words at the figure (以上, 力争 …)
+                self.add("targets.yaml", (*at, field), message)
+            labelled_in = (target.same_as or "").partition("/")[0]
+            if (unlabelled := nature_problem(self.plan, target)) is not None and not self.unchecked(labelled_in):
+                self.add("targets.yaml", (*at, "nature"), unlabelled)
             low, high = target.value_min, target.value_max
             if low is not None and high is not None and low > high:
                 message = f"the range's minimum {low:g} is greater than its maximum {high:g}"

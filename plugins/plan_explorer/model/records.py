@@ -264,7 +264,7 @@ class Indicator(Model):
     unit: Text
     value: YearFigures  # the base year's value and the target
     growth_stated: Rate | None
-    target_text: Text | None = None
+    target_text: Text | None = None  # words printed in the growth column instead of a rate (no figure by year)
     nature: Literal["expected", "binding"]
     comparison: Literal["at_least", "at_most"] = "at_least"  # at_most: a figure to fall to its target (an intensity)
     related: list[Id] = []
@@ -496,6 +496,23 @@ Comparison = Annotated[str, Field(json_schema_extra={"enum": list(COMPARISONS)})
 TargetKind = Literal["level", "count", "share", "growth", "reduction"]
 #: what a target belongs to: the plan itself, or ``<collection>/<id>`` of any collection of the plan
 PLAN_ENTITY = "plan"
+#: the words the plan qualifies a target's figure with, as it prints them, and where they stand: before the figure
+#: (不低于50%) or after it and its unit (5个以上). Pages show exactly these words (``targets.qualifier.<word>``).
+TARGET_QUALIFIERS: dict[str, Literal["before", "after"]] = {
+    "以上": "after",
+    "以下": "after",
+    "左右": "after",
+    "以内": "after",
+    "不低于": "before",
+    "至少": "before",
+    "不超过": "before",
+    "超过": "before",
+    "近": "before",
+    "约": "before",
+}
+TargetQualifier = Literal["以上", "以下", "左右", "以内", "不低于", "至少", "不超过", "超过", "近", "约"]
+#: how firmly the plan commits to a figure: 确保 (assured) or 力争 (a stretch goal); none for a plain 达到/实现
+Commitment = Literal["确保", "力争"]
 
 
 class Unit(Text):
@@ -523,9 +540,13 @@ class Target(Model):
     """A quantified commitment of the plan's text, as the plan states it.
 
     The figure is ``value`` or a range ``value_min``–``value_max`` (``comparison: exactly``: within it), by
-    ``year`` or ``every_year``; ``same_as`` names the same quantity in a table (a path, as in statements.yaml)
-    — where a table holds the figure, the target links it rather than copying it — and ``restates`` the target
-    this one repeats. What a status needs later follows from these fields (see :mod:`targets`).
+    ``year``, ``every_year`` or once its project is in operation (``in_operation``: 附件2's 投产后/达产后 figures);
+    ``same_as`` names the same quantity in a table (a path, as in statements.yaml) — where a table holds the
+    figure, the target links it rather than copying it — and ``restates`` the target this one repeats.
+    ``qualifier`` and ``commitment`` are the plan's own words at the figure (以上, 力争 …), checked against the quote
+    (:func:`targets.word_problems`): pages show them and nothing else, while ``comparison`` is how a status reads
+    the figure (确保实现800亿元 has no qualifier, yet 800 is a floor). What a status needs later follows from these
+    fields (see :mod:`targets`).
     """
 
     id: Id
@@ -538,9 +559,12 @@ class Target(Model):
     comparison: Comparison
     year: Year | None = None
     every_year: bool = False
+    in_operation: bool = False  # a figure the project is to reach once in operation (no year)
     kind: TargetKind
     nature: Literal["expected", "binding"] | None = None
     quote: str  # the plan's words, verbatim
+    qualifier: TargetQualifier | None = None  # the plan's word at the figure, as printed
+    commitment: Commitment | None = None  # 确保 or 力争, where the plan says it of this figure
     source: Passage
     same_as: str | None = None
     restates: Id | None = None
@@ -561,8 +585,8 @@ class Target(Model):
             raise ValueError("value: give value, or value_min and value_max, not both")
         if self.value is None and (self.value_min is None or self.value_max is None):
             raise ValueError("value: give value, or both value_min and value_max")
-        if (self.year is None) == (not self.every_year):
-            raise ValueError("year: give a year, or every_year: true (not both)")
+        if (self.year is not None) + self.every_year + self.in_operation != 1:
+            raise ValueError("year: give a year, every_year: true or in_operation: true (one of them)")
         return self
 
     @property

@@ -49,6 +49,13 @@ class Goal:
     #: the record whose recorded values it is judged on (``indicators/x``): a commitment of the text that names
     #: a table's figure by year is the same quantity, recorded once, judged against its own figure
     measured_as: str | None = None
+    #: a commitment of the text: the plan's own words at its figure (以上, 超过 …; 确保, 力争), shown instead of
+    #: ``comparison`` (which stays how the rules read it); 超过 (more than) is met only above the figure
+    worded: bool = False
+    qualifier: str | None = None
+    commitment: str | None = None
+    #: a figure to reach once its project is in operation (附件2's 投产后 …): no year, no path; met once reached
+    in_operation: bool = False
 
     @property
     def numeric(self) -> bool:
@@ -111,8 +118,9 @@ def township_goal(plan: Plan, township: m.Township) -> Goal:
 def stated_target_goal(
     plan: Plan, target: m.Target, base: float | None = None, base_year: int | None = None
 ) -> Goal | None:
-    """A target stated on its own: its ``value`` or ``value_min``/``value_max``, ``comparison``, ``kind``, ``year``
-    or ``every_year``, ``unit`` and ``nature``; None when it ``restates`` another.
+    """A target stated on its own: its ``value`` or ``value_min``/``value_max``, ``comparison``, ``kind``, ``year``,
+    ``every_year`` or ``in_operation``, ``unit``, ``nature`` and the plan's words at the figure (``qualifier``,
+    ``commitment``); None when it ``restates`` another.
 
     ``base`` (in ``base_year``, default the plan's base year) is where it starts, when the caller knows it (say the
     base-year figure of the table quantity it names): with it, progress before the target year has a path."""
@@ -121,7 +129,7 @@ def stated_target_goal(
     every = target.every_year
     year = target.year or plan.target_year
     start = base_year or plan.base_year
-    milestones = sorted({start: base, year: target.value}.items()) if not every else []
+    milestones = sorted({start: base, year: target.value}.items()) if not (every or target.in_operation) else []
     return Goal(
         start,
         year,
@@ -135,6 +143,10 @@ def stated_target_goal(
         target.nature == "binding",
         every,
         plan.info.period.start if every or target.kind == "growth" else None,
+        worded=True,
+        qualifier=target.qualifier,
+        commitment=target.commitment,
+        in_operation=target.in_operation,
     )
 
 

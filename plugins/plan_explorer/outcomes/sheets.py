@@ -123,6 +123,8 @@ def goal_text(goal: Goal, plan: Plan) -> str:
         return goal.text.zh if goal.text else ""
     if goal.low is not None and goal.high is not None:
         return f"{goal.target_year}年{plain(goal.low)}–{plain(goal.high)}"
+    if not goal.milestones and goal.target is not None:  # every year, or once a project is in operation: no path
+        return plain(goal.target)
     return "，".join(f"{y}年{plain(v)}" for y, v in goal.milestones)
 
 

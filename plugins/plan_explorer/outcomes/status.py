@@ -13,7 +13,9 @@ The rules, as the progress page states them:
   status recorded by staff; those are never computed).
 
 A growth-rate target compares the average of the yearly rates recorded; a target for every year is met when
-every recorded year meets it.
+every recorded year meets it; a target the plan sets for a project once it is in operation (no year) is achieved
+when a recorded value meets it, and until then not yet measurable. The plan's own words decide where they are
+stricter than the comparison: a figure it says is to be exceeded (超过) is met only above it.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ class Assessment:
     """A goal's status and what it rests on (the year and value judged, the value required then)."""
 
     status: Status
-    reason: str  # which rule decided: met, missed, on_path, behind, at_target, no_path, incomplete, none, recorded,
-    # no_status
+    reason: str  # which rule decided: met, missed, on_path, behind, at_target, no_path, incomplete, in_operation,
+    # none, recorded, no_status
     year: int | None = None
     value: float | None = None  # the value judged (for a growth target, the average rate)
     required: float | None = None  # what the path or target required in that year
@@ -103,7 +105,7 @@ def meets(goal: Goal, value: float, tolerance: float) -> bool:
     assert goal.target is not None
     target = goal.target
     if goal.comparison == "at_least":
-        return value >= target - EPSILON
+        return value > target + EPSILON if goal.qualifier == "超过" else value >= target - EPSILON
     if goal.comparison == "at_most":
         return value <= target + EPSILON
     if goal.comparison == "exactly":
@@ -148,6 +150,8 @@ def assess(goal: Goal, actuals: Sequence[Point], tolerance: float, recorded: str
         return Assessment("not_measurable", "none")
     if goal.every_year:
         return _every_year(goal, later, tolerance)
+    if goal.in_operation:
+        return _in_operation(goal, later, tolerance)
     if goal.kind == "growth":
         return _growth(goal, later, tolerance)
     revised = next((p.value for p in ordered if p.year == goal.base_year), None)
@@ -205,3 +209,14 @@ def _every_year(goal: Goal, later: list[Point], tolerance: float) -> Assessment:
     if over:  # the period is over but a year of it was never recorded
         return Assessment("not_measurable", "incomplete", latest.year, latest.value, target)
     return Assessment("on_track", "on_path", latest.year, latest.value, target)
+
+
+def _in_operation(goal: Goal, later: list[Point], tolerance: float) -> Assessment:
+    """A figure due once the project is in operation: met by the first recorded value that reaches it; before
+    that no year says it is late, so it is not yet measurable (the latest value shown)."""
+    target = goal.target if goal.target is not None else goal.low
+    met = next((p for p in later if meets(goal, p.value, tolerance)), None)
+    if met is not None:
+        return Assessment("achieved", "met", met.year, met.value, target)
+    latest = later[-1]
+    return Assessment("not_measurable", "in_operation", latest.year, latest.value, target)

@@ -194,8 +194,8 @@ class TargetRow:
 
     target: m.Target
     amount: str  # the figure with its unit: 480家 / 480 enterprises; 5–8家
-    figure: str  # with its comparison: 480家以上 / at least 480 enterprises
-    when: str  # <year>年 / by <year>; 每年 / every year
+    figure: str  # with the plan's words on it only: 5个以上 / at least 5 projects; 力争1000亿元; 480家
+    when: str  # <year>年 / by <year>; 每年 / every year; 项目投产后 / once in operation
     entity: Any  # the record it belongs to; None: the plan's own
     entity_name: str
     entity_type: str  # the list it belongs to, or plan

@@ -39,17 +39,24 @@ def derived(value: float | None, goal: Goal, fmt: Formatter) -> str:
 
 
 def target_text(goal: Goal, t: Translator, fmt: Formatter) -> str:
-    """The target as stated: a figure (with its comparison where it is not "at least"), a range, or words."""
+    """The target as stated: a figure (a commitment of the text with the plan's own words on it; a table's figure
+    with its comparison where it is not "at least"), a range, or words."""
     if not goal.numeric:
         return goal.text[t.lang] if goal.text else "—"
     if goal.low is not None or goal.high is not None:
         value = t("progress.target.range", low=shown(goal.low, goal, fmt), high=shown(goal.high, goal, fmt))
     else:
         value = shown(goal.target, goal, fmt)
-        if goal.comparison in ("at_most", "about"):
+        if goal.worded and goal.qualifier is not None:  # a commitment of the text: the plan's words only
+            value = t(f"targets.qualifier.{goal.qualifier}", figure=value)
+        elif not goal.worded and goal.comparison in ("at_most", "about"):
             value = t(f"progress.comparison.{goal.comparison}", value=value)
+    if goal.worded and goal.commitment is not None:
+        value = t(f"targets.commitment.{goal.commitment}", figure=value)
     if goal.every_year:
         return t("progress.target.every_year", value=value)
+    if goal.in_operation:
+        return t("progress.target.in_operation", value=value)
     return t("progress.target.by_year", value=value, year=goal.target_year)
 
 

@@ -1,6 +1,7 @@
 """The plan's targets on the site: the targets page, an entity's commitments on its page, the targets a chapter's
 paragraph states, the headline targets of the home page. Every figure is read here in the page's language
-(``at least 480 enterprises``, ``800亿元以上``), so templates only place it."""
+(``at least 5 projects``, ``230亿元以上``) with the plan's own words on it and no other, so templates only place
+it."""
 
 from __future__ import annotations
 
@@ -29,6 +30,26 @@ def amount(target: m.Target, lang: str) -> str:
         return measure(target.value, unit.zh, lang, unit.en, unit.one or "")
     assert target.value_min is not None and target.value_max is not None  # the model requires a value or a range
     return value_range(target.value_min, target.value_max, unit.zh, lang, unit.en)
+
+
+def worded(target: m.Target, figure: str, t: Translator) -> str:
+    """``figure`` with exactly the words the plan puts on it, in ``t``'s language: its qualifier (``800亿元以上`` /
+    ``at least CNY 80 billion``) and its commitment (``力争1000亿元`` / ``CNY 100 billion (stretch goal)``); a bare
+    达到/实现 leaves the figure alone."""
+    if target.qualifier is not None:
+        figure = t(f"targets.qualifier.{target.qualifier}", figure=figure)
+    if target.commitment is not None:
+        figure = t(f"targets.commitment.{target.commitment}", figure=figure)
+    return figure
+
+
+def when(target: m.Target, t: Translator) -> str:
+    """By when: ``by <year>``, ``every year`` or ``once in operation``."""
+    if target.every_year:
+        return t("targets.every_year")
+    if target.in_operation:
+        return t("targets.in_operation")
+    return t("targets.by", year=target.year)
 
 
 def place(site: Site, target: m.Target, t: Translator) -> c.TargetPlace:
@@ -81,15 +102,14 @@ def row(site: Site, target: m.Target, t: Translator) -> c.TargetRow:
     lang, fmt = t.lang, site.fmt(t.lang)
     figure = amount(target, lang)
     record = entity_of(site.plan, target)
-    when = t("targets.every_year") if target.every_year else t("targets.by", year=target.year)
     statements = [target, *restatements(site.plan, target)]
     ids = {i for s in statements for i in target_finding_ids(site.plan, s)}
     findings = [f for f in site.audit.findings if f.id in ids]
     return c.TargetRow(
         target,
         figure,
-        t(f"targets.cmp.{target.comparison}", figure=figure),
-        when,
+        worded(target, figure, t),
+        when(target, t),
         record,
         _entity_name(record, t),
         entity_list(target),
