@@ -273,7 +273,7 @@ EXPLORER_PRESETS = (10000, 100000)
 #: the selection CSV's columns, in order (explorer.js writes them; their headings come from the UI strings)
 CSV_FIELDS = (
     "id", "seq", "name", "type", "industry", "platform", "township", "location", "start_year", "end_year",
-    "total_investment", "plan_investment",
+    "total_investment", "plan_investment", "builder", "origin",
 )  # fmt: skip
 
 

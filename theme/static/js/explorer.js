@@ -72,7 +72,7 @@
       major: d.major === '1', total: num(d.total), plan: num(d.plan), start: num(d.start), end: num(d.end),
       name: d.name || '', location: d.location || '', typeLabel: d.typeLabel || '',
       industryLabel: d.industryLabel || '', platformLabel: d.platformLabel || '', townshipLabel: d.townshipLabel || '',
-      statusLabel: d.statusLabel || ''
+      statusLabel: d.statusLabel || '', builder: d.builder || '', origin: d.origin || ''
     };
   });
 
@@ -90,6 +90,7 @@
   }
 
   function setForm(state) {
+    if (state.sort && SORTS[state.sort]) sortOption(state.sort);
     SELECTS.forEach(function (k) {
       var el = control(k);
       if (el) el.value = state[k] && hasOption(el, state[k]) ? state[k] : '';
@@ -155,14 +156,75 @@
     };
   }
 
+  // Text columns sort by the reader's collation, empty values last.
+  function byText(key, dir) {
+    return function (a, b) {
+      var x = a[key], y = b[key];
+      if (!x && !y) return a.seq - b.seq;
+      if (!x) return 1;
+      if (!y) return -1;
+      return collator.compare(x, y) * dir || a.seq - b.seq;
+    };
+  }
+
   var SORTS = {
     '': function (a, b) { return a.seq - b.seq; },
+    '-seq': function (a, b) { return b.seq - a.seq; },
     investment: byNumber('total', 1),
     '-investment': byNumber('total', -1),
+    plan_investment: byNumber('plan', 1),
     '-plan_investment': byNumber('plan', -1),
     start: byNumber('start', 1),
-    name: function (a, b) { return collator.compare(a.name, b.name) || a.seq - b.seq; }
+    '-start': byNumber('start', -1),
+    name: byText('name', 1), '-name': byText('name', -1),
+    type: byText('typeLabel', 1), '-type': byText('typeLabel', -1),
+    industry: byText('industryLabel', 1), '-industry': byText('industryLabel', -1),
+    platform: byText('platformLabel', 1), '-platform': byText('platformLabel', -1),
+    location: byText('location', 1), '-location': byText('location', -1),
+    builder: byText('builder', 1), '-builder': byText('builder', -1),
+    origin: byText('origin', 1), '-origin': byText('origin', -1),
+    status: byText('statusLabel', 1), '-status': byText('statusLabel', -1)
   };
+
+  // ---- sortable headings: a heading's button sorts by its column (again: the other way), aria-sort says how;
+  // the sort <select> follows (an order it does not list is added to it, named after the heading) ----------
+
+  var headingButtons = Array.prototype.slice.call(table.querySelectorAll('thead th[data-sort]'));
+  function sortOption(key) {
+    var select = control('sort');
+    if (!select || hasOption(select, key)) return;
+    var base = key.replace(/^-/, '');
+    var th = headingButtons.filter(function (h) { return h.getAttribute('data-sort') === base; })[0];
+    if (!th) return;
+    var option = document.createElement('option');
+    option.value = key;
+    option.textContent = th.textContent.trim() + (key.charAt(0) === '-' ? ' ↓' : ' ↑');
+    select.appendChild(option);
+  }
+  headingButtons.forEach(function (th) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'sort';
+    while (th.firstChild) button.appendChild(th.firstChild);
+    th.appendChild(button);
+    button.addEventListener('click', function () {
+      var key = th.getAttribute('data-sort');
+      var numeric = th.hasAttribute('data-sort-desc-first');
+      var current = control('sort').value;
+      var asc = key === 'seq' ? '' : key;
+      var next = current === asc ? '-' + key : (current === '-' + key ? asc : (numeric ? '-' + key : asc));
+      sortOption(next);
+      control('sort').value = next;
+      update();
+    });
+  });
+  function showSort(key) {
+    headingButtons.forEach(function (th) {
+      var k = th.getAttribute('data-sort');
+      var asc = k === 'seq' ? '' : k;
+      th.setAttribute('aria-sort', key === asc ? 'ascending' : (key === '-' + k ? 'descending' : 'none'));
+    });
+  }
 
   var visible = data.slice();
 
@@ -183,7 +245,62 @@
     if (countEl) countEl.textContent = String(visible.length);
     if (totalEl) totalEl.textContent = formatTotal(total);
     if (emptyEl) emptyEl.hidden = visible.length > 0;
+    showSort(state.sort);
+    drawSelection(state);
+    if (fold) {
+      var set = KEYS.filter(function (k) { return k !== 'sort' && state[k]; }).length;
+      fold.querySelector('.count').textContent = set ? '(' + set + ')' : '';
+    }
     writeUrl(state);
+  }
+
+  // ---- the selection's chart: while a filter is set, its projects' total investment by industry (the page's
+  // own charts show every project; this one follows the filters) ------------------------------------------
+
+  var selection = document.getElementById('explorer-selection');
+  function filtered(state) {
+    return KEYS.some(function (k) { return k !== 'sort' && state[k]; });
+  }
+  function drawSelection(state) {
+    if (!selection) return;
+    var list = selection.querySelector('ol');
+    list.replaceChildren();
+    selection.hidden = !filtered(state) || !visible.length;
+    if (selection.hidden) return;
+    var sums = new Map();
+    visible.forEach(function (p) {
+      var key = p.industryLabel || selection.getAttribute('data-none');
+      sums.set(key, (sums.get(key) || 0) + (p.total || 0));
+    });
+    var rowsOf = Array.from(sums.entries()).sort(function (a, b) { return b[1] - a[1]; });
+    var top = rowsOf.length ? rowsOf[0][1] : 0;
+    rowsOf.forEach(function (entry) {
+      var li = document.createElement('li');
+      var name = document.createElement('span');
+      name.className = 'bar-name';
+      name.textContent = entry[0];
+      var bar = document.createElement('span');
+      bar.className = 'bar';
+      bar.style.width = (top ? Math.max(1, Math.round(entry[1] / top * 100)) : 0) + '%';
+      var value = document.createElement('span');
+      value.className = 'bar-value';
+      value.textContent = formatTotal(entry[1]);
+      li.appendChild(name);
+      li.appendChild(bar);
+      li.appendChild(value);
+      list.appendChild(li);
+    });
+  }
+
+  // ---- phones: the filters folded behind one button that says how many are set -------------------------
+
+  var fold = document.getElementById('explorer-fold');
+  if (fold) {
+    fold.addEventListener('click', function () {
+      var open = fold.getAttribute('aria-expanded') !== 'true';
+      fold.setAttribute('aria-expanded', open ? 'true' : 'false');
+      form.classList.toggle('open', open);
+    });
   }
 
   // ---- CSV -----------------------------------------------------------------------------------
@@ -192,7 +309,7 @@
   // zh 万元 as the plan prints it, en CNY million); the star column only if the plan marks projects, the status
   // column only if the plan records projects' progress.
   var FIELDS = ['id', 'seq', 'name', 'type', 'industry', 'platform', 'township', 'location', 'start_year',
-    'end_year', 'total_investment', 'plan_investment', 'major', 'status'];
+    'end_year', 'total_investment', 'plan_investment', 'builder', 'origin', 'major', 'status'];
   var money = lang === 'zh' ? 1 : 100;  // 万元 per CSV unit
   var yes = script.getAttribute('data-yes') || 'yes';
   var no = script.getAttribute('data-no') || 'no';
@@ -222,6 +339,8 @@
       case 'end_year': return csvNumber(p.end);
       case 'total_investment': return csvMoney(p.total);
       case 'plan_investment': return csvMoney(p.plan);
+      case 'builder': return p.builder;
+      case 'origin': return p.origin;
       case 'major': return p.major ? yes : no;
       case 'status': return p.statusLabel;
       default: return '';
