@@ -389,11 +389,10 @@ def check_package(path: Path, display: str) -> None:
                 if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
                     ratio = part.file_size // max(part.compress_size, 1)
                     _refuse(display, f"its part {part.filename} inflates {ratio:,} times (a zip bomb?)")
-            for part in parts:
-                if part.filename.endswith((".xml", ".rels", ".vml")):
-                    with package.open(part) as stream:
-                        if _declares_dtd(stream):
-                            _refuse(display, f"its part {part.filename} declares a DTD (entities are not allowed)")
+            for part in parts:  # every part, whatever its name: a relationship may name any part as XML
+                with package.open(part) as stream:
+                    if _declares_dtd(stream):
+                        _refuse(display, f"its part {part.filename} declares a DTD (entities are not allowed)")
     except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
         _refuse(display, _why(exc))
 
