@@ -33,12 +33,15 @@ def _files(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_two_builds_started_a_second_apart_both_leave_a_complete_site(fixture_project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("apart", [1.0, 2.5])
+def test_two_builds_started_seconds_apart_both_leave_a_complete_site(
+    fixture_project: Path, tmp_path: Path, apart: float
+) -> None:
     reference = tmp_path / "reference"
     assert run_build(fixture_project, reference, "--no-search").returncode == 0
     output = tmp_path / "output"
     first = _start_build(fixture_project, output)
-    time.sleep(1)
+    time.sleep(apart)
     second = _start_build(fixture_project, output)
     outs = [process.communicate(timeout=120) for process in (first, second)]
     for process, (stdout, stderr) in zip((first, second), outs, strict=True):

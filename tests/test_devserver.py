@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -308,3 +310,23 @@ def test_serve_answers_bad_requests_with_a_status(served: int, request_bytes: by
 def test_serve_sends_text_as_utf8(served: int, path: str, kind: str) -> None:
     with urllib.request.urlopen(f"http://127.0.0.1:{served}/{path}", timeout=5) as response:  # noqa: S310
         assert response.headers["Content-Type"] == kind
+
+
+def test_ctrl_c_during_the_first_build_is_one_line_and_stops_the_server(fixture_project: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(fixture_project, project, ignore=shutil.ignore_patterns("output", "cache"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "plugins.plan_explorer", "devserver", "--port", str(_free_port())],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (project / ".output.building").exists():  # the first build is under way
+        assert process.poll() is None and time.monotonic() < deadline, "the first build did not start"
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    output = process.communicate(timeout=30)[0]  # it stops (it waited forever for a server never started)
+    assert output.splitlines() == ["build interrupted; the previous site was left as it was"], output

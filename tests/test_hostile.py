@@ -348,3 +348,25 @@ def test_no_csv_cell_can_start_a_formula_and_rows_survive_a_bare_cr() -> None:
                 assert not line or line[0] not in "=+-@\t", (cell, row)
     cells = {cell for row in rows[1:] for cell in row}
     assert {"a\r'=1+1", "'=1+1", "'\tx", "'\rx", 'q"uote, and comma', "line\n'=2+2", "x\r\n'@y"} <= cells
+
+
+def test_the_explorers_csv_download_starts_no_formula(tmp_path: Path, page: Any) -> None:
+    """The same rule in the browser (explorer.js): names and locations that start, or have a line that starts,
+    with a formula character are neutralised; the file reads back as one row per project."""
+    project = copy_project(tmp_path / "p", FIXTURES / "plan" / "data", FIXTURES / "plan" / "content")
+    projects = project / "data" / "projects.yaml"
+    _edit(projects, "en: Widget factory}", 'en: "=1+1\\n@SUM(A1)"}')
+    _edit(projects, "location: {zh: 东镇, en: East Town}", 'location: {zh: "-2", en: "\\t+cmd|x"}')
+    result = run_build(project, project / "output", "--no-search")
+    assert result.returncode == 0, result.stderr
+    for url in serve(project / "output"):
+        page.goto(url + "/en/projects/")
+        with page.expect_download() as info:
+            page.locator("#explorer-csv").click()
+        body = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body, newline="")))
+    assert len(rows) == 1 + len(yaml.safe_load(projects.read_text(encoding="utf-8"))["projects"])
+    cells = {cell for row in rows for cell in row}
+    assert "'=1+1\n'@SUM(A1)" in cells and "'\t+cmd|x" in cells
+    for cell in cells:
+        assert all(not line or line[0] not in "=+-@\t" for line in re.split(r"[\r\n]", cell)), cell

@@ -411,3 +411,13 @@ def test_a_date_cell_takes_only_a_date(
     line = _one_line(_bounded_import(project))
     assert re.fullmatch(r"outcomes\.xlsx!项目!G\d+: started: must be a date \(YYYY-MM-DD\)", line), line
     assert digest(project / "data") == before
+
+
+def test_a_dtd_in_a_part_of_any_name_is_refused(
+    workbook_project: tuple[Path, Path, dict[str, tuple[bytes, int]]],
+) -> None:
+    project, path, before = workbook_project
+    _repack(path, lambda name, data: None, {"xl/media/evil.dat": b'<?xml version="1.0"?>' + DTDS["xxe"] + b"<r/>"})
+    line = _one_line(_bounded_import(project))
+    assert line.endswith("(its part xl/media/evil.dat declares a DTD (entities are not allowed))"), line
+    assert digest(project / "data") == before

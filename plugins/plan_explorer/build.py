@@ -16,6 +16,9 @@ from .i18n import LANGS
 from .outputdir import OutputFolders
 from .publish import precompress
 
+#: what Ctrl-C during a build prints (the command line, the dev server): the one line it ends with
+INTERRUPTED = "build interrupted; the previous site was left as it was"
+
 
 class WarningCounter(logging.Handler):
     """Counts warnings so that fatal warnings can fail the build (as pelican's --fatal)."""

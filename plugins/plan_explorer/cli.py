@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from .audit import render
-from .build import BuildOptions, build, report
+from .build import INTERRUPTED, BuildOptions, build, report
 from .devserver import run_devserver
 from .entities import ENTITY_TYPES
 from .errors import PlanError, WorkbookError
@@ -31,7 +31,6 @@ from .targets import KINDS, entity_list
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
-INTERRUPTED = "build interrupted; the previous site was left as it was"
 
 
 def check(plan_root: Path) -> int:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from .build import BuildOptions, build
+from .build import INTERRUPTED, BuildOptions, build
 from .errors import PlanError, ProblemLog
 from .i18n import Catalogue, load_catalogue
 from .outputdir import OutputFolders
@@ -224,11 +224,15 @@ class DevServer:
         except ServeFailed as exc:
             print(*exc.lines(), file=sys.stderr)
             return 1
+        serving = building = False
         try:
             seen = snapshot(self.watched)  # before the first build: an edit made while it runs is rebuilt after it
+            building = True
             self.full_build()
+            building = False
             self.publish(new_id=False)
             threading.Thread(target=server.serve_forever, daemon=True).start()
+            serving = True
             print(
                 f"Serving http://127.0.0.1:{self.port}/ — watching {', '.join(map(str, self.watched))} (Ctrl-C to stop)"
             )
@@ -247,9 +251,14 @@ class DevServer:
                     argv += ["--plan", str(self.options.plan)]
                     os.execv(sys.executable, argv)  # noqa: S606 — this same server, restarted on the new code
                 if changed:
+                    building = True
                     self.rebuild(changed)
+                    building = False
         except KeyboardInterrupt:
-            server.shutdown()
+            if building:
+                print(INTERRUPTED, file=sys.stderr)
+            if serving:  # shutdown() waits for serve_forever(), which a stop during the first build never began
+                server.shutdown()
         finally:
             server.server_close()
         return 0

@@ -283,6 +283,7 @@ class SiteWriter:
         plan = self.site.plan
         for name, text in export_files(plan, self.site.types, self.site.history.current).items():
             self._write_text(f"data/{name}", text)
+            self.pages.append(f"data/{name}")
         outcomes = plan.file(m.OutcomesFile)
         cited: list[m.SourceDef | m.OutcomeSource] = [*plan.meta.sources, *(outcomes.sources if outcomes else [])]
         documents = [SOURCE_TEXT.as_posix(), *(s.document for s in cited if s.document)]

@@ -48,6 +48,7 @@ MAX_RATIO = 100  # inflated / compressed, for a part of more than RATIO_FROM byt
 RATIO_FROM = 2**20
 #: right of a sheet's columns: read to say that a value there is not read (further right is not read at all)
 EXTRA_COLUMNS = 10
+SHEET_ROWS = 1_048_576  # a spreadsheet's last row: a part claiming rows beyond it is read no further
 #: what openpyxl raises for a file that is no workbook it can read (XML syntax errors are SyntaxErrors)
 UNREADABLE = (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, SyntaxError, EOFError)
 
@@ -148,7 +149,7 @@ class _SheetReader:
         blank = (None,) * width
         outside: Cell | None = None
         # streaming: rows the sheet lacks cost a comparison (a cell at row 1,048,576 is a million of them)
-        for r, values in enumerate(ws.iter_rows(min_row=1, max_col=width, values_only=True), 1):
+        for r, values in enumerate(ws.iter_rows(min_row=1, max_row=SHEET_ROWS, max_col=width, values_only=True), 1):
             if values == blank or (r > self.last_row and outside is not None):
                 continue
             for c, value in enumerate(values, 1):
@@ -388,11 +389,10 @@ def check_package(path: Path, display: str) -> None:
                 if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
                     ratio = part.file_size // max(part.compress_size, 1)
                     _refuse(display, f"its part {part.filename} inflates {ratio:,} times (a zip bomb?)")
-            for part in parts:
-                if part.filename.endswith((".xml", ".rels", ".vml")):
-                    with package.open(part) as stream:
-                        if _declares_dtd(stream):
-                            _refuse(display, f"its part {part.filename} declares a DTD (entities are not allowed)")
+            for part in parts:  # every part, whatever its name: a relationship may name any part as XML
+                with package.open(part) as stream:
+                    if _declares_dtd(stream):
+                        _refuse(display, f"its part {part.filename} declares a DTD (entities are not allowed)")
     except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
         _refuse(display, _why(exc))
 
