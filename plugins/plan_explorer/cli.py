@@ -54,7 +54,9 @@ def check(plan_root: Path) -> int:
     for finding in site.audit.findings:
         tag = f"knock-on of {finding.follows}" if finding.follows else finding.severity
         note = " (rests on the site's classification)" if finding.classified else ""
-        print(f"  [{tag}] {finding.subject.en}: {render(finding.computation, t, fmt)}{note}")
+        print(f"  [{tag}] {finding.rule}: {finding.subject.en}: {render(finding.computation, t, fmt)}{note}")
+    for skip in site.audit.skipped:
+        print(f"  [skipped] {skip.rule}: {skip.subject.en}: {render(skip.reason, t, fmt)}")
     return 0
 
 

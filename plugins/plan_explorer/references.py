@@ -229,6 +229,7 @@ class _Checker:
                 checks += [(("sums", i, "total"), total.total)] + [
                     (("sums", i, "parts", j), p) for j, p in enumerate(total.parts)
                 ]
+            checks += self.audit_paths(statements)
             for loc, path in checks:
                 try:
                     self.plan.resolve(path)
@@ -238,6 +239,49 @@ class _Checker:
             self.breakdowns()
         if self.plan.has("targets"):
             self.target_paths()
+
+    def audit_paths(self, statements: m.StatementsFile) -> list[tuple[tuple[Any, ...], str]]:
+        """The paths the audit's further statements name (multiples, compounds, value added, counts, record sums);
+        a count or record sum naming a collection the plan lacks is reported here."""
+        checks: list[tuple[tuple[Any, ...], str]] = []
+        for i, multiple in enumerate(statements.multiples):
+            checks += [(("multiples", i, "base"), multiple.base), (("multiples", i, "level"), multiple.level)]
+        named: list[tuple[str, int, str, m.Statement]] = [
+            *(
+                ("compounds", i, k, getattr(c, k))
+                for i, c in enumerate(statements.compounds)
+                for k in ("base", "rate", "level")
+            ),
+            *(
+                ("value_added", i, k, getattr(v, k))
+                for i, v in enumerate(statements.value_added)
+                for k in ("value_added", "output")
+            ),
+            *(("counts", i, "stated", c.stated) for i, c in enumerate(statements.counts)),
+            *(("record_sums", i, "total", r.total) for i, r in enumerate(statements.record_sums)),
+            *(("multiples", i, "stated", x.stated) for i, x in enumerate(statements.multiples)),
+        ]
+        checks += [((key, i, k, "path"), st.path) for key, i, k, st in named if st.path]
+        for key, items in (("counts", statements.counts), ("record_sums", statements.record_sums)):
+            for i, item in enumerate(items):
+                if item.collection not in self.plan.index:
+                    self.add("statements.yaml", (key, i, "collection"), f"'{item.collection}': no such collection")
+        return checks
+
+    def glossary_forms(self) -> None:
+        """A Chinese form listed under two glossary terms is a data error: the glossary would give one name two
+        renderings (the audit's ``names`` rule says which forms the plan itself makes one)."""
+        glossary = self.plan.files.get("glossary")
+        if not isinstance(glossary, m.GlossaryFile):
+            return
+        seen: dict[str, str] = {}
+        for i, term in enumerate(glossary.terms):
+            written = [(("terms", i, "term", "zh"), f.strip()) for f in term.term.zh.split("/") if f.strip()]
+            written += [(("terms", i, "zh_forms", j), f) for j, f in enumerate(term.zh_forms or [])]
+            for loc, form in dict((f, loc) for loc, f in written).items():
+                if form in seen and seen[form] != term.id:
+                    self.add("glossary.yaml", loc, f"'{form}' is also a form of the term '{seen[form]}'")
+                seen.setdefault(form, term.id)
 
     def outcomes(self) -> None:
         """Outcomes name targets the plan has (see :mod:`outcomes.checks`); a file of outcomes that failed
@@ -394,6 +438,7 @@ def check_references(
     if checker.period():
         checker.years()
     checker.paths()
+    checker.glossary_forms()
     if plan.has("targets"):
         checker.targets(paragraphs)
     checker.outcomes()

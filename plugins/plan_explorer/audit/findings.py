@@ -17,20 +17,26 @@ from typing import Any
 
 from ..i18n import Translator
 from ..model import records as m
-from ..numfmt import Formatter
+from ..numfmt import Figure, Formatter, decimals_of, rounded
 
 SEVERITIES = ("contradiction", "notable", "rounding")
 KNOCK_ON = "knock_on"
+#: numfmt's units that :class:`numfmt.Figure` writes itself; any other unit of the plan goes through ``measure``
+FIGURE_UNITS = frozenset({"亿元", "万元", "%", "pp"})
 
 
-@dataclass(frozen=True)
-class Fig:
-    """A figure in the plan's unit (``亿元``, ``%``, ``pp`` for percentage points, ``""`` for a bare number);
-    ``signed`` writes its sign (a difference)."""
+def Fig(value: float, unit: str = "", signed: bool = False, decimals: int | None = None) -> Figure:  # noqa: N802
+    """A figure of a finding as numfmt's one quantity type: in the plan's unit (``亿元``, ``%``, ``pp`` for
+    percentage points, ``""`` for a bare number); ``decimals`` for a figure the audit computes (numfmt rounds it,
+    never the audit); ``signed`` writes its sign (a difference)."""
+    return Figure(value, unit, decimals=decimals, signed=signed)
 
-    value: float
-    unit: str = ""
-    signed: bool = False
+
+def rounds_to(computed: float, stated: float) -> bool:
+    """The audit's rounding rule: a computed figure is "explained by rounding" only when rounding it to the stated
+    figure's printed precision gives the stated figure (12.79 rounds to 13, not to the stated 12)."""
+    places = decimals_of(stated)
+    return rounded(computed, places) == rounded(stated, places)
 
 
 @dataclass(frozen=True)
@@ -66,11 +72,22 @@ def render(text: Say, t: Translator, fmt: Formatter) -> str:
     return t(f"audit.{text.key}", **{name: _arg(value, t, fmt) for name, value in text.args.items()})
 
 
+def show(fig: Figure, fmt: Formatter) -> str:
+    """A figure in the page's language: numfmt rounds it (a computed one) and writes it in the page's unit."""
+    number = fig.number()
+    if number is None:
+        return fmt.measure(None, fig.unit)
+    if fig.unit in FIGURE_UNITS and not fig.signed:
+        return fmt.show(fig)
+    value = float(number)
+    if fig.signed:
+        return fmt.change(value, fig.unit)
+    return fmt.measure(value, fig.unit) if fig.unit else fmt.number(value)
+
+
 def _arg(value: Any, t: Translator, fmt: Formatter) -> str:
-    if isinstance(value, Fig):
-        if value.signed:
-            return fmt.change(value.value, value.unit)
-        return fmt.measure(value.value, value.unit) if value.unit else fmt.number(value.value)
+    if isinstance(value, Figure):
+        return show(value, fmt)
     if isinstance(value, m.Text):
         return value[t.lang]
     if isinstance(value, Say):
@@ -89,11 +106,15 @@ def _arg(value: Any, t: Translator, fmt: Formatter) -> str:
 class Value:
     """One figure a finding sets side by side with others: what it is, in which unit, where the plan states it."""
 
-    label: m.Text
+    label: m.Text | Say  # a name from the data, or a catalogue sentence (``audit.label.*``)
     value: float | None
     unit: str = ""
     source: m.Source | m.Passage | None = None
     quote: str | None = None  # the plan's own words, in Chinese
+    decimals: int | None = None  # for a figure the audit computes: the precision numfmt rounds it to
+
+    def figure(self) -> Figure:
+        return Figure(self.value, self.unit, decimals=self.decimals)
 
 
 @dataclass
@@ -112,6 +133,19 @@ class Finding:
     classified: m.Text | None = None  # the site's own classification it rests on (never a contradiction then)
     follows: str | None = None  # the finding this one is a knock-on of
     tolerance: Say | None = None  # how an approximate wording of the plan was read
+    evidence: Say | None = None  # where the plan's own figures point to one of the values, which one and why
+
+    def difference_figure(self) -> Figure:
+        """The difference as the page shows it: to the finest precision of the figures it is the difference of."""
+        places = max(
+            (
+                v.decimals if v.decimals is not None else decimals_of(v.value)
+                for v in self.values
+                if v.value is not None
+            ),
+            default=0,
+        )
+        return Figure(self.difference, self.unit, decimals=places, signed=True)
 
     def rests_on(self, classification: m.Text) -> Finding:
         """This finding, marked as resting on the site's ``classification``: at most notable."""
@@ -144,9 +178,31 @@ def text(zh: str, en: str) -> m.Text:
     return m.Text(zh=zh, en=en)
 
 
+def label(key: str, **args: Any) -> Say:
+    """A label of the catalogue (``audit.label.<key>``): the audit's Python holds no reader's words."""
+    return Say(f"label.{key}", args)
+
+
+def words(value: m.Text | Say, t: Translator, fmt: Formatter) -> str:
+    """A subject or label in the page's language."""
+    return render(value, t, fmt) if isinstance(value, Say) else value[t.lang]
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A table or statement a rule met and could not read (a missing row, a blank cell, a total without parts):
+    the rule skips it, and the audit page says so (never a traceback)."""
+
+    rule: str
+    subject: m.Text
+    reason: Say
+    where: str | None = None
+
+
 @dataclass
 class Audit:
     findings: list[Finding]
+    skipped: list[Skip] = field(default_factory=list)
     by_entity: dict[tuple[type, str], list[Finding]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
