@@ -262,10 +262,11 @@ class _Checker:
             *(("multiples", i, "stated", x.stated) for i, x in enumerate(statements.multiples)),
         ]
         checks += [((key, i, k, "path"), st.path) for key, i, k, st in named if st.path]
-        for key, items in (("counts", statements.counts), ("record_sums", statements.record_sums)):
-            for i, item in enumerate(items):
-                if item.collection not in self.plan.index:
-                    self.add("statements.yaml", (key, i, "collection"), f"'{item.collection}': no such collection")
+        collections = [("counts", i, c.collection) for i, c in enumerate(statements.counts)]
+        collections += [("record_sums", i, r.collection) for i, r in enumerate(statements.record_sums)]
+        for key, i, name in collections:
+            if name not in self.plan.index:
+                self.add("statements.yaml", (key, i, "collection"), f"'{name}': no such collection")
         return checks
 
     def glossary_forms(self) -> None:
@@ -276,9 +277,11 @@ class _Checker:
             return
         seen: dict[str, str] = {}
         for i, term in enumerate(glossary.terms):
-            written = [(("terms", i, "term", "zh"), f.strip()) for f in term.term.zh.split("/") if f.strip()]
+            written: list[tuple[tuple[Any, ...], str]] = [
+                (("terms", i, "term", "zh"), f.strip()) for f in term.term.zh.split("/") if f.strip()
+            ]
             written += [(("terms", i, "zh_forms", j), f) for j, f in enumerate(term.zh_forms or [])]
-            for loc, form in dict((f, loc) for loc, f in written).items():
+            for form, loc in dict((f, loc) for loc, f in written).items():
                 if form in seen and seen[form] != term.id:
                     self.add("glossary.yaml", loc, f"'{form}' is also a form of the term '{seen[form]}'")
                 seen.setdefault(form, term.id)

@@ -38,10 +38,11 @@ def average_findings(plan: Plan) -> Iterator[Finding | Skip]:
     Rates and average are both the table's own (comparable prices), so no level at current prices is needed."""
     for series in plan.all(m.Series):
         stated = series.growth_stated
-        given = [p for p in series.points if p.yoy is not None]
+        points = sorted(series.points, key=lambda p: p.year)
+        given = [p for p in points if p.yoy is not None]
         if stated is None or not given:
             continue
-        if len(given) < len(series.points) - 1:  # a blank rate inside the years the average covers
+        if any(p.yoy is None for p in points[1:]):  # a blank rate inside the years the average covers
             yield Skip("average", series.name, Say("skip.blank_rate"), series.source.ref)
             continue
         rates = [p.yoy for p in given if p.yoy is not None]
@@ -49,9 +50,10 @@ def average_findings(plan: Plan) -> Iterator[Finding | Skip]:
         if rounds_to(mean, stated):
             continue
         low, high = min(rates), max(rates)
-        slack = half_unit(stated) + max(half_unit(r) for r in rates)
+        # a table prints its rates to one precision (7.0 is read as 7, so take the finest of them)
+        slack = half_unit(stated) + 0.5 * 10.0 ** -precision(*rates)
         beyond = outside(stated, (low - slack, high + slack))
-        severity = "contradiction" if beyond else (severity_of(stated - mean, 0, 1.0) or "notable")
+        severity = "contradiction" if beyond else "notable"  # inside the range: another period or basis, perhaps
         unit = "%"
         values = [Value(label("stated_yoy", year=p.year), p.yoy, unit, series.source) for p in given]
         values += [
