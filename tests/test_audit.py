@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, load_data
+from conftest import FIXTURES, ROOT, copy_project, load_data, run_build
 
 from plugins.plan_explorer.audit import Audit, Finding, render, run_audit
 from plugins.plan_explorer.audit.rates import compounded_mean, factors
@@ -269,7 +269,7 @@ def test_further_rules_say_what_they_found(tmp_path: Path) -> None:
     assert said(like) == "((CNY 10 billion − CNY 1 billion) / CNY 7.2 billion)^(1/5) − 1 = 4.56%; from the totals 6.79%"
     assert "Gadgets" in said(like, "en", "why") and "小器件" in said(like, "zh", "why")
     names = f["names-company-a"]
-    assert [v.quote for v in names.values] == ["甲公司", "甲实业公司"] and said(names) == "甲公司 / 甲实业公司"
+    assert [v.quote for v in names.values] == ["甲公司", "甲实业公司"] and said(names) == "2 forms of the name"
     assert "never says they are one" in said(names, "en", "why")
 
 
@@ -384,6 +384,17 @@ def test_a_malformed_table_is_skipped_with_a_note(tmp_path: Path, case: str) -> 
     for skip in audit.skipped:  # in both languages
         for lang in ("zh", "en"):
             assert render(skip.reason, CATALOGUE.bound(lang), Formatter(lang)).strip()
+
+
+def test_the_audit_page_notes_a_skipped_table_in_both_languages(tmp_path: Path) -> None:
+    data = audit_data(tmp_path / "plan", [("townships.yaml", "kind: total", "kind: township")])
+    root = copy_project(tmp_path / "project", data, FIXTURES / "plan" / "content")
+    result = run_build(root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr[-2000:]
+    zh = (tmp_path / "out" / "audit" / "index.html").read_text(encoding="utf-8")
+    en = (tmp_path / "out" / "en" / "audit" / "index.html").read_text(encoding="utf-8")
+    assert 'id="skipped"' in zh and "表中没有合计行。" in zh
+    assert 'id="skipped"' in en and "The table has no total row." in en and "Totals vs the sum of their rows" in en
 
 
 # --- approximate wording, classification ------------------------------------------------------------------------
@@ -573,6 +584,11 @@ def test_audit_page_is_in_its_language_grouped_by_severity_then_table(built_site
     cause = zh.index('id="repeated-strategic-emerging-value-added-2020"')
     knock_on = zh.index('id="share-strategic-emerging-share-2020"')
     assert cause < knock_on and "</article>" not in zh[cause:knock_on]  # inside the finding it follows from
+    # the rules are stated, each once, whether or not they found anything; a table no rule could read is noted
+    for rule in ("average", "count", "compound", "multiple", "like_for_like", "value_added", "names", "record_sum"):
+        assert en.count(f"<dt>{CATALOGUE.bound('en')(f'audit.rule.{rule}')}</dt>") == 1, rule
+    assert "Rounding: a difference is put down to rounding only when" in en and "舍入：只有把计算结果" in zh
+    assert 'id="skipped"' not in en  # the real plan's tables are whole
     assert "Involves: </p>" not in en and "涉及: </p>" not in zh and 'class="why"' in en
 
 
@@ -580,6 +596,7 @@ def test_audit_page_is_in_its_language_grouped_by_severity_then_table(built_site
 def test_entity_pages_mark_their_findings(built_site: Path, lang: str) -> None:
     prefix = built_site / ("en" if lang == "en" else "")
     audit = (prefix / "audit" / "index.html").read_text(encoding="utf-8")
-    assert 'id="totals-traditional-2020"' in audit and "337.02" in audit and "332.06" in audit
+    total, rows = ("337.02亿元", "332.06亿元") if lang == "zh" else ("CNY 33.702 billion", "CNY 33.206 billion")
+    assert 'id="totals-traditional-2020"' in audit and total in audit and rows in audit  # in the page's units
     industry = (prefix / "industries" / "rubber-plastics-metal" / "index.html").read_text(encoding="utf-8")
     assert "audit/#growth-industry-rubber-plastics-metal" in industry

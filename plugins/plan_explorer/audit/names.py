@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..model import records as m
 from ..model.plan import Plan
-from .findings import Finding, Listed, Say, Skip, Value, label
+from .findings import Finding, Say, Skip, Value, label
 
 
 def glossary_forms(term: m.Term) -> list[str]:
@@ -43,7 +43,7 @@ def name_findings(plan: Plan) -> Iterator[Finding | Skip]:
             "names",
             group.label,
             values,
-            Say("computation.names", {"forms": Listed(names, " / ")}),
+            Say("computation.names", {"count": len(names)}),  # the forms themselves: the values, marked Chinese
             0,
             "",
             "notable",
