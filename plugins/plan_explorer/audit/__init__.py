@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..i18n import Catalogue
 from ..model.plan import Plan
 from .arithmetic import growth_findings, total_findings, yoy_findings
 from .descriptions import investment_findings, parts_findings, party_findings
@@ -93,7 +94,8 @@ RULE_NAMES = (
 )
 
 
-def run_audit(plan: Plan) -> Audit:
+def run_audit(plan: Plan, catalogue: Catalogue | None = None) -> Audit:
+    """Every rule on ``plan``; with ``catalogue``, the findings' subjects worded in both languages."""
     found = [f for rule in RULES for f in rule(plan)]
     findings = [f for f in found if isinstance(f, Finding)]
     skipped = [f for f in found if isinstance(f, Skip)]
@@ -107,4 +109,5 @@ def run_audit(plan: Plan) -> Audit:
             cause.evidence = Say("evidence.knock_on", {"other": finding.why.args["other"], "subject": finding.subject})
     order = {sev: i for i, sev in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (order[f.severity], f.rule, f.id))
-    return Audit(findings, skipped)
+    audit = Audit(findings, skipped)
+    return audit.worded(catalogue) if catalogue is not None else audit

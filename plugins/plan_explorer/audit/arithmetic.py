@@ -10,18 +10,14 @@ from ..model import records as m
 from ..model.plan import Plan
 from ..numfmt import GROWTH_DECIMALS, implied_growth
 from .facts import alternatives
-from .findings import Fig, Finding, Listed, Say, Skip, Value, decimals, half_unit, label, rounds_to, severity_of, text
+from .findings import Fig, Finding, Listed, Say, Skip, Value, decimals, half_unit, label, rounds_to, severity_of
 from .labels import describe, unit_of
 
 #: year-on-year rates that differ from the levels by no more than this many points are not reported: official
 #: rates are computed at comparable prices and on the same set of enterprises, the levels at current prices
 YOY_TOLERANCE = 5.0
 #: a township table's rows are added by this site's classification of them (the table itself does not say)
-TOWNSHIP_CLASSES = text(
-    "本站对附表各行的分类（乡镇、园区、单列企业、电力）：原表未说明哪些行相加得合计",
-    "this site's classification of the table's rows (townships, zones, an enterprise, power): the table does not "
-    "say which rows add up to its total",
-)
+TOWNSHIP_CLASSES = label("classified.township_rows")
 
 
 # --- totals ------------------------------------------------------------------------------------------------
@@ -30,7 +26,7 @@ TOWNSHIP_CLASSES = text(
 def _sum_finding(
     ident: str,
     rule: str,
-    subject: m.Text,
+    subject: m.Text | Say,
     total: Value,
     parts: list[Value],
     entities: list[Any],
@@ -70,7 +66,7 @@ def total_findings(plan: Plan) -> Iterator[Finding | Skip]:
         rows = plan.referring(m.Industry, "group", group.id)
         for year, total in sorted(group.total.items()):
             parts = [Value(i.name, i.output.get(year), "亿元", i.source) for i in rows]
-            subject = text(f"{group.name.zh}合计（{year}年）", f"{group.name.en}: total, {year}")
+            subject = label("subject.group_total", name=group.name, year=year)
             if not rows:
                 yield Skip("totals", subject, Say("skip.no_parts"), group.source.ref)
                 continue
@@ -130,7 +126,7 @@ def township_findings(plan: Plan) -> Iterator[Finding | Skip]:
     overlaps: list[tuple[int, float, float]] = []
     for year, total in sorted(total_row.output.items()):
         parts = [Value(t.name, t.output.get(year), "亿元", t.source) for t in additive]
-        subject = text(f"{table.zh}{total_row.name.zh}（{year}年）", f"{table.en}: {total_row.name.en}, {year}")
+        subject = label("subject.table_row_year", table=table, name=total_row.name, year=year)
         stated = Value(total_row.name, total, "亿元", total_row.source)
         f = _sum_finding(f"totals-townships-{year}", "totals", subject, stated, parts, [total_row], where)
         if isinstance(f, Finding):
@@ -166,7 +162,7 @@ def _overlap_finding(
     finding = Finding(
         "overlap-townships",
         "overlap",
-        text(f"{table.zh}：园区行与乡镇行重叠", f"{table.en}: the zone rows overlap the townships"),
+        label("subject.overlap", table=table),
         values,
         Say("computation.overlap", {"lines": Listed(lines, ";")}),
         total - summed,

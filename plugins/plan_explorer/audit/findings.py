@@ -11,11 +11,11 @@ by rounding). A finding that follows from another (a share computed from a figur
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from ..i18n import Translator
+from ..i18n import Catalogue, Translator
 from ..model import records as m
 from ..numfmt import Figure, Formatter, decimals_of, rounded
 
@@ -120,8 +120,8 @@ class Value:
 @dataclass
 class Finding:
     id: str
-    rule: str  # totals, overlap, growth, yoy, repeated, share, sum, prose, investment, parts, categories, parties
-    subject: m.Text
+    rule: str  # one of RULE_NAMES (audit/__init__.py)
+    subject: m.Text | Say  # a name from the data, or a catalogue sentence (worded in both languages by run_audit)
     values: list[Value]
     computation: Say
     difference: float
@@ -130,7 +130,7 @@ class Finding:
     entities: list[Any] = field(default_factory=list)  # the records it involves
     where: str | None = None  # the source (table or section) it is about: the audit page groups by it
     why: Say | None = None  # one sentence: why it matters to a reader
-    classified: m.Text | None = None  # the site's own classification it rests on (never a contradiction then)
+    classified: m.Text | Say | None = None  # the site's own classification it rests on (never a contradiction then)
     follows: str | None = None  # the finding this one is a knock-on of
     tolerance: Say | None = None  # how an approximate wording of the plan was read
     evidence: Say | None = None  # where the plan's own figures point to one of the values, which one and why
@@ -147,7 +147,7 @@ class Finding:
         )
         return Figure(self.difference, self.unit, decimals=places, signed=True)
 
-    def rests_on(self, classification: m.Text) -> Finding:
+    def rests_on(self, classification: m.Text | Say) -> Finding:
         """This finding, marked as resting on the site's ``classification``: at most notable."""
         self.classified = classification
         if self.severity == "contradiction":
@@ -194,7 +194,7 @@ class Skip:
     the rule skips it, and the audit page says so (never a traceback)."""
 
     rule: str
-    subject: m.Text
+    subject: m.Text | Say
     reason: Say
     where: str | None = None
 
@@ -209,6 +209,23 @@ class Audit:
         for finding in self.findings:
             for entity in finding.entities:
                 self.by_entity[(type(entity), entity.id)].append(finding)
+
+    def worded(self, catalogue: Catalogue) -> Audit:
+        """The audit with its subjects and classifications in both languages' words (what templates and the
+        command line read as ``subject.zh`` / ``subject.en``), from the catalogue's ``audit.*`` strings."""
+        bound = {lang: (catalogue.bound(lang), Formatter(lang)) for lang in ("zh", "en")}
+
+        def text_of(value: m.Text | Say) -> m.Text:
+            if isinstance(value, m.Text):
+                return value
+            return m.Text(zh=render(value, *bound["zh"]), en=render(value, *bound["en"]))
+
+        for finding in self.findings:
+            finding.subject = text_of(finding.subject)
+            if finding.classified is not None:
+                finding.classified = text_of(finding.classified)
+        self.skipped = [replace(skip, subject=text_of(skip.subject)) for skip in self.skipped]
+        return self
 
     def for_entity(self, record: Any) -> list[Finding]:
         return self.by_entity.get((type(record), record.id), [])

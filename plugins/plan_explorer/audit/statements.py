@@ -10,16 +10,12 @@ from ..model import records as m
 from ..model.plan import Plan
 from ..numfmt import SHARE_DECIMALS, Figure, rounded
 from .facts import alternatives, qualifier_of, repeated_id, statement_value
-from .findings import Fig, Finding, Listed, Say, Value, decimals, half_unit, label, severity_of, text
+from .findings import Fig, Finding, Listed, Say, Value, decimals, half_unit, label, severity_of
 from .labels import describe, unit_of
 from .wording import allowed, outside, read_as
 
 #: what a statement marked ``classified`` rests on
-IDENTIFIED = text(
-    "本站把这些表述认定为同一事实（例如把一个平台对应到附表的一行），原文并未这样写明",
-    "this site's identification of these statements as one fact (a platform taken to be a row of a table, say), "
-    "which the plan's words do not make",
-)
+IDENTIFIED = label("classified.identified")
 STATED = label("stated")
 #: how a target's comparison reads its figure
 QUALIFIER = {"at_least": "at_least", "at_most": "at_most", "about": "about", "exactly": None}

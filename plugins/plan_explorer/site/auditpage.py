@@ -50,7 +50,7 @@ def _skip(site: Site, skip: Skip, t: Translator) -> c.SkipView:
     source = site.plan.source(skip.where) if skip.where else None
     return c.SkipView(
         t(f"audit.rule.{skip.rule}"),
-        skip.subject[t.lang],
+        words(skip.subject, t, site.fmt(t.lang)),
         render(skip.reason, t, site.fmt(t.lang)),
         source,
         site.urls.source(source) if source else "",
