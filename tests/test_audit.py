@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, load_data, run_build
+from conftest import FIXTURES, ROOT, copy_project, load_data, run_build, run_check
 
 from plugins.plan_explorer.audit import Audit, Finding, render, run_audit
 from plugins.plan_explorer.audit.rates import compounded_mean, factors
@@ -349,6 +349,26 @@ def test_a_name_under_two_glossary_terms_is_a_data_error(tmp_path: Path) -> None
     )
 
 
+def test_a_statement_citing_a_paragraph_its_section_lacks_is_a_data_error(tmp_path: Path) -> None:
+    edit = (
+        "statements.yaml",
+        "base: {value: 100, source: {ref: ch1}",
+        "base: {value: 100, source: {ref: ch1, paragraph: 99}",
+    )
+    data = audit_data(tmp_path / "plan", [edit])
+    root = copy_project(tmp_path / "project", data, FIXTURES / "plan" / "content")
+    result = run_check(root)
+    line = next(
+        i
+        for i, t in enumerate((data / "statements.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "paragraph: 99" in t
+    )
+    assert (
+        result.returncode != 0 and f"data/statements.yaml:{line}: compounds[0].base.source.paragraph" in result.stderr
+    )
+    assert "has no paragraph 99" in result.stderr and "Traceback" not in result.stderr
+
+
 # --- a rule meeting a malformed table skips it, with a note -------------------------------------------------------
 
 MALFORMED = {
@@ -589,6 +609,10 @@ def test_audit_page_is_in_its_language_grouped_by_severity_then_table(built_site
         assert en.count(f"<dt>{CATALOGUE.bound('en')(f'audit.rule.{rule}')}</dt>") == 1, rule
     assert "Rounding: a difference is put down to rounding only when" in en and "舍入：只有把计算结果" in zh
     assert 'id="skipped"' not in en  # the real plan's tables are whole
+    # each figure says where it comes from: a table and its row, or a section and its paragraph
+    article = en[en.index('id="compound-value-added-2025"') :]
+    article = article[: article.index("</article>")]
+    assert "plan/approach/#p-10" in article and "¶10" in article and "plan/background/#p-1" in article
     assert "Involves: </p>" not in en and "涉及: </p>" not in zh and 'class="why"' in en
 
 

@@ -344,26 +344,42 @@ class _Checker:
             if paragraphs is not None:
                 self._passage(i, target.source, paragraphs)
 
-    def _passage(self, i: int, cited: m.Passage, paragraphs: dict[str, dict[int, int]]) -> None:
+    def _passage(
+        self,
+        i: int,
+        cited: m.Passage,
+        paragraphs: dict[str, dict[int, int]],
+        filename: str = "targets.yaml",
+        at: tuple[Any, ...] | None = None,
+    ) -> None:
         source = self.plan.index["sources"].get(cited.ref)
         if source is None:
             return  # reported with the sources
-        at = ("targets", i, "source")
+        at = at or ("targets", i, "source")
         if cited.paragraph is None:
-            if source.chapter is not None and cited.row is None:
-                self.add("targets.yaml", at, f"'{cited.ref}' is a section of the text: cite its paragraph")
+            if source.chapter is not None and cited.row is None and filename == "targets.yaml":
+                self.add(filename, at, f"'{cited.ref}' is a section of the text: cite its paragraph")
             return
         if source.chapter is None:
-            self.add("targets.yaml", (*at, "paragraph"), f"'{cited.ref}' is a table: cite its row")
+            self.add(filename, (*at, "paragraph"), f"'{cited.ref}' is a table: cite its row")
             return
         found = paragraphs.get(source.chapter, {})
         if cited.paragraph not in found:
             last = max(found, default=0)
             message = f"chapter '{source.chapter}' has no paragraph {cited.paragraph} (it has p-1 to p-{last})"
-            self.add("targets.yaml", (*at, "paragraph"), message)
+            self.add(filename, (*at, "paragraph"), message)
         elif source.anchor and source.anchor.startswith("sec-") and found[cited.paragraph] != int(source.anchor[4:]):
             message = f"p-{cited.paragraph} of '{source.chapter}' is not in section '{cited.ref}' ({source.anchor})"
-            self.add("targets.yaml", (*at, "paragraph"), message)
+            self.add(filename, (*at, "paragraph"), message)
+
+    def statement_passages(self, paragraphs: dict[str, dict[int, int]]) -> None:
+        """A paragraph a statement of statements.yaml cites exists in the section it names (a paragraph is optional
+        there: the audit page links to it when given)."""
+        statements = self.plan.files.get("statements")
+        if not isinstance(statements, m.StatementsFile):
+            return
+        for loc, cited in _statement_sources(statements.model_dump(), ()):
+            self._passage(0, m.Passage(**cited), paragraphs, "statements.yaml", loc)
 
     def target_paths(self) -> None:
         """A target's ``same_as`` names a figure; what it ``restates`` is the first statement, not a restatement."""
@@ -444,5 +460,20 @@ def check_references(
     checker.glossary_forms()
     if plan.has("targets"):
         checker.targets(paragraphs)
+    if paragraphs is not None:
+        checker.statement_passages(paragraphs)
     checker.outcomes()
     checker.settings()
+
+
+def _statement_sources(data: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """Every ``source`` of statements.yaml (a statement's, a name form's) with where it is."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "source" and isinstance(value, dict) and "ref" in value:
+                yield (*path, key), value
+            else:
+                yield from _statement_sources(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _statement_sources(value, (*path, i))

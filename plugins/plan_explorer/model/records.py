@@ -555,7 +555,7 @@ class Statement(Model):
 
     value: Amount | None = None
     path: str | None = None
-    source: Source
+    source: Passage  # a table and its row, or a section and its paragraph
     quote: str | None = None
     qualifier: Qualifier | None = None
     classified: bool = False
@@ -665,7 +665,7 @@ class ValueAdded(Model):
 
 class NameForm(Model):
     name: str
-    source: Source
+    source: Passage
 
 
 class Names(Model):
