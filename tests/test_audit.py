@@ -280,6 +280,7 @@ def test_an_average_outside_the_yearly_rates_is_a_contradiction(tmp_path: Path) 
     assert finding.severity == "contradiction"
     assert said(finding, "en", "why").startswith("The yearly rates run from 5% to 20%, yet the stated average of 25%")
     assert compounded_mean([5, 20]) == pytest.approx(12.2497, abs=1e-4)
+    assert compounded_mean([-100, 5]) is None  # nothing left to compound (never a complex number)
     # the levels (at current prices) are not compared with a series that prints its yearly rates
     assert "growth-history-value-added" not in audit_of(tmp_path / "b")
 

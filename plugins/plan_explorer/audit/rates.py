@@ -21,10 +21,10 @@ from .wording import allowed, outside, read_as
 # --- a stated average against the yearly rates it summarises -----------------------------------------------------
 
 
-def compounded_mean(rates: list[float]) -> float:
-    """The average annual rate (%) the yearly rates ``rates`` (%) compound to."""
+def compounded_mean(rates: list[float]) -> float | None:
+    """The average annual rate (%) the yearly rates ``rates`` (%) compound to (None past a fall of 100 %)."""
     product = math.prod(1 + r / 100 for r in rates)
-    return float((product ** (1 / len(rates)) - 1) * 100)
+    return float((product ** (1 / len(rates)) - 1) * 100) if product > 0 else None
 
 
 def _factor(rate: float) -> Say:
@@ -47,6 +47,9 @@ def average_findings(plan: Plan) -> Iterator[Finding | Skip]:
             continue
         rates = [p.yoy for p in given if p.yoy is not None]
         mean = compounded_mean(rates)
+        if mean is None:
+            yield Skip("average", series.name, Say("skip.blank_rate"), series.source.ref)
+            continue
         if rounds_to(mean, stated):
             continue
         low, high = min(rates), max(rates)
@@ -273,6 +276,9 @@ def like_for_like_findings(plan: Plan) -> Iterator[Finding | Skip]:
             continue
         added = sum(r.output.get(last) or 0 for r in only_end)
         dropped = sum(r.output.get(first) or 0 for r in only_start)
+        if end - added <= 0 or start - dropped <= 0:  # the rows at one end only are all the total: no like for like
+            yield Skip("like_for_like", group.name, Say("skip.no_parts"), group.source.ref)
+            continue
         as_printed = implied_growth(start, end, years)
         like = implied_growth(start - dropped, end - added, years)
         if as_printed is None or like is None:

@@ -43,6 +43,9 @@ def view(site: Site, finding: Finding, t: Translator, by_id: dict[str, Finding])
         [view(site, k, t, by_id) for k in site.audit.knock_ons(finding)],
         by_id.get(finding.follows) if finding.follows else None,
         render(finding.evidence, t, fmt) if finding.evidence else "",
+        words(finding.subject, t, fmt),
+        words(finding.classified, t, fmt) if finding.classified else "",
+        words(by_id[finding.follows].subject, t, fmt) if finding.follows in by_id else "",
     )
 
 

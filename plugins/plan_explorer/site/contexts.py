@@ -601,6 +601,9 @@ class FindingView:
     knock_ons: list[FindingView] = field(default_factory=list)
     follows: Finding | None = None  # the finding it is a knock-on of
     evidence: str = ""  # where the plan's own figures point to one of the values, which one
+    subject: str = ""  # the finding's subject in the page's language
+    classified: str = ""  # the site's classification it rests on, in the page's language
+    follows_subject: str = ""  # the subject of the finding it is a knock-on of
 
 
 @dataclass
