@@ -84,7 +84,7 @@ def record_sum_findings(plan: Plan) -> Iterator[Finding | Skip]:
 
 
 def count_findings(plan: Plan) -> Iterator[Finding | Skip]:
-    """A count of things reaching a threshold (statements.yaml ``counts``: "3个百亿乡镇") against the rows of the
+    """A count of things reaching a threshold (statements.yaml ``counts``: "N个百亿乡镇") against the rows of the
     table that reach it; the rows of the table outside the count's kind that reach it too are named beside."""
     statements = plan.file(m.StatementsFile)
     for item in statements.counts if statements else []:

@@ -602,7 +602,7 @@ class Breakdown(Model):
 
 class RecordSum(Model):
     """A figure the plan states for a whole (a city-wide capacity, output or count) against the records that make it
-    up: ``field`` (``output/2025``; ``count`` counts the records) of every record of ``collection`` whose fields
+    up: ``field`` (``output/<year>``; ``count`` counts the records) of every record of ``collection`` whose fields
     equal ``where``."""
 
     id: Id
@@ -615,8 +615,8 @@ class RecordSum(Model):
 
 
 class Count(Model):
-    """A count of things reaching a threshold ("3个百亿乡镇") against the rows of a table that reach it: the rows of
-    ``collection`` matching ``where`` whose ``field`` (``output/2025``) is at least ``at_least``."""
+    """A count of things reaching a threshold ("N个百亿乡镇") against the rows of a table that reach it: the rows of
+    ``collection`` matching ``where`` whose ``field`` (``output/<year>``) is at least ``at_least``."""
 
     id: Id
     label: Text
@@ -641,7 +641,7 @@ class Multiple(Model):
 
 class Compound(Model):
     """The figures of one sentence against each other: a level reached at a stated average rate from a stated base
-    over ``years`` ("增加值突破200亿元，年均增速6%左右", from 135.06亿元 in the base year)."""
+    over ``years`` (a level "突破N亿元" at "年均增速r%左右" from the base year's figure)."""
 
     id: Id
     label: Text
