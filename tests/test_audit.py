@@ -542,6 +542,7 @@ def test_real_plan_findings_of_the_further_rules() -> None:
     assert by_rule["count"] == {"count-hundred-billion-townships-2025"}  # 2 townships reach 100亿元 (+ a zone)
     assert by_rule["compound"] == {"compound-value-added-2025", "compound-industrial-investment-2025"}
     assert by_rule["multiple"] == {"multiple-tax-per-mu-times"}  # 30 / 15.3 = 1.96 times, not 2 or 3
+    assert said(REAL["multiple-tax-per-mu-times"]).startswith("CNY 300,000 per mu / CNY 153,000 per mu = 1.96 times")
     assert by_rule["like_for_like"] == {"like-for-like-emerging"}  # 2025's 230 includes the digital economy's 20
     assert by_rule["value_added"] == {"value-added-digital-economy-2025", "value-added-equipment-2020"}
     assert by_rule["names"] == {"names-ultrafine-powder-centre", "names-xinan", "names-south-cement-park"}

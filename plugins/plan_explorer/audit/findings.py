@@ -25,11 +25,14 @@ KNOCK_ON = "knock_on"
 FIGURE_UNITS = frozenset({"亿元", "万元", "%", "pp"})
 
 
-def Fig(value: float, unit: str = "", signed: bool = False, decimals: int | None = None) -> Figure:  # noqa: N802
+def Fig(  # noqa: N802  (named as the type it makes)
+    value: float, unit: str = "", signed: bool = False, decimals: int | None = None, unit_en: str = ""
+) -> Figure:
     """A figure of a finding as numfmt's one quantity type: in the plan's unit (``亿元``, ``%``, ``pp`` for
     percentage points, ``""`` for a bare number); ``decimals`` for a figure the audit computes (numfmt rounds it,
-    never the audit); ``signed`` writes its sign (a difference)."""
-    return Figure(value, unit, decimals=decimals, signed=signed)
+    never the audit); ``signed`` writes its sign (a difference); ``unit_en`` the record's English unit where the
+    Chinese one does not say it all (万元 of a per-mu indicator: ``CNY 10,000 per mu``)."""
+    return Figure(value, unit, unit_en, decimals=decimals, signed=signed)
 
 
 def rounds_to(computed: float, stated: float) -> bool:
@@ -77,7 +80,7 @@ def show(fig: Figure, fmt: Formatter) -> str:
     number = fig.number()
     if number is None:
         return fmt.measure(None, fig.unit)
-    if fig.unit in FIGURE_UNITS and not fig.signed:
+    if (fig.unit in FIGURE_UNITS or fig.unit_en) and not fig.signed:
         return fmt.show(fig)
     value = float(number)
     if fig.signed:
@@ -112,9 +115,10 @@ class Value:
     source: m.Source | m.Passage | None = None
     quote: str | None = None  # the plan's own words, in Chinese
     decimals: int | None = None  # for a figure the audit computes: the precision numfmt rounds it to
+    unit_en: str = ""  # the record's English unit, where the Chinese one does not say it all
 
     def figure(self) -> Figure:
-        return Figure(self.value, self.unit, decimals=self.decimals)
+        return Figure(self.value, self.unit, self.unit_en, decimals=self.decimals)
 
 
 @dataclass

@@ -41,3 +41,13 @@ def unit_of(plan: Plan, path: str) -> str:
     if isinstance(unit, m.Text):
         return unit.zh
     return "亿元" if rest and rest[0] in ("output", "total", "output_target") else ""
+
+
+def unit_en_of(plan: Plan, path: str) -> str:
+    """The record's English unit of the figure at ``path`` where it says more than the Chinese one (``CNY 10,000
+    per mu`` for a per-mu indicator in 万元), else ""."""
+    collection, ident, *rest = path.split("/")
+    unit = getattr(plan.index[collection][ident], "unit", None)
+    if not isinstance(unit, m.Text) or (rest and rest[0] == "growth_stated"):
+        return ""
+    return unit.en if unit.en.startswith("CNY 10,000 ") else ""

@@ -14,7 +14,7 @@ from ..model.plan import Plan
 from ..numfmt import GROWTH_DECIMALS, decimals_of, implied_growth, precision, rounded
 from .facts import qualifier_of, statement_value
 from .findings import Fig, Finding, Listed, Say, Skip, Value, half_unit, label, rounds_to, severity_of
-from .labels import describe, unit_of
+from .labels import describe, unit_en_of, unit_of
 from .statements import IDENTIFIED
 from .wording import allowed, outside, read_as
 
@@ -203,26 +203,27 @@ def multiple_findings(plan: Plan) -> Iterator[Finding | Skip]:
         if _holds(base * strict, level, qualifier or "about"):
             continue
         both = strict == loose or not _holds(base * loose, level, qualifier or "about")
-        unit = unit_of(plan, item.level)
+        unit, unit_en = unit_of(plan, item.level), unit_en_of(plan, item.level)
         ratio = level / base
         places = precision(base, level) + 1
         values = [
             Value(label("stated_factor"), None, "", item.stated.source, item.stated.quote),
-            Value(describe(plan, item.base), base, unit, _source(plan, item.base)),
-            Value(describe(plan, item.level), level, unit, _source(plan, item.level)),
+            Value(describe(plan, item.base), base, unit, _source(plan, item.base), unit_en=unit_en),
+            Value(describe(plan, item.level), level, unit, _source(plan, item.level), unit_en=unit_en),
             Value(label("ratio"), ratio, "倍", decimals=2),
         ]
         readings = [
             Say(
-                "computation.multiple.reading", {"factor": Fig(f, "倍"), "needed": Fig(base * f, unit, decimals=places)}
+                "computation.multiple.reading",
+                {"factor": Fig(f, "倍"), "needed": Fig(base * f, unit, decimals=places, unit_en=unit_en)},
             )
             for f in dict.fromkeys((strict, loose))
         ]
         computation = Say(
             "computation.multiple",
             {
-                "level": Fig(level, unit),
-                "base": Fig(base, unit),
+                "level": Fig(level, unit, unit_en=unit_en),
+                "base": Fig(base, unit, unit_en=unit_en),
                 "ratio": Fig(ratio, "倍", decimals=2),
                 "readings": Listed(readings, ";"),
             },
