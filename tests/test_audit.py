@@ -416,6 +416,8 @@ def test_the_audit_page_notes_a_skipped_table_in_both_languages(tmp_path: Path) 
     en = (tmp_path / "out" / "en" / "audit" / "index.html").read_text(encoding="utf-8")
     assert 'id="skipped"' in zh and "表中没有合计行。" in zh
     assert 'id="skipped"' in en and "The table has no total row." in en and "Totals vs the sum of their rows" in en
+    check = run_check(root)  # make check lists it too, and still succeeds: a malformed table is no data error
+    assert check.returncode == 0 and "[skipped] totals: Annex 1: The table has no total row." in check.stdout
 
 
 # --- approximate wording, classification ------------------------------------------------------------------------
