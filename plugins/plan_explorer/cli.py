@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from .audit import render
+from .audit.findings import words
 from .build import INTERRUPTED, BuildOptions, build, report
 from .devserver import run_devserver
 from .entities import ENTITY_TYPES
@@ -55,7 +56,11 @@ def check(plan_root: Path) -> int:
     for finding in site.audit.findings:
         tag = f"knock-on of {finding.follows}" if finding.follows else finding.severity
         note = " (rests on the site's classification)" if finding.classified else ""
-        print(f"  [{tag}] {finding.subject.en}: {render(finding.computation, t, fmt)}{note}")
+        print(
+            f"  [{tag}] {finding.rule}: {words(finding.subject, t, fmt)}: {render(finding.computation, t, fmt)}{note}"
+        )
+    for skip in site.audit.skipped:
+        print(f"  [skipped] {skip.rule}: {words(skip.subject, t, fmt)}: {render(skip.reason, t, fmt)}")
     return 0
 
 

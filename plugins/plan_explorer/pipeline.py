@@ -126,7 +126,7 @@ def load_site(
     log.raise_if_any()
     assert plan is not None
     present = [t for t in types if plan.has(t.name)]
-    site = Site(plan, build_relations(plan), run_audit(plan), chapters, docs, present, catalogue, siteurl)
+    site = Site(plan, build_relations(plan), run_audit(plan, catalogue), chapters, docs, present, catalogue, siteurl)
     if history:
         site.history = read_history(root / "data", cache, types)
     return site

@@ -230,6 +230,7 @@ class _Checker:
                 checks += [(("sums", i, "total"), total.total)] + [
                     (("sums", i, "parts", j), p) for j, p in enumerate(total.parts)
                 ]
+            checks += self.audit_paths(statements)
             for loc, path in checks:
                 try:
                     self.plan.resolve(path)
@@ -239,6 +240,52 @@ class _Checker:
             self.breakdowns()
         if self.plan.has("targets"):
             self.target_paths()
+
+    def audit_paths(self, statements: m.StatementsFile) -> list[tuple[tuple[Any, ...], str]]:
+        """The paths the audit's further statements name (multiples, compounds, value added, counts, record sums);
+        a count or record sum naming a collection the plan lacks is reported here."""
+        checks: list[tuple[tuple[Any, ...], str]] = []
+        for i, multiple in enumerate(statements.multiples):
+            checks += [(("multiples", i, "base"), multiple.base), (("multiples", i, "level"), multiple.level)]
+        named: list[tuple[str, int, str, m.Statement]] = [
+            *(
+                ("compounds", i, k, getattr(c, k))
+                for i, c in enumerate(statements.compounds)
+                for k in ("base", "rate", "level")
+            ),
+            *(
+                ("value_added", i, k, getattr(v, k))
+                for i, v in enumerate(statements.value_added)
+                for k in ("value_added", "output")
+            ),
+            *(("counts", i, "stated", c.stated) for i, c in enumerate(statements.counts)),
+            *(("record_sums", i, "total", r.total) for i, r in enumerate(statements.record_sums)),
+            *(("multiples", i, "stated", x.stated) for i, x in enumerate(statements.multiples)),
+        ]
+        checks += [((key, i, k, "path"), st.path) for key, i, k, st in named if st.path]
+        collections = [("counts", i, c.collection) for i, c in enumerate(statements.counts)]
+        collections += [("record_sums", i, r.collection) for i, r in enumerate(statements.record_sums)]
+        for key, i, name in collections:
+            if name not in self.plan.index:
+                self.add("statements.yaml", (key, i, "collection"), f"'{name}': no such collection")
+        return checks
+
+    def glossary_forms(self) -> None:
+        """A Chinese form listed under two glossary terms is a data error: the glossary would give one name two
+        renderings (the audit's ``names`` rule says which forms the plan itself makes one)."""
+        glossary = self.plan.files.get("glossary")
+        if not isinstance(glossary, m.GlossaryFile):
+            return
+        seen: dict[str, str] = {}
+        for i, term in enumerate(glossary.terms):
+            written: list[tuple[tuple[Any, ...], str]] = [
+                (("terms", i, "term", "zh"), f.strip()) for f in term.term.zh.split("/") if f.strip()
+            ]
+            written += [(("terms", i, "zh_forms", j), f) for j, f in enumerate(term.zh_forms or [])]
+            for form, loc in dict((f, loc) for loc, f in written).items():
+                if form in seen and seen[form] != term.id:
+                    self.add("glossary.yaml", loc, f"'{form}' is also a form of the term '{seen[form]}'")
+                seen.setdefault(form, term.id)
 
     def outcomes(self) -> None:
         """Outcomes name targets the plan has (see :mod:`outcomes.checks`); a file of outcomes that failed
@@ -304,26 +351,42 @@ class _Checker:
             if paragraphs is not None:
                 self._passage(i, target.source, paragraphs)
 
-    def _passage(self, i: int, cited: m.Passage, paragraphs: dict[str, dict[int, int]]) -> None:
+    def _passage(
+        self,
+        i: int,
+        cited: m.Passage,
+        paragraphs: dict[str, dict[int, int]],
+        filename: str = "targets.yaml",
+        at: tuple[Any, ...] | None = None,
+    ) -> None:
         source = self.plan.index["sources"].get(cited.ref)
         if source is None:
             return  # reported with the sources
-        at = ("targets", i, "source")
+        at = at or ("targets", i, "source")
         if cited.paragraph is None:
-            if source.chapter is not None and cited.row is None:
-                self.add("targets.yaml", at, f"'{cited.ref}' is a section of the text: cite its paragraph")
+            if source.chapter is not None and cited.row is None and filename == "targets.yaml":
+                self.add(filename, at, f"'{cited.ref}' is a section of the text: cite its paragraph")
             return
         if source.chapter is None:
-            self.add("targets.yaml", (*at, "paragraph"), f"'{cited.ref}' is a table: cite its row")
+            self.add(filename, (*at, "paragraph"), f"'{cited.ref}' is a table: cite its row")
             return
         found = paragraphs.get(source.chapter, {})
         if cited.paragraph not in found:
             last = max(found, default=0)
             message = f"chapter '{source.chapter}' has no paragraph {cited.paragraph} (it has p-1 to p-{last})"
-            self.add("targets.yaml", (*at, "paragraph"), message)
+            self.add(filename, (*at, "paragraph"), message)
         elif source.anchor and source.anchor.startswith("sec-") and found[cited.paragraph] != int(source.anchor[4:]):
             message = f"p-{cited.paragraph} of '{source.chapter}' is not in section '{cited.ref}' ({source.anchor})"
-            self.add("targets.yaml", (*at, "paragraph"), message)
+            self.add(filename, (*at, "paragraph"), message)
+
+    def statement_passages(self, paragraphs: dict[str, dict[int, int]]) -> None:
+        """A paragraph a statement of statements.yaml cites exists in the section it names (a paragraph is optional
+        there: the audit page links to it when given)."""
+        statements = self.plan.files.get("statements")
+        if not isinstance(statements, m.StatementsFile):
+            return
+        for loc, cited in _statement_sources(statements.model_dump(), ()):
+            self._passage(0, m.Passage(**cited), paragraphs, "statements.yaml", loc)
 
     def target_paths(self) -> None:
         """A target's ``same_as`` names a figure; what it ``restates`` is the first statement, not a restatement."""
@@ -401,7 +464,23 @@ def check_references(
     if checker.period():
         checker.years()
     checker.paths()
+    checker.glossary_forms()
     if plan.has("targets"):
         checker.targets(paragraphs)
+    if paragraphs is not None:
+        checker.statement_passages(paragraphs)
     checker.outcomes()
     checker.settings()
+
+
+def _statement_sources(data: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """Every ``source`` of statements.yaml (a statement's, a name form's) with where it is."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "source" and isinstance(value, dict) and "ref" in value:
+                yield (*path, key), value
+            else:
+                yield from _statement_sources(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _statement_sources(value, (*path, i))

@@ -8,59 +8,73 @@ from typing import Any
 
 from ..model import records as m
 from ..model.plan import Plan
-from ..numfmt import implied_growth
+from ..numfmt import GROWTH_DECIMALS, implied_growth
 from .facts import alternatives
-from .findings import Fig, Finding, Listed, Say, Value, decimals, half_unit, severity_of, text
-from .labels import describe
+from .findings import Fig, Finding, Listed, Say, Skip, Value, decimals, half_unit, label, rounds_to, severity_of
+from .labels import describe, unit_of
 
 #: year-on-year rates that differ from the levels by no more than this many points are not reported: official
 #: rates are computed at comparable prices and on the same set of enterprises, the levels at current prices
 YOY_TOLERANCE = 5.0
 #: a township table's rows are added by this site's classification of them (the table itself does not say)
-TOWNSHIP_CLASSES = text(
-    "本站对附表各行的分类（乡镇、园区、单列企业、电力）：原表未说明哪些行相加得合计",
-    "this site's classification of the table's rows (townships, zones, an enterprise, power): the table does not "
-    "say which rows add up to its total",
-)
+TOWNSHIP_CLASSES = label("classified.township_rows")
 
 
 # --- totals ------------------------------------------------------------------------------------------------
 
 
 def _sum_finding(
-    ident: str, rule: str, subject: m.Text, total: Value, parts: list[Value], entities: list[Any], where: str | None
-) -> Finding | None:
+    ident: str,
+    rule: str,
+    subject: m.Text | Say,
+    total: Value,
+    parts: list[Value],
+    entities: list[Any],
+    where: str | None,
+) -> Finding | Skip | None:
+    """A total against the sum of its parts. Rounding explains the gap only when it is within half a unit of the
+    last printed digit of each part and of the total (n rows: n + 1 half units)."""
     known = [p.value for p in parts if p.value is not None]
-    if total.value is None or not known:
-        return None
+    if total.value is None:
+        return Skip(rule, subject, Say("skip.blank_total"), where)
+    if not known:
+        return Skip(rule, subject, Say("skip.no_parts"), where)
     computed = sum(known)
     diff = total.value - computed
-    tolerance = 0.5 * 10 ** -max(decimals(v) for v in [*known, total.value]) * len(known)
+    unit = total.unit
+    places = max(decimals(v) for v in [*known, total.value])
+    tolerance = sum(half_unit(v) for v in [*known, total.value])
     severity = severity_of(diff, tolerance, 0.02 * total.value)
     if severity is None:
         return None
-    unit = total.unit
     computation = Say(
         "computation.sum",
-        {"parts": [Fig(v) for v in known], "sum": Fig(round(computed, 6)), "stated": Fig(total.value)},
+        {
+            "parts": [Fig(v, unit) for v in known],
+            "sum": Fig(computed, unit, decimals=places),
+            "stated": Fig(total.value, unit),
+        },
     )
-    values = [total, *parts, Value(text("各行之和", "sum of the rows"), round(computed, 6), unit)]
-    why = Say(f"why.{rule}", {"sum": Fig(round(computed, 6), unit), "total": Fig(total.value, unit)})
-    return Finding(ident, rule, subject, values, computation, round(diff, 6), unit, severity, entities, where, why)
+    values = [total, *parts, Value(label("sum_of_rows"), computed, unit, decimals=places)]
+    why = Say(f"why.{rule}", {"sum": Fig(computed, unit, decimals=places), "total": Fig(total.value, unit)})
+    return Finding(ident, rule, subject, values, computation, diff, unit, severity, entities, where, why)
 
 
-def total_findings(plan: Plan) -> Iterator[Finding]:
+def total_findings(plan: Plan) -> Iterator[Finding | Skip]:
     """Each table's own total row against the sum of its rows; each stated sum of targets against its parts."""
     for group in plan.all(m.IndustryGroup):
         rows = plan.referring(m.Industry, "group", group.id)
         for year, total in sorted(group.total.items()):
             parts = [Value(i.name, i.output.get(year), "亿元", i.source) for i in rows]
-            subject = text(f"{group.name.zh}合计（{year}年）", f"{group.name.en}: total, {year}")
+            subject = label("subject.group_total", name=group.name, year=year)
+            if not rows:
+                yield Skip("totals", subject, Say("skip.no_parts"), group.source.ref)
+                continue
             f = _sum_finding(
                 f"totals-{group.id}-{year}",
                 "totals",
                 subject,
-                Value(text("合计行", "total row"), total, "亿元", group.source),
+                Value(label("total_row"), total, "亿元", group.source),
                 parts,
                 [group, *rows],
                 group.source.ref,
@@ -70,54 +84,95 @@ def total_findings(plan: Plan) -> Iterator[Finding]:
     yield from township_findings(plan)
     statements = plan.file(m.StatementsFile)
     for spec in statements.sums if statements else []:
-        stated = Value(text("合计", "total"), plan.resolve(spec.total))
-        parts = [Value(describe(plan, p), plan.resolve(p)) for p in spec.parts]
+        unit = unit_of(plan, spec.total)
+        stated = Value(label("total"), plan.resolve(spec.total), unit, _source(plan, spec.total))
+        parts = [Value(describe(plan, p), plan.resolve(p), unit, _source(plan, p)) for p in spec.parts]
         where = _source_of(plan, spec.total)
         f = _sum_finding(f"sum-{spec.id}", "sum", spec.label, stated, parts, [], where)
         if f:
             yield f
 
 
-def _source_of(plan: Plan, path: str) -> str | None:
+def _source(plan: Plan, path: str) -> m.Source | None:
+    """Where the plan prints the figure at ``path``: its record's table and row."""
     collection, ident, *_ = path.split("/")
     record = plan.index.get(collection, {}).get(ident)
     source = getattr(record, "source", None)
-    return source.ref if isinstance(source, m.Source) else None
+    return source if isinstance(source, m.Source) else None
 
 
-def township_findings(plan: Plan) -> Iterator[Finding]:
+def _source_of(plan: Plan, path: str) -> str | None:
+    source = _source(plan, path)
+    return source.ref if source else None
+
+
+def township_findings(plan: Plan) -> Iterator[Finding | Skip]:
     """The township table's total row against its townships, enterprise and power rows (not the zones, which
-    overlap the townships) — and what adding the zones too would give. Both rest on the rows' classification."""
+    overlap the townships) — and, once for the table, what adding the zones too would give. Both rest on the
+    rows' classification."""
     rows = plan.all(m.Township)
     totals = [t for t in rows if t.kind == "total"]
+    if not rows:
+        return
     if not totals:
+        table = plan.source(rows[0].source.ref).label
+        yield Skip("totals", table, Say("skip.no_total_row"), rows[0].source.ref)
         return
     total_row = totals[0]
     table = plan.source(total_row.source.ref).label
     additive = [t for t in rows if t.kind in ("township", "enterprise", "utility")]
     zones = [t for t in rows if t.kind == "zone"]
+    where = total_row.source.ref
+    overlaps: list[tuple[int, float, float]] = []
     for year, total in sorted(total_row.output.items()):
         parts = [Value(t.name, t.output.get(year), "亿元", t.source) for t in additive]
-        subject = text(f"{table.zh}{total_row.name.zh}（{year}年）", f"{table.en}: {total_row.name.en}, {year}")
+        subject = label("subject.table_row_year", table=table, name=total_row.name, year=year)
         stated = Value(total_row.name, total, "亿元", total_row.source)
-        where = total_row.source.ref
         f = _sum_finding(f"totals-townships-{year}", "totals", subject, stated, parts, [total_row], where)
-        if f:
+        if isinstance(f, Finding):
             yield f.rests_on(TOWNSHIP_CLASSES)
-        if zones:
-            with_zones = parts + [Value(z.name, z.output.get(year), "亿元", z.source) for z in zones]
-            f = _sum_finding(
-                f"overlap-townships-{year}",
-                "overlap",
-                text(f"{table.zh}含园区行之和（{year}年）", f"{table.en} rows including the zones, {year}"),
-                stated,
-                with_zones,
-                [total_row, *zones],
-                where,
+        elif f is not None:
+            yield f
+        with_zones = [v for v in (t.output.get(year) for t in [*additive, *zones]) if v is not None]
+        if zones and total is not None and sum(with_zones) > total + sum(half_unit(v) for v in with_zones):
+            overlaps.append((year, total, sum(with_zones)))
+    if overlaps:
+        yield _overlap_finding(table, total_row, zones, overlaps, where)
+
+
+def _overlap_finding(
+    table: m.Text, total_row: m.Township, zones: list[m.Township], years: list[tuple[int, float, float]], where: str
+) -> Finding:
+    """One caution for the whole table: its zone rows overlap the townships (shown once, with every year)."""
+    values: list[Value] = []
+    lines: list[Say] = []
+    for year, total, summed in years:
+        values += [
+            Value(label("total_in_year", year=year), total, "亿元", total_row.source),
+            Value(label("rows_with_zones_in_year", year=year), summed, "亿元", decimals=1),
+        ]
+        lines.append(
+            Say(
+                "computation.overlap.year",
+                {"year": year, "sum": Fig(summed, "亿元", decimals=1), "total": Fig(total, "亿元")},
             )
-            if f:
-                f.severity = "notable"
-                yield f.rests_on(TOWNSHIP_CLASSES)
+        )
+    values += [Value(z.name, None, "", z.source) for z in zones]
+    year, total, summed = years[-1]
+    finding = Finding(
+        "overlap-townships",
+        "overlap",
+        label("subject.overlap", table=table),
+        values,
+        Say("computation.overlap", {"lines": Listed(lines, ";")}),
+        total - summed,
+        "亿元",
+        "notable",
+        [total_row, *zones],
+        where,
+        Say("why.overlap", {"sum": Fig(summed, "亿元", decimals=1), "total": Fig(total, "亿元")}),
+    )
+    return finding.rests_on(TOWNSHIP_CLASSES)
 
 
 # --- growth ------------------------------------------------------------------------------------------------
@@ -141,27 +196,30 @@ def _growth_finding(
     if implied is None or stated is None or start is None or end is None:
         return None
     diff = stated - implied
-    severity = None if abs(diff) <= half_unit(stated) else severity_of(diff, 1.0, 3.0)
+    if rounds_to(implied, stated):  # the stated rate is the implied one as the plan prints it
+        return None
+    severity = severity_of(diff, 0, 3.0)
     if severity is None:
         return None
     unit = record.unit.zh if isinstance(getattr(record, "unit", None), m.Text) else "亿元"
     source = record.source
+    places = GROWTH_DECIMALS
     computation = Say(
         "computation.growth",
         {
-            "end": Fig(end),
-            "start": Fig(start),
+            "end": Fig(end, unit),
+            "start": Fig(start, unit),
             "years": years,
-            "implied": Fig(round(implied, 2), "%"),
+            "implied": Fig(implied, "%", decimals=places),
             "stated": Fig(stated, "%"),
-            "difference": Fig(round(diff, 2), "pp", signed=True),
+            "difference": Fig(diff, "pp", signed=True, decimals=places),
         },
     )
     values = [
-        Value(text(f"{first}年（基期）", f"{first} (baseline)"), start, unit, source),
-        Value(text(f"{last}年", f"{last}"), end, unit, source),
-        Value(text("所述年均增长", "stated average growth"), stated, "%", source),
-        Value(text("按两端数值计算的年均增长", "growth implied by the two levels"), round(implied, 2), "%"),
+        Value(label("baseline_year", year=first), start, unit, source),
+        Value(label("year", year=last), end, unit, source),
+        Value(label("stated_growth"), stated, "%", source),
+        Value(label("implied_growth"), implied, "%", decimals=places),
     ]
     why = Say(
         "why.growth",
@@ -170,7 +228,7 @@ def _growth_finding(
             "end": Fig(end, unit),
             "first": first,
             "last": last,
-            "implied": Fig(round(implied, 2), "%"),
+            "implied": Fig(implied, "%", decimals=places),
             "stated": Fig(stated, "%"),
         },
     )
@@ -180,7 +238,7 @@ def _growth_finding(
         record.name,
         values,
         computation,
-        round(diff, 2),
+        diff,
         "pp",
         severity,
         [record],
@@ -192,7 +250,7 @@ def _growth_finding(
         finding.follows, other, recomputed = knock_on
         finding.why = Say(
             "why.knock_on",
-            {"other": Fig(other, unit), "computed": Fig(round(recomputed, 2), "%"), "stated": Fig(stated, "%")},
+            {"other": Fig(other, unit), "computed": Fig(recomputed, "%", decimals=places), "stated": Fig(stated, "%")},
         )
     return finding
 
@@ -207,7 +265,7 @@ def _growth_knock_on(
         for other, cause in alternatives(plan, path) if path else []:
             pair = (other, keep) if year == first else (keep, other)
             implied = implied_growth(pair[0], pair[1], years)
-            if implied is not None and abs(stated - implied) <= half_unit(stated):
+            if implied is not None and rounds_to(implied, stated):
                 return cause, other, implied
     return None
 
@@ -225,6 +283,8 @@ def growth_findings(plan: Plan) -> Iterator[Finding]:
         if f:
             yield f
     for series in plan.all(m.Series):
+        if any(p.yoy is not None for p in series.points):
+            continue  # levels at current prices, rates at comparable ones: the yearly rates speak (rates.py)
         first, last = series.points[0], series.points[-1]
         f = _growth_finding(plan, f"history-{series.id}", series, first.year, last.year, first.value, last.value)
         if f:
@@ -240,37 +300,33 @@ def yoy_findings(plan: Plan) -> Iterator[Finding]:
         for prev, cur in zip(series.points, series.points[1:], strict=False):
             if cur.yoy is None or prev.value <= 0 or cur.year != prev.year + 1:
                 continue
-            implied = (cur.value / prev.value - 1) * 100
+            implied = implied_growth(prev.value, cur.value, 1) or 0.0
             if abs(cur.yoy - implied) > YOY_TOLERANCE + half_unit(cur.yoy):
                 off.append((prev, cur, implied))
         if not off:
             continue
         levels = {p.year: p for prev, cur, _ in off for p in (prev, cur)}
-        values = [
-            Value(text(f"{year}年", str(year)), levels[year].value, unit, series.source) for year in sorted(levels)
-        ]
+        values = [Value(label("year", year=year), levels[year].value, unit, series.source) for year in sorted(levels)]
         lines: list[Say] = []
         for prev, cur, implied in off:
             values += [
-                Value(text(f"{cur.year}年所述同比增长", f"{cur.year}: stated growth"), cur.yoy, "%", series.source),
-                Value(
-                    text(f"{cur.year}年按数值计算的增长", f"{cur.year}: growth from the levels"), round(implied, 2), "%"
-                ),
+                Value(label("stated_yoy", year=cur.year), cur.yoy, "%", series.source),
+                Value(label("implied_yoy", year=cur.year), implied, "%", decimals=GROWTH_DECIMALS),
             ]
             lines.append(
                 Say(
                     "computation.yoy.year",
                     {
                         "year": cur.year,
-                        "cur": Fig(cur.value),
-                        "prev": Fig(prev.value),
-                        "implied": Fig(round(implied, 2), "%"),
+                        "cur": Fig(cur.value, unit),
+                        "prev": Fig(prev.value, unit),
+                        "implied": Fig(implied, "%", decimals=GROWTH_DECIMALS),
                         "stated": Fig(cur.yoy or 0, "%"),
                     },
                 )
             )
         worst = max(off, key=lambda o: abs((o[1].yoy or 0) - o[2]))
-        diff = round((worst[1].yoy or 0) - worst[2], 2)
+        diff = (worst[1].yoy or 0) - worst[2]
         why = Say("why.yoy", {"years": len(off), "all": len(series.points) - 1, "tolerance": Fig(YOY_TOLERANCE, "pp")})
         yield Finding(
             f"yoy-{series.id}",

@@ -9,8 +9,9 @@ from typing import Any
 
 from ..model import records as m
 from ..model.plan import Plan
+from ..numfmt import precision
 from .facts import qualifier_of, statement_value
-from .findings import Fig, Finding, Say, Value, half_unit, severity_of, text
+from .findings import Fig, Finding, Say, Value, half_unit, label, severity_of
 from .wording import significant_half_unit
 
 #: a name shorter than this is too short to be told from another by its spelling (发改局, 经信局)
@@ -34,13 +35,14 @@ def investment_findings(plan: Plan) -> Iterator[Finding]:
         compared = [(s.wan, [s]) for s in wholes] or ([(sum(s.wan for s in parts), parts)] if parts else [])
         for stated_wan, said in compared:
             diff = stated_wan - total
+            places = precision(total, *(s.wan for s in said))
             if abs(diff) < 1e-6 or (not wholes and diff < 0):
                 continue
             values = [
-                Value(text(f"{table.zh}表中总投资", f"total investment in {table.en}"), total, "万元", project.source),
+                Value(label("table_investment", table=table), total, "万元", project.source),
                 *(
                     Value(
-                        text("建设内容所述", "stated in the project description"),
+                        label("described_investment"),
                         s.wan,
                         "万元",
                         project.source,
@@ -53,19 +55,21 @@ def investment_findings(plan: Plan) -> Iterator[Finding]:
                 "computation.investment",
                 {
                     "parts": [Fig(s.wan, "万元") for s in said],
-                    "stated": Fig(stated_wan, "万元"),
+                    "stated": Fig(stated_wan, "万元", decimals=places),
                     "table": Fig(total, "万元"),
-                    "difference": Fig(diff, "万元", signed=True),
+                    "difference": Fig(diff, "万元", signed=True, decimals=places),
                 },
             )
-            why = Say("why.investment", {"stated": Fig(stated_wan, "万元"), "table": Fig(total, "万元")})
+            why = Say(
+                "why.investment", {"stated": Fig(stated_wan, "万元", decimals=places), "table": Fig(total, "万元")}
+            )
             yield Finding(
                 f"investment-{project.id}",
                 "investment",
                 project.name,
                 values,
                 computation,
-                round(diff, 2),
+                diff,
                 "万元",
                 severity_of(diff, 0, 0.02 * total) or "notable",
                 [project],
@@ -92,6 +96,7 @@ def parts_findings(plan: Plan) -> Iterator[Finding]:
         if total is None or not known:
             continue
         summed = sum(v for _, v in known)
+        places = precision(total, *(v for _, v in known))
         diff = summed - total
         slack = _tolerance(plan, item.total, total) + sum(_tolerance(plan, st, v) for st, v in known)
         if abs(diff) <= slack + 1e-9:
@@ -99,17 +104,17 @@ def parts_findings(plan: Plan) -> Iterator[Finding]:
         severity = "notable" if abs(diff) <= 0.02 * total else "contradiction"
         unit = item.unit
         values = [
-            Value(text("所述总数", "stated total"), total, unit, item.total.source, item.total.quote),
-            *(Value(text("所列分项", "part listed"), v, unit, st.source, st.quote) for st, v in known),
-            Value(text("分项之和", "sum of the parts"), round(summed, 6), unit),
+            Value(label("stated_total"), total, unit, item.total.source, item.total.quote),
+            *(Value(label("part_listed"), v, unit, st.source, st.quote) for st, v in known),
+            Value(label("sum_of_parts"), summed, unit, decimals=places),
         ]
         computation = Say(
             "computation.parts",
             {
-                "parts": [Fig(v) for _, v in known],
-                "sum": Fig(round(summed, 6), unit),
+                "parts": [Fig(v, unit) for _, v in known],
+                "sum": Fig(summed, unit, decimals=places),
                 "total": Fig(total, unit),
-                "difference": Fig(round(diff, 6), unit, signed=True),
+                "difference": Fig(diff, unit, signed=True, decimals=places),
             },
         )
         record = _record(plan, item.of)
@@ -119,12 +124,12 @@ def parts_findings(plan: Plan) -> Iterator[Finding]:
             item.label,
             values,
             computation,
-            round(diff, 6),
+            diff,
             unit,
             severity,
             [record] if record is not None else [],
             item.total.source.ref,
-            Say("why.parts", {"sum": Fig(round(summed, 6), unit), "total": Fig(total, unit)}),
+            Say("why.parts", {"sum": Fig(summed, unit, decimals=places), "total": Fig(total, unit)}),
         )
 
 
@@ -201,8 +206,8 @@ def party_findings(plan: Plan) -> Iterator[Finding]:
                     pairs.append((name, spelt))
         for n, (name, other) in enumerate(pairs, 1):
             values = [
-                Value(text("列中所写", "as the row's column writes it"), None, "", record.source, name),
-                Value(text("同一行另处所写", "as the same row writes it elsewhere"), None, "", record.source, other),
+                Value(label("party_column"), None, "", record.source, name),
+                Value(label("party_elsewhere"), None, "", record.source, other),
             ]
             suffix = f"-{n}" if len(pairs) > 1 else ""
             yield Finding(

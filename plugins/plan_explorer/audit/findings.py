@@ -11,26 +11,35 @@ by rounding). A finding that follows from another (a share computed from a figur
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from ..i18n import Translator
+from ..i18n import Catalogue, Translator
 from ..model import records as m
-from ..numfmt import Formatter
+from ..numfmt import Figure, Formatter, decimals_of, rounded
 
 SEVERITIES = ("contradiction", "notable", "rounding")
 KNOCK_ON = "knock_on"
+#: numfmt's units that :class:`numfmt.Figure` writes itself; any other unit of the plan goes through ``measure``
+FIGURE_UNITS = frozenset({"亿元", "万元", "%", "pp"})
 
 
-@dataclass(frozen=True)
-class Fig:
-    """A figure in the plan's unit (``亿元``, ``%``, ``pp`` for percentage points, ``""`` for a bare number);
-    ``signed`` writes its sign (a difference)."""
+def Fig(  # noqa: N802  (named as the type it makes)
+    value: float, unit: str = "", signed: bool = False, decimals: int | None = None, unit_en: str = ""
+) -> Figure:
+    """A figure of a finding as numfmt's one quantity type: in the plan's unit (``亿元``, ``%``, ``pp`` for
+    percentage points, ``""`` for a bare number); ``decimals`` for a figure the audit computes (numfmt rounds it,
+    never the audit); ``signed`` writes its sign (a difference); ``unit_en`` the record's English unit where the
+    Chinese one does not say it all (万元 of a per-mu indicator: ``CNY 10,000 per mu``)."""
+    return Figure(value, unit, unit_en, decimals=decimals, signed=signed)
 
-    value: float
-    unit: str = ""
-    signed: bool = False
+
+def rounds_to(computed: float, stated: float) -> bool:
+    """The audit's rounding rule: a computed figure is "explained by rounding" only when rounding it to the stated
+    figure's printed precision gives the stated figure (12.79 rounds to 13, not to the stated 12)."""
+    places = decimals_of(stated)
+    return rounded(computed, places) == rounded(stated, places)
 
 
 @dataclass(frozen=True)
@@ -66,11 +75,22 @@ def render(text: Say, t: Translator, fmt: Formatter) -> str:
     return t(f"audit.{text.key}", **{name: _arg(value, t, fmt) for name, value in text.args.items()})
 
 
+def show(fig: Figure, fmt: Formatter) -> str:
+    """A figure in the page's language: numfmt rounds it (a computed one) and writes it in the page's unit."""
+    number = fig.number()
+    if number is None:
+        return fmt.measure(None, fig.unit)
+    if (fig.unit in FIGURE_UNITS or fig.unit_en) and not fig.signed:
+        return fmt.show(fig)
+    value = float(number)
+    if fig.signed:
+        return fmt.change(value, fig.unit)
+    return fmt.measure(value, fig.unit) if fig.unit else fmt.number(value)
+
+
 def _arg(value: Any, t: Translator, fmt: Formatter) -> str:
-    if isinstance(value, Fig):
-        if value.signed:
-            return fmt.change(value.value, value.unit)
-        return fmt.measure(value.value, value.unit) if value.unit else fmt.number(value.value)
+    if isinstance(value, Figure):
+        return show(value, fmt)
     if isinstance(value, m.Text):
         return value[t.lang]
     if isinstance(value, Say):
@@ -89,18 +109,23 @@ def _arg(value: Any, t: Translator, fmt: Formatter) -> str:
 class Value:
     """One figure a finding sets side by side with others: what it is, in which unit, where the plan states it."""
 
-    label: m.Text
+    label: m.Text | Say  # a name from the data, or a catalogue sentence (``audit.label.*``)
     value: float | None
     unit: str = ""
     source: m.Source | m.Passage | None = None
     quote: str | None = None  # the plan's own words, in Chinese
+    decimals: int | None = None  # for a figure the audit computes: the precision numfmt rounds it to
+    unit_en: str = ""  # the record's English unit, where the Chinese one does not say it all
+
+    def figure(self) -> Figure:
+        return Figure(self.value, self.unit, self.unit_en, decimals=self.decimals)
 
 
 @dataclass
 class Finding:
     id: str
-    rule: str  # totals, overlap, growth, yoy, repeated, share, sum, prose, investment, parts, categories, parties
-    subject: m.Text
+    rule: str  # one of RULE_NAMES (audit/__init__.py)
+    subject: m.Text | Say  # a name from the data, or a catalogue sentence (worded in both languages by run_audit)
     values: list[Value]
     computation: Say
     difference: float
@@ -109,11 +134,24 @@ class Finding:
     entities: list[Any] = field(default_factory=list)  # the records it involves
     where: str | None = None  # the source (table or section) it is about: the audit page groups by it
     why: Say | None = None  # one sentence: why it matters to a reader
-    classified: m.Text | None = None  # the site's own classification it rests on (never a contradiction then)
+    classified: m.Text | Say | None = None  # the site's own classification it rests on (never a contradiction then)
     follows: str | None = None  # the finding this one is a knock-on of
     tolerance: Say | None = None  # how an approximate wording of the plan was read
+    evidence: Say | None = None  # where the plan's own figures point to one of the values, which one and why
 
-    def rests_on(self, classification: m.Text) -> Finding:
+    def difference_figure(self) -> Figure:
+        """The difference as the page shows it: to the finest precision of the figures it is the difference of."""
+        places = max(
+            (
+                v.decimals if v.decimals is not None else decimals_of(v.value)
+                for v in self.values
+                if v.value is not None
+            ),
+            default=0,
+        )
+        return Figure(self.difference, self.unit, decimals=places, signed=True)
+
+    def rests_on(self, classification: m.Text | Say) -> Finding:
         """This finding, marked as resting on the site's ``classification``: at most notable."""
         self.classified = classification
         if self.severity == "contradiction":
@@ -144,15 +182,54 @@ def text(zh: str, en: str) -> m.Text:
     return m.Text(zh=zh, en=en)
 
 
+def label(key: str, **args: Any) -> Say:
+    """A label of the catalogue (``audit.label.<key>``): the audit's Python holds no reader's words."""
+    return Say(f"label.{key}", args)
+
+
+def words(value: m.Text | Say, t: Translator, fmt: Formatter) -> str:
+    """A subject or label in the page's language."""
+    return render(value, t, fmt) if isinstance(value, Say) else value[t.lang]
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A table or statement a rule met and could not read (a missing row, a blank cell, a total without parts):
+    the rule skips it, and the audit page says so (never a traceback)."""
+
+    rule: str
+    subject: m.Text | Say
+    reason: Say
+    where: str | None = None
+
+
 @dataclass
 class Audit:
     findings: list[Finding]
+    skipped: list[Skip] = field(default_factory=list)
     by_entity: dict[tuple[type, str], list[Finding]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
         for finding in self.findings:
             for entity in finding.entities:
                 self.by_entity[(type(entity), entity.id)].append(finding)
+
+    def worded(self, catalogue: Catalogue) -> Audit:
+        """The audit with its subjects and classifications in both languages' words (what templates and the
+        command line read as ``subject.zh`` / ``subject.en``), from the catalogue's ``audit.*`` strings."""
+        bound = {lang: (catalogue.bound(lang), Formatter(lang)) for lang in ("zh", "en")}
+
+        def text_of(value: m.Text | Say) -> m.Text:
+            if isinstance(value, m.Text):
+                return value
+            return m.Text(zh=render(value, *bound["zh"]), en=render(value, *bound["en"]))
+
+        for finding in self.findings:
+            finding.subject = text_of(finding.subject)
+            if finding.classified is not None:
+                finding.classified = text_of(finding.classified)
+        self.skipped = [replace(skip, subject=text_of(skip.subject)) for skip in self.skipped]
+        return self
 
     def for_entity(self, record: Any) -> list[Finding]:
         return self.by_entity.get((type(record), record.id), [])

@@ -8,20 +8,24 @@ from typing import Any
 
 from ..model import records as m
 from ..model.plan import Plan
+from ..numfmt import SHARE_DECIMALS, Figure, rounded
 from .facts import alternatives, qualifier_of, repeated_id, statement_value
-from .findings import Fig, Finding, Listed, Say, Value, decimals, half_unit, severity_of, text
+from .findings import Fig, Finding, Listed, Say, Value, decimals, half_unit, label, severity_of
 from .labels import describe, unit_of
 from .wording import allowed, outside, read_as
 
 #: what a statement marked ``classified`` rests on
-IDENTIFIED = text(
-    "本站把这些表述认定为同一事实（例如把一个平台对应到附表的一行），原文并未这样写明",
-    "this site's identification of these statements as one fact (a platform taken to be a row of a table, say), "
-    "which the plan's words do not make",
-)
-STATED = text("文中所述", "stated in the text")
+IDENTIFIED = label("classified.identified")
+STATED = label("stated")
 #: how a target's comparison reads its figure
 QUALIFIER = {"at_least": "at_least", "at_most": "at_most", "about": "about", "exactly": None}
+
+
+def _source(plan: Plan, path: str) -> m.Source | None:
+    """Where the plan prints the figure at ``path``: its record's table and row."""
+    collection, ident, *_ = path.split("/")
+    source = getattr(plan.index.get(collection, {}).get(ident), "source", None)
+    return source if isinstance(source, m.Source) else None
 
 
 def _records(plan: Plan, *paths: str | None) -> list[Any]:
@@ -44,7 +48,7 @@ def _disagreement(values: list[tuple[float, str | None]]) -> tuple[float, str | 
     if len(exact) >= 2 and max(exact) - min(exact) > 1e-9:
         coarse = min(decimals(v) for v in exact)
         spread = max(exact) - min(exact)
-        if len({round(v, coarse) for v in exact}) == 1:
+        if len({rounded(v, coarse) for v in exact}) == 1:
             return spread, "rounding"
         return spread, severity_of(spread, 0, 0.05 * max(exact)) or "notable"
     for value, qualifier in values:
@@ -69,7 +73,7 @@ def repeated_findings(plan: Plan) -> Iterator[Finding]:
             Value(describe(plan, st.path) if st.path else STATED, value, fact.unit, st.source, st.quote)
             for st, value in stated
         ]
-        figures = [Fig(v, fact.unit) for v, _ in known]
+        figures = [Fig(v, fact.unit) for v in dict.fromkeys(v for v, _ in known)]  # each distinct value once
         entities = _records(plan, *(st.path for st in fact.statements))
         finding = Finding(
             repeated_id(fact),
@@ -77,7 +81,7 @@ def repeated_findings(plan: Plan) -> Iterator[Finding]:
             fact.label,
             values,
             Say("computation.repeated", {"values": Listed(figures, " ≠ ")}),
-            round(spread, 6),
+            spread,
             fact.unit,
             severity or "notable",
             entities,
@@ -109,22 +113,25 @@ def share_findings(plan: Plan) -> Iterator[Finding]:
         if gap == 0:
             continue
         diff = stated - computed
-        # an approximate wording stretched is worth a look, never more
-        severity = (severity_of(diff, 1.0, 3.0) or "rounding") if qualifier is None else "notable"
+        # outside what the wording allows is never rounding; an approximate wording stretched is worth a look
+        severity = (severity_of(diff, 0, 3.0) or "notable") if qualifier is None else "notable"
+        places = max(SHARE_DECIMALS + 1, decimals(stated) + 1)
+        num_unit, den_unit = unit_of(plan, share.numerator), unit_of(plan, share.denominator)
+        where = plan.source(share.stated.source.ref).label
         values = [
-            Value(text("所述比重", "stated share"), stated, "%", share.stated.source, share.stated.quote),
-            Value(describe(plan, share.numerator), num, unit_of(plan, share.numerator)),
-            Value(describe(plan, share.denominator), den, unit_of(plan, share.denominator)),
-            Value(text("计算比重", "computed share"), round(computed, 2), "%"),
+            Value(label("stated_share"), stated, "%", share.stated.source, share.stated.quote),
+            Value(describe(plan, share.numerator), num, num_unit, _source(plan, share.numerator)),
+            Value(describe(plan, share.denominator), den, den_unit, _source(plan, share.denominator)),
+            Value(label("computed_share"), computed, "%", decimals=places),
         ]
         computation = Say(
             "computation.share",
             {
-                "num": Fig(num),
-                "den": Fig(den),
-                "computed": Fig(round(computed, 2), "%"),
+                "num": Fig(num, num_unit),
+                "den": Fig(den, den_unit),
+                "computed": Fig(computed, "%", decimals=places),
                 "stated": Fig(stated, "%"),
-                "difference": Fig(round(diff, 2), "pp", signed=True),
+                "difference": Fig(diff, "pp", signed=True, decimals=places),
             },
         )
         why = Say(
@@ -132,8 +139,9 @@ def share_findings(plan: Plan) -> Iterator[Finding]:
             {
                 "num": describe(plan, share.numerator),
                 "den": describe(plan, share.denominator),
-                "computed": Fig(round(computed, 2), "%"),
+                "computed": Fig(computed, "%", decimals=places),
                 "stated": Fig(stated, "%"),
+                "where": where,
             },
         )
         finding = Finding(
@@ -142,7 +150,7 @@ def share_findings(plan: Plan) -> Iterator[Finding]:
             share.label,
             values,
             computation,
-            round(diff, 2),
+            diff,
             "pp",
             severity,
             _records(plan, share.stated.path, share.numerator, share.denominator),
@@ -155,7 +163,7 @@ def share_findings(plan: Plan) -> Iterator[Finding]:
             finding.follows, other, recomputed = knock_on
             finding.why = Say(
                 "why.knock_on",
-                {"other": other, "computed": Fig(round(recomputed, 2), "%"), "stated": Fig(stated, "%")},
+                {"other": other, "computed": Fig(recomputed, "%", decimals=places), "stated": Fig(stated, "%")},
             )
         if share.stated.classified:
             finding.rests_on(IDENTIFIED)
@@ -164,7 +172,7 @@ def share_findings(plan: Plan) -> Iterator[Finding]:
 
 def _share_knock_on(
     plan: Plan, share: m.Share, num: float, den: float, bounds: tuple[float, float]
-) -> tuple[str, Fig, float] | None:
+) -> tuple[str, Figure, float] | None:
     """The fact finding this share follows from, the other value the plan states for its numerator or
     denominator, and the share with it — when with it the stated share holds."""
     for path, other_num in ((share.numerator, True), (share.denominator, False)):
@@ -235,7 +243,7 @@ def prose_findings(plan: Plan) -> Iterator[Finding]:
             target.name,
             values,
             computation,
-            round(table - stated, 6),
+            table - stated,
             unit,
             severity,
             entities,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import records as m
 from ..model.plan import Plan
-from .findings import Finding, Listed, Say, Term, Value, text
+from .findings import Finding, Listed, Say, Term, Value, label
 
 
 def category_findings(plan: Plan) -> Iterator[Finding]:
@@ -27,7 +27,7 @@ def category_findings(plan: Plan) -> Iterator[Finding]:
                         f"categories-{record.id}-{spec.field}",
                         "categories",
                         record.name,
-                        [Value(text("表注", "the table's note"), None, "", m.Source(ref=source.id), spec.quote)],
+                        [Value(label("table_note"), None, "", m.Source(ref=source.id), spec.quote)],
                         Say(
                             "computation.categories",
                             {

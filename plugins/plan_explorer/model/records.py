@@ -616,7 +616,7 @@ class Statement(Model):
 
     value: Amount | None = None
     path: str | None = None
-    source: Source
+    source: Passage  # a table and its row, or a section and its paragraph
     quote: str | None = None
     qualifier: Qualifier | None = None
     classified: bool = False
@@ -661,11 +661,96 @@ class Breakdown(Model):
     parts: Annotated[list[Statement], Field(min_length=2)]
 
 
+class RecordSum(Model):
+    """A figure the plan states for a whole (a city-wide capacity, output or count) against the records that make it
+    up: ``field`` (``output/<year>``; ``count`` counts the records) of every record of ``collection`` whose fields
+    equal ``where``."""
+
+    id: Id
+    label: Text
+    unit: str
+    total: Statement
+    collection: Name
+    field: str = "count"
+    where: dict[str, str] = {}
+
+
+class Count(Model):
+    """A count of things reaching a threshold ("N个百亿乡镇") against the rows of a table that reach it: the rows of
+    ``collection`` matching ``where`` whose ``field`` (``output/<year>``) is at least ``at_least``."""
+
+    id: Id
+    label: Text
+    stated: Statement
+    collection: Name
+    field: str
+    at_least: float
+    unit: str  # the unit of ``field`` (亿元)
+    where: dict[str, str] = {}
+
+
+class Multiple(Model):
+    """A multiplicative target ("提高…2倍以上", "翻番") against the levels the plan gives: ``stated`` holds the
+    words (its quote); ``base`` and ``level`` are the two figures (paths)."""
+
+    id: Id
+    label: Text
+    stated: Statement
+    base: str
+    level: str
+
+
+class Compound(Model):
+    """The figures of one sentence against each other: a level reached at a stated average rate from a stated base
+    over ``years`` (a level "突破N亿元" at "年均增速r%左右" from the base year's figure)."""
+
+    id: Id
+    label: Text
+    unit: str
+    base: Statement
+    rate: Statement
+    level: Statement
+    years: Annotated[int, Field(ge=1, le=50)]
+
+
+class ValueAdded(Model):
+    """Value added against gross output of the same category (value added is part of output; ``classified`` on a
+    statement marks the two taken for one category by this site's reading)."""
+
+    id: Id
+    label: Text
+    unit: str
+    value_added: Statement
+    output: Statement
+
+
+class NameForm(Model):
+    name: str
+    source: Passage
+
+
+class Names(Model):
+    """One enterprise, park or institution the plan names in several ways; ``one`` is true only where the plan
+    itself makes them one (a name in brackets, 简称 …, quoted in ``because``)."""
+
+    id: Id
+    label: Text
+    forms: Annotated[list[NameForm], Field(min_length=2)]
+    one: bool = False
+    because: str | None = None
+
+
 class StatementsFile(Model):
     facts: list[Fact] = []
     shares: list[Share] = []
     sums: list[Sum] = []
     breakdowns: list[Breakdown] = []
+    record_sums: list[RecordSum] = []
+    counts: list[Count] = []
+    multiples: list[Multiple] = []
+    compounds: list[Compound] = []
+    value_added: list[ValueAdded] = []
+    names: list[Names] = []
 
 
 # --- outcomes.yaml: what happened after the plan was issued (reported, never a plan fact) ----------

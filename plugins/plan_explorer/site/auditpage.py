@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from ..audit import KNOCK_ON, SEVERITIES, Finding, Value, render
+from ..audit import KNOCK_ON, RULE_NAMES, SEVERITIES, Finding, Skip, Value, render
+from ..audit.findings import show, words
 from ..i18n import Translator
 from . import contexts as c
 from .state import Site
@@ -15,7 +16,7 @@ from .urls import AUDIT
 
 def _value(site: Site, value: Value, t: Translator) -> c.ValueView:
     fmt = site.fmt(t.lang)
-    text = "—" if value.value is None else fmt.measure(value.value, value.unit)
+    text = "—" if value.value is None else show(value.figure(), fmt)
     source = site.plan.source(value.source.ref) if value.source else None
     place, path = "", ""
     if source is not None and value.source is not None:
@@ -25,7 +26,7 @@ def _value(site: Site, value: Value, t: Translator) -> c.ValueView:
             place, path = f" ¶{paragraph}", site.urls.paragraph(source.chapter, paragraph)
         elif value.source.row:
             place = f" #{value.source.row}"
-    return c.ValueView(value.label[t.lang], text, value.quote, source, place, path)
+    return c.ValueView(words(value.label, t, fmt), text, value.quote, source, place, path)
 
 
 def view(site: Site, finding: Finding, t: Translator, by_id: dict[str, Finding]) -> c.FindingView:
@@ -35,12 +36,27 @@ def view(site: Site, finding: Finding, t: Translator, by_id: dict[str, Finding])
         finding,
         render(finding.why, t, fmt) if finding.why else "",
         render(finding.computation, t, fmt),
-        fmt.change(finding.difference, finding.unit) if finding.difference else "",
+        show(finding.difference_figure(), fmt) if finding.difference else "",
         render(finding.tolerance, t, fmt) if finding.tolerance else "",
         [_value(site, v, t) for v in finding.values],
         linked,
         [view(site, k, t, by_id) for k in site.audit.knock_ons(finding)],
         by_id.get(finding.follows) if finding.follows else None,
+        render(finding.evidence, t, fmt) if finding.evidence else "",
+        words(finding.subject, t, fmt),
+        words(finding.classified, t, fmt) if finding.classified else "",
+        words(by_id[finding.follows].subject, t, fmt) if finding.follows in by_id else "",
+    )
+
+
+def _skip(site: Site, skip: Skip, t: Translator) -> c.SkipView:
+    source = site.plan.source(skip.where) if skip.where else None
+    return c.SkipView(
+        t(f"audit.rule.{skip.rule}"),
+        words(skip.subject, t, site.fmt(t.lang)),
+        render(skip.reason, t, site.fmt(t.lang)),
+        source,
+        site.urls.source(source) if source else "",
     )
 
 
@@ -76,7 +92,7 @@ def audit_page(site: Site, lang: str) -> c.AuditPage:
         for group in groups:
             group.anchor = f"{severity}-{group.findings[0].finding.where or 'other'}"
         sections.append(c.AuditSection(severity, len(mine), groups))
-    rules = list(dict.fromkeys(f.rule for f in audit.findings))
+    rules = list(RULE_NAMES)
     own = {f.name: getattr(base, f.name) for f in fields(c.Page)}
     counts: dict[str, Any] = audit.counts()
     return c.AuditPage(
@@ -85,4 +101,5 @@ def audit_page(site: Site, lang: str) -> c.AuditPage:
         counts={k: v for k, v in counts.items() if v or k != KNOCK_ON},
         total=len(audit.findings),
         rules=rules,
+        skipped=[_skip(site, s, t) for s in audit.skipped],
     )

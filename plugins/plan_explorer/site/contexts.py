@@ -618,6 +618,10 @@ class FindingView:
     linked: list[Any]  # the records it involves that have pages
     knock_ons: list[FindingView] = field(default_factory=list)
     follows: Finding | None = None  # the finding it is a knock-on of
+    evidence: str = ""  # where the plan's own figures point to one of the values, which one
+    subject: str = ""  # the finding's subject in the page's language
+    classified: str = ""  # the site's classification it rests on, in the page's language
+    follows_subject: str = ""  # the subject of the finding it is a knock-on of
 
 
 @dataclass
@@ -641,7 +645,19 @@ class AuditPage(Page):
     sections: list[AuditSection] = field(default_factory=list)  # by severity, then by table or section
     counts: dict[str, int] = field(default_factory=dict)  # standalone findings by severity, and knock_on
     total: int = 0
-    rules: list[str] = field(default_factory=list)  # the rules that found something, in the page's order
+    rules: list[str] = field(default_factory=list)  # every rule, in the order the page states them
+    skipped: list[SkipView] = field(default_factory=list)  # tables a rule could not read, and why
+
+
+@dataclass(frozen=True)
+class SkipView:
+    """A table or statement a rule skipped, in the page's language."""
+
+    rule: str
+    subject: str
+    reason: str
+    source: m.SourceDef | None
+    path: str
 
 
 @dataclass
