@@ -27,8 +27,12 @@ SHARE_DECIMALS = 1  # a share of a total, %
 GROWTH_DECIMALS = 2  # a compound growth rate the site computes, % (the plan states rates to 0.1)
 POINTS_DECIMALS = 1  # a change of a share, percentage points
 SUM_DECIMALS = 2  # a sum of 万元 amounts, shown in 亿元
+#: a sum of money is rounded to this many yuan: 0.01亿元 from 1亿元 up, 0.01万元 below (both languages alike)
+SUM_QUANTA = ((Decimal(100_000_000), Decimal(1_000_000)), (Decimal(0), Decimal(100)))
+ZERO_TOTAL = {"zh": "0亿元", "en": "CNY 0"}
 
-#: Chinese counters and units → (English singular, English plural, factor): 家 → enterprises; 万亩 → 10,000 mu
+#: Chinese counters → (English singular, English plural): a figure the site shows without the plan's English unit
+#: names what is counted where the word is general (家 → enterprises); kept for callers that read it
 UNITS_EN: dict[str, tuple[str, str, int]] = {
     "家": ("enterprise", "enterprises", 1),
     "个": ("", "", 1),
@@ -77,6 +81,164 @@ def plain(value: float | Decimal, lang: str = "zh", grouping: bool | None = None
     return f"{dec:,f}" if use_grouping else f"{dec:f}"
 
 
+# --- the unit registry: what every unit of the plan means and how a reader reads it ---------------------
+
+#: money of at least this many yuan reads in 亿元 (zh); at least CNY 1 billion in billions (en): the reader's unit
+YI_YUAN = Decimal(100_000_000)
+BILLION = Decimal(1_000_000_000)
+MILLION = Decimal(1_000_000)
+WAN_YUAN = Decimal(10_000)
+
+
+@dataclass(frozen=True)
+class MoneyStep:
+    """One step of the reader's money units: amounts of at least ``from_yuan`` are shown in ``per_yuan`` with
+    ``prefix``/``suffix`` (``亿元``; ``CNY `` … `` billion``). Emitted as JSON for the explorer's script."""
+
+    from_yuan: Decimal
+    per_yuan: Decimal
+    prefix: str
+    suffix: str
+
+    def json(self) -> dict[str, str | float | bool]:
+        return {"from": float(self.from_yuan), "per": float(self.per_yuan), "prefix": self.prefix,
+                "suffix": self.suffix}  # fmt: skip
+
+
+#: the reader's money units, largest first (the last applies to every smaller amount)
+MONEY_STEPS: dict[str, tuple[MoneyStep, ...]] = {
+    "zh": (MoneyStep(YI_YUAN, YI_YUAN, "", "亿元"), MoneyStep(Decimal(0), WAN_YUAN, "", "万元")),
+    "en": (MoneyStep(BILLION, BILLION, "CNY ", " billion"), MoneyStep(Decimal(0), MILLION, "CNY ", " million")),
+}
+#: a money unit a chart axis or a table column may be fixed to → its step in each language
+MONEY_SCALES: dict[str, dict[str, MoneyStep]] = {
+    "亿元": {"zh": MONEY_STEPS["zh"][0], "en": MONEY_STEPS["en"][0]},
+    "万元": {"zh": MONEY_STEPS["zh"][1], "en": MONEY_STEPS["en"][1]},
+}
+
+
+def money_step(yuan: Decimal, lang: str, scale: str = "") -> MoneyStep:
+    """The unit an amount of ``yuan`` reads in (the reader's rule), or the one ``scale`` fixes."""
+    if scale:
+        return MONEY_SCALES[scale][lang]
+    return next(step for step in MONEY_STEPS[lang] if abs(yuan) >= step.from_yuan)
+
+
+def money_text(yuan: Decimal, lang: str, scale: str = "", suffix: str = "") -> str:
+    step = money_step(yuan, lang, scale)
+    return f"{step.prefix}{plain(yuan / step.per_yuan, lang)}{step.suffix}{suffix}"
+
+
+def axis_scale(values_yuan: list[Decimal | float | None]) -> str:
+    """The one money unit of a chart axis (or a table column) holding these amounts: 亿元 when the largest is
+    1亿元 or more (CNY billion in English), else 万元 (CNY million)."""
+    largest = max((abs(_dec(v)) for v in values_yuan if v is not None), default=Decimal(0))
+    return "亿元" if largest >= YI_YUAN else "万元"
+
+
+@dataclass(frozen=True)
+class UnitMeaning:
+    """What a unit of the plan means: its ``kind`` (money, money per mu, percent, points, counter, measure), how
+    many of the kind's base it is (``factor``: yuan for money, mu for land …) and its English word(s)."""
+
+    zh: str
+    kind: str
+    factor: Decimal = Decimal(1)
+    en: str = ""  # the English unit (measures) or the general word for what is counted (counters: plural)
+    one: str = ""  # a counter's English word for one
+
+    def text(
+        self, value: Decimal, lang: str, unit_en: str = "", scale: str = "", bare: bool = False, one: str = ""
+    ) -> str:
+        kind = self.kind
+        if kind == "money":  # a figure the plan states in 亿元 keeps that scale: its columns never switch
+            return money_text(value * self.factor, lang, scale or ("亿元" if self.factor == YI_YUAN else ""))
+        if kind == "money_per_mu":
+            if lang == "zh":
+                return f"{plain(value, 'zh')}{self.zh}"
+            return f"{cny(value * self.factor)} per mu"
+        if kind == "percent":
+            return f"{plain(value, lang)}%"
+        if kind == "points":
+            if lang == "zh":
+                return f"{plain(value, lang)}个百分点"
+            word = "pp" if not bare else "percentage point" if value == 1 else "percentage points"
+            return f"{plain(value, lang)} {word}"
+        if lang == "zh":
+            return f"{plain(value, 'zh')}{self.zh}"
+        if kind == "counter":
+            plan_word = unit_en.strip()
+            if plan_word:
+                return f"{plain(value, 'en')} {one if one and value == 1 else plan_word}"
+            if bare or not self.en:
+                return plain(value, "en")
+            return f"{plain(value, 'en')} {self.one if value == 1 else self.en}"
+        return f"{plain(value * self.factor, 'en')} {self.en}"  # a measure: land, area, energy, mass, a ratio
+
+
+def _units(*meanings: UnitMeaning) -> dict[str, UnitMeaning]:
+    return {u.zh: u for u in meanings}
+
+
+#: every unit the plan's data may give (an indicator's, a target's, a fact's, a field's): one that is not here is a
+#: data error (``unknown unit``). Add a unit here, with its kind and English; nothing else formats it.
+UNITS: dict[str, UnitMeaning] = _units(
+    UnitMeaning("元", "money"),
+    UnitMeaning("万元", "money", WAN_YUAN),
+    UnitMeaning("亿元", "money", YI_YUAN),
+    UnitMeaning("万元/亩", "money_per_mu", WAN_YUAN),
+    UnitMeaning("元/亩", "money_per_mu"),
+    UnitMeaning("%", "percent"),
+    UnitMeaning("pp", "points"),
+    UnitMeaning("家", "counter", en="enterprises", one="enterprise"),
+    UnitMeaning("人", "counter", en="people", one="person"),
+    *(UnitMeaning(c, "counter") for c in "个项件座条所台套次幢支"),
+    UnitMeaning("亩", "measure", en="mu"),
+    UnitMeaning("万亩", "measure", WAN_YUAN, "mu"),
+    UnitMeaning("平方米", "measure", en="m²"),
+    UnitMeaning("万平方米", "measure", WAN_YUAN, "m²"),
+    UnitMeaning("平方公里", "measure", en="km²"),
+    UnitMeaning("兆瓦", "measure", en="MW"),
+    UnitMeaning("亿千瓦时", "measure", Decimal(100), "million kWh"),
+    UnitMeaning("吨", "measure", en="tonnes"),
+    UnitMeaning("万吨", "measure", WAN_YUAN, "tonnes"),
+    UnitMeaning("倍", "measure", en="times"),
+)
+
+
+def unit_of(unit: str) -> UnitMeaning | None:
+    """The registry's meaning of a unit as the plan writes it (a table header's ``（%）`` or ``（家）`` too)."""
+    return UNITS.get(unit.strip().removeprefix("（").removesuffix("）"))
+
+
+def known_unit(unit: str) -> bool:
+    return unit_of(unit) is not None
+
+
+def unit_label(unit: str, lang: str, scale: str = "") -> str:
+    """A unit's name for a column heading or an axis, as the cells under it read: ``亿元`` / ``CNY billion``,
+    ``万元/亩`` / ``CNY per mu``, ``万亩`` / ``mu`` (never ``CNY 10,000``)."""
+    meaning = unit_of(unit)
+    if meaning is None:
+        return unit
+    if meaning.kind == "money":
+        step = MONEY_SCALES[scale or ("亿元" if meaning.factor >= YI_YUAN else "万元")][lang]
+        return (step.prefix + step.suffix.strip()).strip() if lang == "en" else step.suffix
+    if lang == "zh":
+        return "个百分点" if meaning.kind == "points" else meaning.zh
+    return {"money_per_mu": "CNY per mu", "percent": "%", "points": "pp"}.get(meaning.kind, meaning.en)
+
+
+def money_table(lang: str) -> dict[str, object]:
+    """The reader's money units as JSON for scripts that sum amounts on the page (the explorer): the steps
+    (largest first), how a sum is rounded (``quanta``, yuan) and the text of nothing."""
+    return {
+        "steps": [step.json() for step in MONEY_STEPS[lang]],
+        "quanta": [[float(least), float(q)] for least, q in SUM_QUANTA],
+        "zero": ZERO_TOTAL[lang],
+    }
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure as the site shows it: its value in the plan's ``unit`` and whether the plan states it.
@@ -91,6 +253,7 @@ class Figure:
     unit_en: str = ""
     decimals: int | None = None
     signed: bool = False  # a change: "+" before a positive value
+    scale: str = ""  # a money unit the figure is shown in (a chart axis's, a column's) instead of its own
 
     @property
     def stated(self) -> bool:
@@ -107,34 +270,23 @@ class Figure:
         if value is None:
             return (TBD_TEXT if missing == "tbd" else NONE_TEXT)[lang]
         sign = "+" if self.signed and value > 0 else ""
-        return sign + _with_unit(value, self.unit, self.unit_en, lang)
+        return sign + _with_unit(value, self.unit, self.unit_en, lang, self.scale)
 
 
-def _with_unit(value: Decimal, unit: str, unit_en: str, lang: str) -> str:
-    """``value`` (already rounded) in ``unit``, in the words of ``lang``; scales shift exactly."""
-    if unit == "亿元":
-        return f"{plain(value, 'zh')}亿元" if lang == "zh" else f"CNY {plain(value / 10, 'en')} billion"
-    if unit == "万元" and not unit_en.startswith("CNY 10,000 "):
-        return f"{plain(value, 'zh')}万元" if lang == "zh" else f"CNY {plain(value / 100, 'en')} million"
-    if unit in ("%", "（%）"):
-        return f"{plain(value, lang)}%"
-    if unit == "pp":
-        return f"{plain(value, lang)}个百分点" if lang == "zh" else f"{plain(value, lang)} pp"
-    if lang == "zh":
-        return f"{plain(value, 'zh')}{unit}"
-    if unit_en.startswith("CNY 10,000"):  # 万元 per something: shown in CNY
-        return f"CNY {plain(value * 10000, 'en')}{unit_en.removeprefix('CNY 10,000')}"
-    if unit_en.startswith("CNY 100 million"):
-        return f"CNY {plain(value / 10, 'en')} billion{unit_en.removeprefix('CNY 100 million')}"
-    if unit_en.startswith("100 million "):  # 亿千瓦时 → million kWh
-        return f"{plain(value * 100, 'en')} million {unit_en.removeprefix('100 million ')}"
-    if unit_en.startswith("10,000 "):
-        return f"{plain(value * 10000, 'en')} {unit_en.removeprefix('10,000 ')}"
-    if unit in UNITS_EN and not unit_en:
-        one, many, factor = UNITS_EN[unit]
-        word = one if value * factor == 1 else many
-        return f"{plain(value * factor, 'en')} {word}".strip()
-    return f"{plain(value, 'en')} {unit_en}".strip()
+def _with_unit(
+    value: Decimal, unit: str, unit_en: str, lang: str, scale: str = "", bare: bool = False, one: str = ""
+) -> str:
+    """``value`` (already rounded) in ``unit``, in the words of ``lang``, by the unit registry; scales shift exactly.
+
+    ``scale``: a money unit every figure of a chart axis or column is shown in (``亿元``), instead of each
+    figure's own (:func:`money_step`); ``bare``: a counter with no English word of the plan's is left out in
+    English (its label says what is counted)."""
+    meaning = unit_of(unit)
+    if meaning is None:  # not a unit of the registry (a data error where the plan gives it): as written
+        if lang == "zh":
+            return f"{plain(value, 'zh')}{unit}"
+        return f"{plain(value, 'en')} {unit_en}".strip()
+    return meaning.text(value, lang, unit_en, scale, bare, one)
 
 
 # --- the kinds of figure the site shows --------------------------------------------------------------------
@@ -151,12 +303,23 @@ def wan(value: float | None, lang: str, missing: str = "tbd") -> str:
 
 
 def wan_total(value: float | None, lang: str) -> str:
-    """A sum of 万元 amounts (derived), in 亿元 to two decimals: ``490.14亿元`` / ``CNY 49.014 billion``."""
+    """A sum of 万元 amounts (derived), in the reader's unit (:data:`MONEY_STEPS`), rounded to its stated
+    precision (:data:`SUM_QUANTA`): ``490.14亿元`` / ``CNY 49.014 billion``, ``5000万元`` / ``CNY 50 million``."""
     if value is None:
         return NONE_TEXT[lang]
     if value == 0:
-        return "0亿元" if lang == "zh" else "CNY 0"
-    return Figure(_dec(value) / 10000, "亿元", decimals=SUM_DECIMALS).text(lang)
+        return ZERO_TOTAL[lang]
+    yuan = _dec(value) * WAN_YUAN
+    quantum = next(q for least, q in SUM_QUANTA if abs(yuan) >= least)
+    return money_text((yuan / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum, lang)
+
+
+def wan_printed(value: float | None, lang: str) -> str:
+    """The 万元 figure the plan printed, after the reader's 亿元 (zh only): ``（350000万元）``; empty when the
+    reader's figure is already in 万元, and in English."""
+    if value is None or lang != "zh" or _dec(value) * WAN_YUAN < YI_YUAN:
+        return ""
+    return f"（{plain(value, 'zh')}万元）"
 
 
 def wan_approx(value: float | None, lang: str) -> str:
@@ -265,42 +428,16 @@ def cny(yuan: float | Decimal) -> str:
 
 
 def measure(value: float | None, unit_zh: str, lang: str, unit_en: str = "", one: str = "") -> str:
-    """A figure in the unit the plan gives it (``unit_zh``), written for ``lang``: money, per-mu amounts, land and
-    energy are converted for English readers; a Chinese counter (家, 个) is dropped in English unless ``unit_en``
-    names what is counted (``one``: its singular). An English page never shows a Chinese unit."""
+    """A figure in the unit the plan gives it (``unit_zh``), written for ``lang`` by the unit registry: money in the
+    reader's unit, per-mu amounts, land and energy converted for English readers; a Chinese counter (家, 个) is
+    dropped in English unless ``unit_en`` names what is counted (``one``: its singular). An English page never
+    shows a Chinese unit."""
     if value is None:
         return NONE_TEXT[lang]
-    unit = unit_zh.strip().removeprefix("（").removesuffix("）")  # 表 headers print （%）, （家）
     dec = _dec(value)
-    if unit == "亿元":
-        return yi(value, lang)
-    if unit == "万元":
-        return wan(value, lang, "none")
-    if unit in ("%", "（%）"):
-        return percent(value, lang)
-    zh_only = lang == "zh"
-    if unit == "pp":
-        points = "percentage point" if dec == 1 else "percentage points"
-        return f"{plain(dec, lang)}个百分点" if zh_only else f"{plain(dec, lang)} {points}"
-    if zh_only:
-        return f"{plain(dec, 'zh')}{unit}"
-    english = {
-        "万元/亩": lambda d: f"{cny(d * 10000)} per mu",
-        "万亩": lambda d: f"{plain(d * 10000, 'en')} mu",
-        "亩": lambda d: f"{plain(d, 'en')} mu",
-        "平方米": lambda d: f"{plain(d, 'en')} m²",
-        "万平方米": lambda d: f"{plain(d * 10000, 'en')} m²",
-        "兆瓦": lambda d: f"{plain(d, 'en')} MW",
-        "亿千瓦时": lambda d: f"{plain(d * 100, 'en')} million kWh",
-        "万吨": lambda d: f"{plain(d * 10000, 'en')} tonnes",
-        "吨": lambda d: f"{plain(d, 'en')} tonnes",
-        "倍": lambda d: f"{plain(d, 'en')} times",
-    }.get(unit)
-    if english is not None:
-        return english(dec)
-    if unit_en:
-        return f"{plain(dec, 'en')} {one if one and dec == 1 else unit_en}"
-    return plain(dec, "en")  # a counter, or a unit with no English: the figure alone
+    if unit_of(unit_zh) is None:
+        return f"{plain(dec, 'zh')}{unit_zh}" if lang == "zh" else f"{plain(dec, 'en')} {unit_en}".strip()
+    return _with_unit(dec, unit_zh, unit_en, lang, bare=True, one=one)
 
 
 def change(value: float | None, unit_zh: str, lang: str) -> str:
@@ -353,6 +490,17 @@ class Formatter:
 
     def wan_approx(self, value: float | None) -> str:
         return wan_approx(value, self.lang)
+
+    def wan_printed(self, value: float | None) -> str:
+        return wan_printed(value, self.lang)
+
+    def unit(self, unit_zh: str, scale: str = "") -> str:
+        """A unit's name for a heading or an axis, as the figures under it read (:func:`unit_label`)."""
+        return unit_label(unit_zh, self.lang, scale)
+
+    def on_scale(self, value: float | None, unit_zh: str, scale: str, decimals: int | None = None) -> str:
+        """A money figure in the one unit of its axis or column (``scale``: 亿元 or 万元)."""
+        return Figure(value, unit_zh, decimals=decimals, scale=scale).text(self.lang)
 
     def percent(self, value: float | None, digits: int | None = None) -> str:
         return percent(value, self.lang, digits)

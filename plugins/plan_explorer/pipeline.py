@@ -33,6 +33,7 @@ from .model.plan import Plan
 from .outputdir import replace_whole, rewrite
 from .publish import SETTINGS_FILE, siteurl_problems
 from .relations import build_relations
+from .required import check_catalogue
 from .search import BODY, SearchIndexer, merge_entries, search_copy
 from .site import contexts as c
 from .site.feeds import atom_feed
@@ -119,6 +120,7 @@ def load_site(
     except DataError as exc:  # merged with the content problems, reported together
         log.problems += exc.problems
     catalogue = load_catalogue(theme / "i18n.yaml", log)
+    check_catalogue(catalogue, types, log)
     if plan is not None:
         check_content(plan, chapters, log)
     log.raise_if_any()
