@@ -42,13 +42,19 @@ class Quantity:
 
     def unit_of(self, record: object) -> str:
         """The unit of this field in ``record`` (a record's ``unit`` as ``{zh, en}`` or a plain string)."""
+        return self.words_of(record)[0]
+
+    def words_of(self, record: object) -> tuple[str, str, str]:
+        """The unit of this field in ``record`` as the plan words it: Chinese, and the English of what a count
+        counts (``platforms``) and of one (``platform``) where the record gives them (a model or its JSON)."""
         if not self.unit_field:
-            return self.unit
+            return self.unit, "", ""
         own = record.get(self.unit_field) if isinstance(record, dict) else getattr(record, self.unit_field, None)
+        if isinstance(own, BaseModel):
+            own = own.model_dump()
         if isinstance(own, dict):
-            return str(own.get("zh", ""))
-        zh = getattr(own, "zh", own)
-        return zh if isinstance(zh, str) else ""
+            return str(own.get("zh") or ""), str(own.get("en") or ""), str(own.get("one") or "")
+        return (own, "", "") if isinstance(own, str) else ("", "", "")
 
 
 @dataclass(frozen=True)
