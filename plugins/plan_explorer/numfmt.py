@@ -381,9 +381,23 @@ def required_path(start: float, growth_pct: float, first_year: int, last_year: i
     return [(year, start * (1 + growth_pct / 100) ** (year - first_year)) for year in range(first_year, last_year + 1)]
 
 
-def chart_number(value: float | None, decimals: int = 3) -> float | None:
+def chart_number(value: float | Decimal | None, decimals: int = 3) -> float | None:
     """A position for a chart (a bar's length, a point's height), rounded: a spec never carries 0.30000000000000004."""
     return None if value is None else float(rounded(value, decimals))
+
+
+def chart_value(value: float | None, unit: str, lang: str) -> float | None:
+    """A figure in ``unit`` as a position on a chart axis titled :func:`unit_label` (``unit``): money in 亿元 /
+    CNY billion, per-mu amounts and measures in the English unit's own size (CNY per mu, mu), else as stated."""
+    meaning = unit_of(unit)
+    if value is None or meaning is None:
+        return chart_number(value)
+    dec = _dec(value)
+    if meaning.kind == "money":
+        return chart_number(dec * meaning.factor / MONEY_SCALES["亿元"][lang].per_yuan)
+    if lang == "en" and meaning.kind in ("money_per_mu", "measure"):
+        return chart_number(dec * meaning.factor)
+    return chart_number(dec)
 
 
 CN_DIGITS = "零一二三四五六七八九"
@@ -494,13 +508,23 @@ class Formatter:
     def wan_printed(self, value: float | None) -> str:
         return wan_printed(value, self.lang)
 
-    def unit(self, unit_zh: str, scale: str = "") -> str:
-        """A unit's name for a heading or an axis, as the figures under it read (:func:`unit_label`)."""
+    def unit(self, unit_zh: str, unit_en: str = "", scale: str = "") -> str:
+        """A unit's name for a heading or an axis, as the figures under it read (:func:`unit_label`); a counter
+        by the plan's English word for what it counts (``unit_en``: ``listed companies``)."""
+        meaning = unit_of(unit_zh)
+        if self.lang == "en" and unit_en and (meaning is None or meaning.kind == "counter"):
+            return unit_en
         return unit_label(unit_zh, self.lang, scale)
 
     def on_scale(self, value: float | None, unit_zh: str, scale: str, decimals: int | None = None) -> str:
         """A money figure in the one unit of its axis or column (``scale``: 亿元 or 万元)."""
         return Figure(value, unit_zh, decimals=decimals, scale=scale).text(self.lang)
+
+    def wan_on_axis(self, value: float | None, derived: bool = False) -> str:
+        """A 万元 amount (stated, or a ``derived`` sum, to 0.01亿元) as a label on a money axis: in 亿元 / CNY billion,
+        the axis's one unit, whatever its size (never ``CNY 700 million`` on a ``CNY billion`` axis)."""
+        decimals = SUM_DECIMALS - 4 if derived else None  # 0.01亿元, counted in 万元
+        return Figure(value, "万元", decimals=decimals, scale="亿元").text(self.lang)
 
     def percent(self, value: float | None, digits: int | None = None) -> str:
         return percent(value, self.lang, digits)

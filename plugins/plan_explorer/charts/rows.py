@@ -100,7 +100,7 @@ def project_rows(
             "key": p.id,
             "label": ("★ " if p.starred else "") + p.name[t.lang],
             "value": money_wan(p.total_investment_wan, t.lang) or 0,
-            "shown": fmt.wan(p.total_investment_wan),
+            "shown": fmt.wan_on_axis(p.total_investment_wan),
         }
         for p in projects
     ]
