@@ -16,7 +16,9 @@ from typing import Any
 
 from .descriptor import EntityType, Export
 from .history import History, Release
+from .i18n import Catalogue
 from .model import records as m
+from .model.meaning import meanings
 from .model.plan import Plan
 from .numfmt import plain
 from .targets import baseline, entity_list, table_figure
@@ -35,9 +37,21 @@ class Column:
     get: Callable[[Any], Any]
     description: str  # English: the Data Package's field description
     zh: str = ""  # the same in Chinese, for the Chinese data page
+    #: a column made from a field's declared meaning (:func:`model_columns`): its label's catalogue key, its unit
+    #: and what it adds (``{year}``, ``zh``/``en``); its words are the catalogue's (``data.column.*``)
+    key: str = ""
+    unit: str = ""
+    part: str = ""
 
-    def describe(self, lang: str) -> str:
-        """What the column holds, in the data page's language."""
+    def describe(self, lang: str, catalogue: Catalogue | None = None) -> str:
+        """What the column holds, in the data page's language (a declared column in the catalogue's words)."""
+        if self.key and catalogue is not None:
+            label = catalogue.get(self.key, lang)
+            if self.part:
+                label = catalogue.get(f"data.column.{self.part}", lang, field=label, year=self.name.rsplit("_", 1)[-1])
+            if self.unit:
+                label = catalogue.get("data.column.unit", lang, field=label, unit=self.unit)  # as stored
+            return label
         return self.zh if lang == "zh" and self.zh else self.description
 
 
@@ -91,6 +105,54 @@ def source_labels(plan: Plan, records: Sequence[Any], lang: str = "zh", sep: str
 def titled(kind: type[m.Model], what: str) -> Callable[[Plan], str]:
     """A resource title: the plan's table labels, then ``what`` (``表三 indicator system``)."""
     return lambda plan: f"{source_labels(plan, plan.all(kind))} {what}".strip()
+
+
+def model_columns(kind: type[m.Model]) -> Callable[[Plan], list[Column]]:
+    """The columns of a collection made from its model's declared field meanings (:mod:`model.meaning`), for a
+    new entity type that needs no columns of its own: a text in two columns (``_zh``, ``_en``), a figure by year one
+    column a year of the plan (``<field>_<year>``), a figure, a category or a reference as it is, the source as
+    ``ref#row``. The words describing them are the catalogue's (the field's label and its unit)."""
+
+    def columns(plan: Plan) -> list[Column]:
+        out: list[Column] = []
+        for name, field in meanings(kind).items():
+            info = kind.model_fields[name]
+            key = field.label or ""
+            unit = field.quantity.unit if field.quantity is not None else ""
+            if name == "id":
+                out.append(ID)
+            elif name == "source":
+                out.append(SOURCE)
+            elif info.annotation in (m.Text, m.Text | None):
+                for lang in ("zh", "en"):
+                    out.append(Column(f"{name}_{lang}", "string", _text(name, lang), "", key=key, part=lang))
+            elif info.annotation == m.YearFigures:
+                for year in (plan.base_year, plan.target_year):
+                    out.append(Column(f"{name}_{year}", "number", _at(name, year), "", key=key, unit=unit, part="year"))
+            elif info.annotation in (bool, bool | None):
+                out.append(Column(name, "boolean", _field(name), "", key=key))
+            elif field.quantity is not None or info.annotation in (float, float | None):
+                out.append(Column(name, "number", _field(name), "", key=key, unit=unit))
+            elif info.annotation in (int, int | None):
+                out.append(Column(name, "integer", _field(name), "", key=key))
+            else:
+                out.append(Column(name, "string", _field(name, _plain_value), "", key=key))
+        return out
+
+    return columns
+
+
+def _field(name: str, convert: Callable[[Any], Any] = lambda v: v) -> Callable[[Any], Any]:
+    return lambda rec: convert(getattr(rec, name))
+
+
+def _plain_value(value: Any) -> Any:
+    """A value for a CSV cell: a list joined, a model as its JSON, anything else as it is."""
+    if isinstance(value, list):
+        return "; ".join(str(_plain_value(v)) for v in value)
+    if isinstance(value, m.Model):
+        return json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
+    return value
 
 
 # --- the columns of each collection ---------------------------------------------------------------
@@ -538,14 +600,19 @@ def licences(plan: Plan) -> list[dict[str, str]]:
     return [{"name": licence.id, "path": licence.address, "title": title}]
 
 
-def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> dict[str, Any]:
+def datapackage(
+    plan: Plan, types: Sequence[EntityType], release: Release, catalogue: Catalogue | None = None
+) -> dict[str, Any]:
     """The Frictionless Data Package: every resource with the release's version, its date and the licence (the
     CSV files keep their columns: what a file is and may be used for is said here, not in extra columns)."""
     stamp = {"version": release.version, "created": release.created.isoformat(), "licenses": licences(plan)}
     resources = []
     for resource in exported(plan, types):
         name, title = resource.name, resource.export.title(plan)
-        fields = [{"name": c.name, "type": c.type, "description": c.description} for c in resource.export.columns(plan)]
+        fields = [
+            {"name": c.name, "type": c.type, "description": c.describe("en", catalogue)}
+            for c in resource.export.columns(plan)
+        ]
         resources.append(
             {
                 "name": name,
@@ -588,11 +655,14 @@ def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> di
     }
 
 
-def export_files(plan: Plan, types: Sequence[EntityType], release: Release | None = None) -> dict[str, str]:
+def export_files(
+    plan: Plan, types: Sequence[EntityType], release: Release | None = None, catalogue: Catalogue | None = None
+) -> dict[str, str]:
     """Every file of the export, as ``{relative path under data/: text}`` (``release``: the data's version; by
-    default one dated as a data folder without history is)."""
+    default one dated as a data folder without history is; ``catalogue``: the words of declared columns)."""
     release = release or History.unread().current
-    files = {"datapackage.json": json.dumps(datapackage(plan, types, release), ensure_ascii=False, indent=1)}
+    package = datapackage(plan, types, release, catalogue)
+    files = {"datapackage.json": json.dumps(package, ensure_ascii=False, indent=1)}
     for resource in exported(plan, types):
         files[f"{resource.name}.csv"] = to_csv(plan, resource)
         files[f"{resource.name}.json"] = to_json(plan, resource)

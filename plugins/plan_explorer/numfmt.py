@@ -520,6 +520,10 @@ class Formatter:
         """A money figure in the one unit of its axis or column (``scale``: 亿元 or 万元)."""
         return Figure(value, unit_zh, decimals=decimals, scale=scale).text(self.lang)
 
+    def money_table(self) -> dict[str, object]:
+        """The reader's money units as JSON, for a script that sums amounts (:func:`money_table`)."""
+        return money_table(self.lang)
+
     def wan_on_axis(self, value: float | None, derived: bool = False) -> str:
         """A 万元 amount (stated, or a ``derived`` sum, to 0.01亿元) as a label on a money axis: in 亿元 / CNY billion,
         the axis's one unit, whatever its size (never ``CNY 700 million`` on a ``CNY billion`` axis)."""

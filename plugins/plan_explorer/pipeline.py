@@ -271,7 +271,7 @@ class SiteWriter:
     def _write_extras(self, paths: list[str]) -> None:
         """The open data, the plan's text, sitemap, robots.txt and the favicon."""
         plan = self.site.plan
-        for name, text in export_files(plan, self.site.types, self.site.history.current).items():
+        for name, text in export_files(plan, self.site.types, self.site.history.current, self.site.catalogue).items():
             self._write_text(f"data/{name}", text)
         outcomes = plan.file(m.OutcomesFile)
         cited: list[m.SourceDef | m.OutcomeSource] = [*plan.meta.sources, *(outcomes.sources if outcomes else [])]
