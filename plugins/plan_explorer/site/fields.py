@@ -21,6 +21,8 @@ SHOWN_ELSEWHERE = frozenset({"id", "seq", "name", "source"})
 
 def field_facts(site: Site, record: m.Model, lang: str) -> list[c.FieldFact]:
     t, fmt = site.t(lang), site.fmt(lang)
+    collection = site.plan.kinds.get(type(record), "")
+    refs = {r.field: r.target for e in site.types if e.name == collection for r in e.refs}
     facts: list[c.FieldFact] = []
     for name, field in meanings(type(record)).items():
         value: Any = getattr(record, name)
@@ -38,6 +40,11 @@ def field_facts(site: Site, record: m.Model, lang: str) -> list[c.FieldFact]:
             facts.append(c.FieldFact(label, fmt.measure(value, *unit)))
         elif field.categories is not None:
             facts.append(c.FieldFact(label, t(f"{field.categories.key}.{value}")))
+        elif name in refs and isinstance(value, str):  # a record it names, by its name
+            named = site.plan.index.get(refs[name], {}).get(value)
+            text = getattr(named, "name", None)
+            if isinstance(text, m.Text):
+                facts.append(c.FieldFact(label, text[lang]))
         elif isinstance(value, m.Text):
             facts.append(c.FieldFact(label, value[lang]))
         elif isinstance(value, bool):
