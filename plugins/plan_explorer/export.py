@@ -24,10 +24,9 @@ from .model.plan import Plan
 from .numfmt import plain
 from .targets import baseline, entity_list, table_figure
 
+#: a project's type as the export writes it (Chinese, English), from the data dictionary
 PROJECT_TYPES = {
-    "implementation": ("实施类", "implementation"),
-    "preparatory": ("前期类", "preparatory"),
-    "reserve": ("储备类", "reserve"),
+    kind: words(f"column.value.project_type.{kind}")[::-1] for kind in ("implementation", "preparatory", "reserve")
 }
 
 
