@@ -171,3 +171,21 @@ def test_an_unknown_unit_and_a_category_outside_its_list_are_data_errors(project
     lines = caught.value.lines()
     assert any(line.startswith("data/indicators.yaml:") and "unknown unit '亿吨'" in line for line in lines), lines
     assert any(line.startswith("data/grants.yaml:") and "stage: " in line for line in lines), lines
+
+
+class Pledge(m.Model):
+    """A record whose figure the plan states in 亿元: its workbook column says so, from the field alone."""
+
+    id: m.Id
+    pledged: Annotated[m.Amount | None, Quantity("亿元")]
+
+
+def test_a_workbook_column_is_headed_with_its_fields_declared_unit(project: Path) -> None:
+    from plugins.plan_explorer.outcomes.sheets import _figure_col
+
+    site = load_site(project, project / "theme", types=TYPES, history=False)
+    zh, en = site.t("zh"), site.t("en")
+    grant = _figure_col("invested", "number", Grant, "funds", zh, en, 14, "funds")
+    pledge = _figure_col("invested", "number", Pledge, "pledged", zh, en, 14, "pledged")
+    assert (grant.heading_zh, grant.heading_en) == ("累计完成投资（万元）", "Invested so far (CNY 10,000)")
+    assert (pledge.heading_zh, pledge.heading_en) == ("累计完成投资（亿元）", "Invested so far (CNY 100 million)")

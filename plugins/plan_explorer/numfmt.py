@@ -146,6 +146,7 @@ class UnitMeaning:
     factor: Decimal = Decimal(1)
     en: str = ""  # the English unit (measures) or the general word for what is counted (counters: plural)
     one: str = ""  # a counter's English word for one
+    stored_en: str = ""  # the unit itself in English, for those who enter or reuse figures in it (CNY 10,000)
 
     def text(
         self, value: Decimal, lang: str, unit_en: str = "", scale: str = "", bare: bool = False, one: str = ""
@@ -184,8 +185,8 @@ def _units(*meanings: UnitMeaning) -> dict[str, UnitMeaning]:
 #: data error (``unknown unit``). Add a unit here, with its kind and English; nothing else formats it.
 UNITS: dict[str, UnitMeaning] = _units(
     UnitMeaning("元", "money"),
-    UnitMeaning("万元", "money", WAN_YUAN),
-    UnitMeaning("亿元", "money", YI_YUAN),
+    UnitMeaning("万元", "money", WAN_YUAN, stored_en="CNY 10,000"),
+    UnitMeaning("亿元", "money", YI_YUAN, stored_en="CNY 100 million"),
     UnitMeaning("万元/亩", "money_per_mu", WAN_YUAN),
     UnitMeaning("元/亩", "money_per_mu"),
     UnitMeaning("%", "percent"),
@@ -227,6 +228,15 @@ def unit_label(unit: str, lang: str, scale: str = "") -> str:
     if lang == "zh":
         return "个百分点" if meaning.kind == "points" else meaning.zh
     return {"money_per_mu": "CNY per mu", "percent": "%", "points": "pp"}.get(meaning.kind, meaning.en)
+
+
+def stored_unit(unit: str, lang: str) -> str:
+    """A unit as figures are entered and exported in it (a workbook's column, a data file's): ``万元`` /
+    ``CNY 10,000`` — not the reader's unit, which pages use."""
+    meaning = unit_of(unit)
+    if lang == "zh" or meaning is None:
+        return unit
+    return meaning.stored_en or meaning.en or unit
 
 
 def money_table(lang: str) -> dict[str, object]:
