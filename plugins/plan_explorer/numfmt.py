@@ -129,11 +129,12 @@ def money_text(yuan: Decimal, lang: str, scale: str = "", suffix: str = "") -> s
     return f"{step.prefix}{plain(yuan / step.per_yuan, lang)}{step.suffix}{suffix}"
 
 
-def axis_scale(values_yuan: list[Decimal | float | None]) -> str:
-    """The one money unit of a chart axis (or a table column) holding these amounts: 亿元 when the largest is
-    1亿元 or more (CNY billion in English), else 万元 (CNY million)."""
+def axis_scale(values_yuan: list[Decimal | float | None], lang: str = "zh") -> str:
+    """The one money unit of a chart axis (or a table column) holding these amounts, by the reader's rule for its
+    largest: ``亿元`` (亿元 / CNY billion) when that reads in 亿元 (zh) or billions (en), else ``万元`` (万元 /
+    CNY million)."""
     largest = max((abs(_dec(v)) for v in values_yuan if v is not None), default=Decimal(0))
-    return "亿元" if largest >= YI_YUAN else "万元"
+    return "亿元" if largest >= MONEY_STEPS[lang][0].from_yuan else "万元"
 
 
 @dataclass(frozen=True)
@@ -396,6 +397,13 @@ def chart_number(value: float | Decimal | None, decimals: int = 3) -> float | No
     return None if value is None else float(rounded(value, decimals))
 
 
+def wan_position(value: float | None, lang: str, scale: str = "亿元") -> float | None:
+    """A 万元 amount as a position on a money axis of ``scale`` (亿元 / CNY billion, or 万元 / CNY million)."""
+    if value is None:
+        return None
+    return chart_number(_dec(value) * WAN_YUAN / MONEY_SCALES[scale][lang].per_yuan)
+
+
 def chart_value(value: float | None, unit: str, lang: str) -> float | None:
     """A figure in ``unit`` as a position on a chart axis titled :func:`unit_label` (``unit``): money in 亿元 /
     CNY billion, per-mu amounts and measures in the English unit's own size (CNY per mu, mu), else as stated."""
@@ -534,11 +542,14 @@ class Formatter:
         """The reader's money units as JSON, for a script that sums amounts (:func:`money_table`)."""
         return money_table(self.lang)
 
-    def wan_on_axis(self, value: float | None, derived: bool = False) -> str:
-        """A 万元 amount (stated, or a ``derived`` sum, to 0.01亿元) as a label on a money axis: in 亿元 / CNY billion,
-        the axis's one unit, whatever its size (never ``CNY 700 million`` on a ``CNY billion`` axis)."""
-        decimals = SUM_DECIMALS - 4 if derived else None  # 0.01亿元, counted in 万元
-        return Figure(value, "万元", decimals=decimals, scale="亿元").text(self.lang)
+    def wan_on_axis(self, value: float | None, derived: bool = False, scale: str = "亿元") -> str:
+        """A 万元 amount (stated, or a ``derived`` sum, rounded as :func:`wan_total` rounds) as a label on a money
+        axis: in the axis's one unit (``scale``), whatever its size (never ``CNY 700 million`` on a ``CNY billion``
+        axis)."""
+        decimals = None
+        if derived and value is not None:  # 0.01亿元 from 1亿元 up, 0.01万元 below; counted in 万元
+            decimals = 4 - int(next(q for least, q in SUM_QUANTA if abs(_dec(value)) * WAN_YUAN >= least).adjusted())
+        return Figure(value, "万元", decimals=decimals, scale=scale).text(self.lang)
 
     def percent(self, value: float | None, digits: int | None = None) -> str:
         return percent(value, self.lang, digits)
