@@ -25,9 +25,7 @@ from .numfmt import plain
 from .targets import baseline, entity_list, table_figure
 
 #: a project's type as the export writes it (Chinese, English), from the data dictionary
-PROJECT_TYPES = {
-    kind: words(f"column.value.project_type.{kind}")[::-1] for kind in ("implementation", "preparatory", "reserve")
-}
+PROJECT_TYPES = {kind: words(f"column.value.project_type.{kind}")[::-1] for kind in meanings(m.Project)["type"].values}
 
 
 @dataclass(frozen=True)

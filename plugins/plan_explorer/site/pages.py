@@ -16,6 +16,7 @@ from ..descriptor import EntityPages
 from ..export import exported, source_labels, township_years
 from ..i18n import OTHER, Translator
 from ..model import records as m
+from ..model.meaning import meanings
 from ..numfmt import implied_growth
 from ..relations import investment_sum
 from ..targets import first_statements
@@ -32,7 +33,7 @@ from .urls import AUDIT, CHANGES, DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
 ABOUT = "about"  # the about page (content/pages/<lang>/about.md) states the plan's identity and the data's licence
-TOWNSHIP_KINDS = ("total", "township", "zone", "enterprise", "utility")
+TOWNSHIP_KINDS = meanings(m.Township)["kind"].values  # the categories the field declares, in its order
 
 
 def _from(base: c.Page, kind: type[P], **values: Any) -> P:
