@@ -78,6 +78,10 @@ def test_derived_figures_round_float_noise_away() -> None:
 def test_units_and_counters_in_the_pages_language() -> None:
     assert numfmt.figure(93.28, "万元/亩", "CNY 10,000 per mu", "en") == "CNY 932,800 per mu"
     assert numfmt.figure(93.28, "万元/亩", "CNY 10,000 per mu", "zh") == "93.28万元/亩"
+    # a table that prints 万元 above figures per mu: they keep their /亩 (the data keeps the table's word)
+    assert numfmt.figure(130, "万元", "CNY 10,000 per mu", "zh") == "130万元/亩"
+    assert numfmt.figure(130, "万元", "CNY 10,000 per mu", "en") == "CNY 1.3 million per mu"
+    assert Formatter("zh").unit("万元", "CNY 10,000 per mu") == "万元/亩"
     assert (
         numfmt.figure(480, "家", "", "en") == "480 enterprises" and numfmt.figure(1, "家", "", "en") == "1 enterprise"
     )

@@ -208,19 +208,29 @@ UNITS: dict[str, UnitMeaning] = _units(
 )
 
 
-def unit_of(unit: str) -> UnitMeaning | None:
-    """The registry's meaning of a unit as the plan writes it (a table header's ``（%）`` or ``（家）`` too)."""
-    return UNITS.get(unit.strip().removeprefix("（").removesuffix("）"))
+#: what an English unit's "per …" says the Chinese unit is per, where a table prints only the money (万元)
+PER = {" per mu": "亩"}
+
+
+def unit_of(unit: str, unit_en: str = "") -> UnitMeaning | None:
+    """The registry's meaning of a unit as the plan writes it (a table header's ``（%）`` or ``（家）`` too). A table
+    that prints ``万元`` above figures per mu (its English: ``CNY 10,000 per mu``) means 万元/亩: the figures keep
+    their /亩 (the data keeps the table's own word)."""
+    meaning = UNITS.get(unit.strip().removeprefix("（").removesuffix("）"))
+    if meaning is not None and meaning.kind == "money" and unit_en:
+        per = next((zh for en, zh in PER.items() if unit_en.rstrip().endswith(en)), None)
+        return UNITS.get(f"{meaning.zh}/{per}", meaning) if per else meaning
+    return meaning
 
 
 def known_unit(unit: str) -> bool:
     return unit_of(unit) is not None
 
 
-def unit_label(unit: str, lang: str, scale: str = "") -> str:
+def unit_label(unit: str, lang: str, scale: str = "", unit_en: str = "") -> str:
     """A unit's name for a column heading or an axis, as the cells under it read: ``亿元`` / ``CNY billion``,
     ``万元/亩`` / ``CNY per mu``, ``万亩`` / ``mu`` (never ``CNY 10,000``)."""
-    meaning = unit_of(unit)
+    meaning = unit_of(unit, unit_en)
     if meaning is None:
         return unit
     if meaning.kind == "money":
@@ -292,7 +302,7 @@ def _with_unit(
     ``scale``: a money unit every figure of a chart axis or column is shown in (``亿元``), instead of each
     figure's own (:func:`money_step`); ``bare``: a counter with no English word of the plan's is left out in
     English (its label says what is counted)."""
-    meaning = unit_of(unit)
+    meaning = unit_of(unit, unit_en)
     if meaning is None:  # not a unit of the registry (a data error where the plan gives it): as written
         if lang == "zh":
             return f"{plain(value, 'zh')}{unit}"
@@ -404,10 +414,10 @@ def wan_position(value: float | None, lang: str, scale: str = "亿元") -> float
     return chart_number(_dec(value) * WAN_YUAN / MONEY_SCALES[scale][lang].per_yuan)
 
 
-def chart_value(value: float | None, unit: str, lang: str) -> float | None:
+def chart_value(value: float | None, unit: str, lang: str, unit_en: str = "") -> float | None:
     """A figure in ``unit`` as a position on a chart axis titled :func:`unit_label` (``unit``): money in 亿元 /
     CNY billion, per-mu amounts and measures in the English unit's own size (CNY per mu, mu), else as stated."""
-    meaning = unit_of(unit)
+    meaning = unit_of(unit, unit_en)
     if value is None or meaning is None:
         return chart_number(value)
     dec = _dec(value)
@@ -467,7 +477,7 @@ def measure(value: float | None, unit_zh: str, lang: str, unit_en: str = "", one
     if value is None:
         return NONE_TEXT[lang]
     dec = _dec(value)
-    if unit_of(unit_zh) is None:
+    if unit_of(unit_zh, unit_en) is None:
         return f"{plain(dec, 'zh')}{unit_zh}" if lang == "zh" else f"{plain(dec, 'en')} {unit_en}".strip()
     return _with_unit(dec, unit_zh, unit_en, lang, bare=True, one=one)
 
@@ -529,10 +539,10 @@ class Formatter:
     def unit(self, unit_zh: str, unit_en: str = "", scale: str = "") -> str:
         """A unit's name for a heading or an axis, as the figures under it read (:func:`unit_label`); a counter
         by the plan's English word for what it counts (``unit_en``: ``listed companies``)."""
-        meaning = unit_of(unit_zh)
+        meaning = unit_of(unit_zh, unit_en)
         if self.lang == "en" and unit_en and (meaning is None or meaning.kind == "counter"):
             return unit_en
-        return unit_label(unit_zh, self.lang, scale)
+        return unit_label(unit_zh, self.lang, scale, unit_en)
 
     def on_scale(self, value: float | None, unit_zh: str, scale: str, decimals: int | None = None) -> str:
         """A money figure in the one unit of its axis or column (``scale``: 亿元 or 万元)."""

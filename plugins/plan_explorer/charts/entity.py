@@ -41,7 +41,7 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
     ind, fig = page.indicator, page.figures
     if ind is None or fig is None or fig.base is None or fig.target is None:
         return
-    conv: Callable[[float | None], float | None] = lambda v: chart_value(v, ind.unit.zh, t.lang)  # noqa: E731
+    conv: Callable[[float | None], float | None] = lambda v: chart_value(v, ind.unit.zh, t.lang, ind.unit.en)  # noqa: E731
     unit = (ind.unit.zh, ind.unit.en)
     pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt, unit)
     pts = _against_path(page.progress, pts, conv, fmt, unit, t)
