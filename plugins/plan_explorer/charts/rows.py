@@ -43,20 +43,23 @@ def bars(
     if shown and all("wan" in r for r in shown):
         unit_title, shown = _on_one_scale(shown, t.lang)
     data = [dict(r, hl=(r["key"] == highlight)) for r in shown]
-    table = [[r["label"], r["shown"]] for r in shown]
+    table = [[r["label"], r.get("exact", r["shown"])] for r in shown]
     chart = Chart(cid, title, desc, [t("chart.item"), value_title or t("chart.value")], table, "")
     return chart, Drawn("bars", data, unit_title, highlight is not None)
 
 
 def _on_one_scale(rows: list[dict[str, Any]], lang: str) -> tuple[str, list[dict[str, Any]]]:
-    """Money bars on one axis unit: their positions, their labels and the axis's title in it."""
+    """Money bars on one axis unit: their positions, their labels (rounded as a sum is, so that a label never
+    needs more digits than the axis: CNY 0.404 billion) and the axis's title in it; the data table keeps each
+    figure as its page shows it (``exact``: a stated amount exactly, in the reader's unit)."""
     scale = axis_scale([(r["wan"] or 0) * 10000 for r in rows], lang)
     fmt = Formatter(lang)
     placed = [
         dict(
             r,
             value=wan_position(r["wan"], lang, scale) or 0,
-            shown=fmt.wan_on_axis(r["wan"], r.get("derived", False), scale),
+            shown=fmt.wan_on_axis(r["wan"], derived=True, scale=scale),
+            exact=fmt.wan_total(r["wan"]) if r.get("derived") else fmt.wan(r["wan"], "none"),
         )
         for r in rows
     ]
