@@ -172,7 +172,7 @@ def test_project_investment_in_description(tmp_path: Path) -> None:
     finding = audit_of(tmp_path)["investment-widget-factory"]
     assert finding.values[0].value == 60000 and finding.values[1].value == 50000
     assert said(finding) == "description: CNY 500 million; table: CNY 600 million; difference −CNY 100 million"
-    assert said(finding, "zh") == "建设内容所述 50000万元；表中 60000万元；相差 −10000万元"  # 万元, as the table prints
+    assert said(finding, "zh") == "建设内容所述 5亿元；表中 6亿元；相差 −1亿元"  # in the reader's unit (1亿元 or more)
     assert "investment-widget-factory" not in audit_of(tmp_path / "b", [PLANTED["investment-widget-factory"]])
 
 
@@ -607,7 +607,7 @@ def test_audit_page_is_in_its_language_grouped_by_severity_then_table(built_site
     assert not re.search(r"[A-Za-z]{2,}", code), re.findall(r"[A-Za-z]{2,}", code)
     for word in ("stated", "difference", " pp", "CNY", "billion"):
         assert word not in " ".join(chinese.parts), word
-    assert "−20000万元" in zh and "个百分点" in zh  # 万元 as the table prints them
+    assert "−2亿元" in zh and "个百分点" in zh  # in the reader's unit
     # severities in order, each grouped by table or section, with counts; knock-ons inside their cause
     order = [zh.index(f'id="sev-{s}"') for s in ("contradiction", "notable", "rounding")]
     assert order == sorted(order)

@@ -88,7 +88,7 @@ def history_site(repo: Path) -> Path:
 def test_the_changes_page_lists_the_change_with_before_and_after_in_both_languages(history_site: Path) -> None:
     zh = text_of((history_site / "changes" / "index.html").read_text(encoding="utf-8"))
     en = text_of((history_site / "en" / "changes" / "index.html").read_text(encoding="utf-8"))
-    assert "项目 橡胶厂扩建项目：总投资 30000万元 → 36200万元" in zh
+    assert "项目 橡胶厂扩建项目：总投资 3亿元 → 3.62亿元" in zh
     assert "Project Rubber plant expansion: total investment CNY 300 million → CNY 362 million" in en
     assert "版本 2026-02-01" in zh and "发布于2026年2月1日" in zh
     assert "Version 2026-02-01" in en and "released 1 February 2026" in en
@@ -108,7 +108,7 @@ def test_the_changes_page_lists_the_change_with_before_and_after_in_both_languag
 def test_a_records_page_lists_its_own_changes_and_the_footer_the_release(history_site: Path) -> None:
     zh = text_of((history_site / "projects" / "rubber-plant" / "index.html").read_text(encoding="utf-8"))
     en = text_of((history_site / "en" / "projects" / "rubber-plant" / "index.html").read_text(encoding="utf-8"))
-    assert "本页数据的变更" in zh and "2026年2月1日 项目 橡胶厂扩建项目：总投资 30000万元 → 36200万元" in zh
+    assert "本页数据的变更" in zh and "2026年2月1日 项目 橡胶厂扩建项目：总投资 3亿元 → 3.62亿元" in zh
     assert "Changes to this record" in en and "CNY 300 million → CNY 362 million" in en
     assert "数据更新于2026年2月1日（版本 2026-02-01）" in zh
     assert "Data last updated 1 February 2026 (version 2026-02-01)" in en
@@ -150,7 +150,7 @@ def test_the_feeds_are_valid_atom(history_site: Path, lang: str) -> None:
         assert content is not None and content.get("type") == "html"
         ET.fromstring(f"<div>{content.text}</div>")  # the escaped HTML is well-formed
         ids.append(entry.findtext(f"{ATOM}id"))
-    expected = "36200万元" if not lang else "CNY 362 million"
+    expected = "3.62亿元" if not lang else "CNY 362 million"
     assert expected in (entries[0].findtext(f"{ATOM}content") or "")
     for when in [feed.findtext(f"{ATOM}updated")] + [e.findtext(f"{ATOM}updated") for e in entries]:
         assert when and datetime.datetime.fromisoformat(when).tzinfo is not None  # RFC 3339, with an offset

@@ -96,7 +96,7 @@ def test_every_chart_is_drawn_and_a_changed_figure_changes_only_its_charts(
     _edit(project / "data" / "projects.yaml", "total_investment_wan: 30000", "total_investment_wan: 45000")
     assert run_build(project, out, "--no-search").returncode == 0
     new_page = (out / "projects" / "rubber-plant" / "index.html").read_text(encoding="utf-8")
-    assert new_page != project_page and "45000万元" in new_page.split('class="chart-svg"', 1)[1]
+    assert new_page != project_page and "4.5亿元" in new_page.split('class="chart-svg"', 1)[1]
     assert (out / "townships" / "east" / "index.html").read_text(encoding="utf-8") == township_page
 
     # a township figure: its chart and the townships overview's change

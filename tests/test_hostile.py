@@ -44,9 +44,19 @@ def poison(value: Any, counter: Iterator[int]) -> Any:
             n = next(counter)
             payload = PAYLOADS[n % len(PAYLOADS)]
             return {k: (f"{v}{payload}" if k in ("zh", "en") else v) for k, v in value.items()}
-        return {k: (f"{v} {PAYLOADS[0]}" if k == "quote" else poison(v, counter)) for k, v in value.items()}
+        return {
+            k: (f"{v} {PAYLOADS[0]}" if k == "quote" else _unit(v, counter) if k == "unit" else poison(v, counter))
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [poison(v, counter) for v in value]
+    return value
+
+
+def _unit(value: Any, counter: Iterator[int]) -> Any:
+    """A unit's Chinese is a name the unit registry knows (another is a data error): its English is poisoned."""
+    if isinstance(value, dict) and "en" in value:
+        return {**value, "en": f"{value['en']}{PAYLOADS[next(counter) % len(PAYLOADS)]}"}
     return value
 
 

@@ -29,14 +29,14 @@ def test_yi_is_stated_exactly_in_one_scale(value: float | None, zh: str, en: str
 @pytest.mark.parametrize(
     ("value", "zh", "en"),
     [
-        (350000, "350000万元", "CNY 3,500 million"),
-        (40407, "40407万元", "CNY 404.07 million"),
-        (730407, "730407万元", "CNY 7,304.07 million"),
+        (350000, "35亿元", "CNY 3.5 billion"),  # the reader's unit: 1亿元 or more in 亿元, CNY billion
+        (40407, "4.0407亿元", "CNY 404.07 million"),  # below CNY 1 billion in millions
+        (730407, "73.0407亿元", "CNY 7.30407 billion"),  # exactly as stated, only shifted
         (5000, "5000万元", "CNY 50 million"),
         (None, "待定", "to be decided"),
     ],
 )
-def test_wan_is_stated_exactly_in_one_scale(value: float | None, zh: str, en: str) -> None:
+def test_wan_is_stated_exactly_in_the_readers_unit(value: float | None, zh: str, en: str) -> None:
     assert numfmt.wan(value, "zh") == zh and numfmt.wan(value, "en") == en
 
 
@@ -47,6 +47,8 @@ def test_wan_is_stated_exactly_in_one_scale(value: float | None, zh: str, en: st
         (730407, "73.04亿元", "CNY 7.304 billion"),
         (800000, "80亿元", "CNY 8 billion"),
         (0, "0亿元", "CNY 0"),
+        (5000, "5000万元", "CNY 50 million"),  # under 1亿元: 万元 / CNY million
+        (55000, "5.5亿元", "CNY 550 million"),
     ],
 )
 def test_sums_are_rounded_to_their_stated_precision(total: float, zh: str, en: str) -> None:
@@ -60,6 +62,8 @@ def test_a_large_stated_amount_also_in_the_larger_unit() -> None:
         and numfmt.wan_approx(730407, "en") == "about CNY 7.304 billion"
     )
     assert numfmt.wan_approx(5000, "zh") == ""  # under 1亿元 it says nothing new
+    assert numfmt.wan_printed(350000, "zh") == "（350000万元）" and numfmt.wan_printed(350000, "en") == ""
+    assert numfmt.wan_printed(5000, "zh") == ""
 
 
 def test_derived_figures_round_float_noise_away() -> None:
@@ -72,8 +76,12 @@ def test_derived_figures_round_float_noise_away() -> None:
 
 
 def test_units_and_counters_in_the_pages_language() -> None:
-    assert numfmt.figure(93.28, "万元", "CNY 10,000 per mu", "en") == "CNY 932,800 per mu"
-    assert numfmt.figure(93.28, "万元", "CNY 10,000 per mu", "zh") == "93.28万元"
+    assert numfmt.figure(93.28, "万元/亩", "CNY 10,000 per mu", "en") == "CNY 932,800 per mu"
+    assert numfmt.figure(93.28, "万元/亩", "CNY 10,000 per mu", "zh") == "93.28万元/亩"
+    # a table that prints 万元 above figures per mu: they keep their /亩 (the data keeps the table's word)
+    assert numfmt.figure(130, "万元", "CNY 10,000 per mu", "zh") == "130万元/亩"
+    assert numfmt.figure(130, "万元", "CNY 10,000 per mu", "en") == "CNY 1.3 million per mu"
+    assert Formatter("zh").unit("万元", "CNY 10,000 per mu") == "万元/亩"
     assert (
         numfmt.figure(480, "家", "", "en") == "480 enterprises" and numfmt.figure(1, "家", "", "en") == "1 enterprise"
     )
@@ -119,7 +127,7 @@ def test_implied_growth_and_required_path() -> None:
         (104, "家", "104家", "104"),  # a counter: the label says what is counted
         (104, "（家）", "104家", "104"),
         (6.2, "亿元", "6.2亿元", "CNY 0.62 billion"),  # 亿元 are billions in English: one scale a column
-        (20000, "万元", "20000万元", "CNY 200 million"),  # 万元 as the plan prints them
+        (20000, "万元", "2亿元", "CNY 200 million"),  # 万元 in the reader's unit
         (1.09, "亿千瓦时", "1.09亿千瓦时", "109 million kWh"),
         (4.12, "pp", "4.12个百分点", "4.12 percentage points"),
         (12.3, "（%）", "12.3%", "12.3%"),
@@ -133,7 +141,35 @@ def test_counts_and_changes() -> None:
     assert numfmt.measure(480, "家", "en", "enterprises") == "480 enterprises"
     assert numfmt.measure(1, "家", "en", "enterprises", "enterprise") == "1 enterprise"
     assert numfmt.change(-20000, "万元", "en") == "−CNY 200 million"
-    assert numfmt.change(-20000, "万元", "zh") == "−20000万元"
+    assert numfmt.change(-20000, "万元", "zh") == "−2亿元"
     assert numfmt.change(1.3, "pp", "zh") == "+1.3个百分点" and numfmt.change(1, "pp", "en") == "+1 percentage point"
     assert numfmt.value_range(5, 8, "家", "en", "platforms") == "5–8 platforms"
     assert numfmt.value_range(5, 8, "家", "zh") == "5–8家"
+
+
+def test_one_unit_registry_for_every_path() -> None:
+    """Figure, measure and the formatter's unit names read the same registry: a unit added there is formatted
+    everywhere; no path keeps a table of its own."""
+    assert numfmt.unit_of("（%）") is numfmt.UNITS["%"] and numfmt.unit_of("吨标煤") is None
+    for unit in ("亿元", "万元", "万元/亩", "万亩", "亿千瓦时", "兆瓦", "平方米"):
+        for lang in ("zh", "en"):
+            assert numfmt.measure(3, unit, lang) == Figure(3, unit).text(lang)
+    assert numfmt.unit_label("亿元", "en") == "CNY billion" and numfmt.unit_label("万元", "en") == "CNY million"
+    assert numfmt.unit_label("万元/亩", "zh") == "万元/亩" and numfmt.unit_label("万元/亩", "en") == "CNY per mu"
+    assert "10,000" not in numfmt.unit_label("万亩", "en")
+
+
+def test_an_axis_has_one_money_unit() -> None:
+    scale = numfmt.axis_scale([5000 * 10000, 700000 * 10000])
+    assert scale == "亿元"
+    assert Formatter("en").on_scale(700000, "万元", scale) == "CNY 7 billion"
+    assert Formatter("en").on_scale(5000, "万元", scale) == "CNY 0.05 billion"
+    assert Formatter("zh").on_scale(700000, "万元", scale) == "70亿元"
+    assert numfmt.axis_scale([5000 * 10000]) == "万元"
+
+
+def test_the_explorers_money_table_is_the_formatters() -> None:
+    table = numfmt.money_table("en")
+    steps = table["steps"]
+    assert isinstance(steps, list) and steps[0]["suffix"] == " billion" and steps[-1]["suffix"] == " million"
+    assert table["zero"] == numfmt.wan_total(0, "en")

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT)]
 from synth_plan import synthesize  # noqa: E402 — tools/ is not a package, found by the path set above
 
+from plugins.plan_explorer.numfmt import wan  # noqa: E402 — the project root, set above
 from plugins.plan_explorer.outputdir import OutputFolders  # noqa: E402 — the project root, set above
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -132,7 +133,7 @@ def devserver_latency(project: Path, edits: int = RUNS) -> float:
         for step in range(edits):
             time.sleep(8)  # the previous edit's full rebuild is done
             started = time.perf_counter()
-            shown = f'class="big">{edit_figure(project, 50 + step)}万元'.encode()  # the page shows the figure as typed
+            shown = f'class="big">{wan(edit_figure(project, 50 + step), "zh")}'.encode()  # in the reader's unit
             while time.perf_counter() - started < 120:
                 if shown in urllib.request.urlopen(url, timeout=2).read():
                     latencies.append(time.perf_counter() - started)

@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from .descriptor import EntityType, Export
+from .dictionary import words
 from .history import History, Release
+from .i18n import Catalogue
 from .model import records as m
+from .model.meaning import meanings
 from .model.plan import Plan
 from .numfmt import plain
 from .targets import baseline, entity_list, table_figure
 
-PROJECT_TYPES = {
-    "implementation": ("实施类", "implementation"),
-    "preparatory": ("前期类", "preparatory"),
-    "reserve": ("储备类", "reserve"),
-}
+#: a project's type as the export writes it (Chinese, English), from the data dictionary
+PROJECT_TYPES = {kind: words(f"column.value.project_type.{kind}")[::-1] for kind in meanings(m.Project)["type"].values}
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,21 @@ class Column:
     get: Callable[[Any], Any]
     description: str  # English: the Data Package's field description
     zh: str = ""  # the same in Chinese, for the Chinese data page
+    #: a column made from a field's declared meaning (:func:`model_columns`): its label's catalogue key, its unit
+    #: and what it adds (``{year}``, ``zh``/``en``); its words are the catalogue's (``data.column.*``)
+    key: str = ""
+    unit: str = ""
+    part: str = ""
 
-    def describe(self, lang: str) -> str:
-        """What the column holds, in the data page's language."""
+    def describe(self, lang: str, catalogue: Catalogue | None = None) -> str:
+        """What the column holds, in the data page's language (a declared column in the catalogue's words)."""
+        if self.key and catalogue is not None:
+            label = catalogue.get(self.key, lang)
+            if self.part:
+                label = catalogue.get(f"data.column.{self.part}", lang, field=label, year=self.name.rsplit("_", 1)[-1])
+            if self.unit:
+                label = catalogue.get("data.column.unit", lang, field=label, unit=self.unit)  # as stored
+            return label
         return self.zh if lang == "zh" and self.zh else self.description
 
 
@@ -58,28 +70,30 @@ def _src(rec: Any) -> str:
     return f"{rec.source.ref}#{rec.source.row}" if rec.source.row else rec.source.ref
 
 
-def _pair(name: str, what_en: str, what_zh: str) -> list[Column]:
-    """``<name>_zh`` and ``<name>_en``: a text as the plan gives it and in our English."""
+def _pair(name: str, what: str) -> list[Column]:
+    """``<name>_zh`` and ``<name>_en``: a text as the plan gives it and in our English (``what``: the dictionary's
+    words for it)."""
+    what_en, what_zh = words(what)
     return [
-        Column(f"{name}_zh", "string", _text(name, "zh"), f"{what_en}, Chinese", f"{what_zh}（中文）"),
-        Column(f"{name}_en", "string", _text(name, "en"), f"{what_en}, English", f"{what_zh}（英文）"),
+        Column(
+            f"{name}_zh", "string", _text(name, "zh"), *words("column.pair.name_zh", what_en=what_en, what_zh=what_zh)
+        ),
+        Column(
+            f"{name}_en", "string", _text(name, "en"), *words("column.pair.name_en", what_en=what_en, what_zh=what_zh)
+        ),
     ]
 
 
 def _names(prefix: str = "name") -> list[Column]:
     return [
-        Column(
-            f"{prefix}_zh", "string", _text(prefix, "zh"), "Chinese name, as in the plan", "中文名称，与规划原文一致"
-        ),
-        Column(f"{prefix}_en", "string", _text(prefix, "en"), "English name (our translation)", "英文名称（本站译文）"),
+        Column(f"{prefix}_zh", "string", _text(prefix, "zh"), *words("column.names.prefix_zh")),
+        Column(f"{prefix}_en", "string", _text(prefix, "en"), *words("column.names.prefix_en")),
     ]
 
 
-ID = Column("id", "string", lambda r: r.id, "stable identifier, used in the site's URLs", "稳定标识，用于本站网址")
-SEQ = Column("seq", "integer", lambda r: r.seq, "row number in the plan's table", "在规划表格中的序号")
-SOURCE = Column(
-    "source", "string", _src, "table (and row) of the plan the record comes from", "数据出处：规划的表格（及行）"
-)
+ID = Column("id", "string", lambda r: r.id, *words("column.common.id"))
+SEQ = Column("seq", "integer", lambda r: r.seq, *words("column.common.seq"))
+SOURCE = Column("source", "string", _src, *words("column.common.source"))
 
 
 def source_labels(plan: Plan, records: Sequence[Any], lang: str = "zh", sep: str = ", ") -> str:
@@ -93,6 +107,54 @@ def titled(kind: type[m.Model], what: str) -> Callable[[Plan], str]:
     return lambda plan: f"{source_labels(plan, plan.all(kind))} {what}".strip()
 
 
+def model_columns(kind: type[m.Model]) -> Callable[[Plan], list[Column]]:
+    """The columns of a collection made from its model's declared field meanings (:mod:`model.meaning`), for a
+    new entity type that needs no columns of its own: a text in two columns (``_zh``, ``_en``), a figure by year one
+    column a year of the plan (``<field>_<year>``), a figure, a category or a reference as it is, the source as
+    ``ref#row``. The words describing them are the catalogue's (the field's label and its unit)."""
+
+    def columns(plan: Plan) -> list[Column]:
+        out: list[Column] = []
+        for name, field in meanings(kind).items():
+            info = kind.model_fields[name]
+            key = field.label or ""
+            unit = field.quantity.unit if field.quantity is not None else ""
+            if name == "id":
+                out.append(ID)
+            elif name == "source":
+                out.append(SOURCE)
+            elif info.annotation in (m.Text, m.Text | None):
+                for lang in ("zh", "en"):
+                    out.append(Column(f"{name}_{lang}", "string", _text(name, lang), "", key=key, part=lang))
+            elif info.annotation == m.YearFigures:
+                for year in (plan.base_year, plan.target_year):
+                    out.append(Column(f"{name}_{year}", "number", _at(name, year), "", key=key, unit=unit, part="year"))
+            elif info.annotation in (bool, bool | None):
+                out.append(Column(name, "boolean", _field(name), "", key=key))
+            elif field.quantity is not None or info.annotation in (float, float | None):
+                out.append(Column(name, "number", _field(name), "", key=key, unit=unit))
+            elif info.annotation in (int, int | None):
+                out.append(Column(name, "integer", _field(name), "", key=key))
+            else:
+                out.append(Column(name, "string", _field(name, _plain_value), "", key=key))
+        return out
+
+    return columns
+
+
+def _field(name: str, convert: Callable[[Any], Any] = lambda v: v) -> Callable[[Any], Any]:
+    return lambda rec: convert(getattr(rec, name))
+
+
+def _plain_value(value: Any) -> Any:
+    """A value for a CSV cell: a list joined, a model as its JSON, anything else as it is."""
+    if isinstance(value, list):
+        return "; ".join(str(_plain_value(v)) for v in value)
+    if isinstance(value, m.Model):
+        return json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
+    return value
+
+
 # --- the columns of each collection ---------------------------------------------------------------
 
 
@@ -103,33 +165,32 @@ def indicator_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("group", "string", lambda r: r.group, "indicator group id", "指标类别标识"),
-        Column("group_zh", "string", lambda r: groups[r.group].name.zh, "indicator group, Chinese", "指标类别（中文）"),
-        Column("group_en", "string", lambda r: groups[r.group].name.en, "indicator group, English", "指标类别（英文）"),
-        Column("unit_zh", "string", _text("unit", "zh"), f"unit as printed in {table}", f"单位，与{table}一致"),
-        Column("unit_en", "string", _text("unit", "en"), "unit in English", "单位（英文）"),
+        Column("group", "string", lambda r: r.group, *words("column.indicator.group")),
+        Column("group_zh", "string", lambda r: groups[r.group].name.zh, *words("column.indicator.group_zh")),
+        Column("group_en", "string", lambda r: groups[r.group].name.en, *words("column.indicator.group_en")),
+        Column("unit_zh", "string", _text("unit", "zh"), *words("column.indicator.unit_zh", table=table)),
+        Column("unit_en", "string", _text("unit", "en"), *words("column.indicator.unit_en")),
         Column(
             f"value_{base}",
             "number",
             _at("value", base),
-            f"{base} value (empty where the plan gives —)",
-            f"{base}年数值（规划为“—”时留空）",
+            *words("column.indicator.value_base", base=base),
         ),
-        Column(f"value_{target}", "number", _at("value", target), f"{target} target", f"{target}年目标"),
+        Column(
+            f"value_{target}", "number", _at("value", target), *words("column.indicator.value_target", target=target)
+        ),
         Column(
             "growth_stated",
             "number",
             lambda r: r.growth_stated,
-            "average annual growth stated by the plan, %",
-            "规划所述年均增长（%）",
+            *words("column.indicator.growth_stated"),
         ),
-        Column("target_text_zh", "string", _text("target_text", "zh"), "target stated in words", "以文字表述的目标"),
+        Column("target_text_zh", "string", _text("target_text", "zh"), *words("column.indicator.target_text_zh")),
         Column(
             "nature",
             "string",
             lambda r: r.nature,
-            "expected (预期性) or binding (约束性)",
-            "指标属性：expected（预期性）或binding（约束性）",
+            *words("column.indicator.nature"),
         ),
         SOURCE,
     ]
@@ -147,53 +208,51 @@ def history_title(plan: Plan) -> str:
 
 def history_columns(plan: Plan) -> list[Column]:
     return [
-        Column("series", "string", lambda r: r[0].id, "series id", "系列标识"),
-        Column("name_zh", "string", lambda r: r[0].name.zh, "series, Chinese", "系列（中文）"),
-        Column("name_en", "string", lambda r: r[0].name.en, "series, English", "系列（英文）"),
-        Column("year", "integer", lambda r: r[1].year, "year", "年份"),
-        Column("value", "number", lambda r: r[1].value, "value added, 亿元", "增加值（亿元）"),
-        Column("yoy", "number", lambda r: r[1].yoy, "year-on-year growth stated, %", "所述同比增长（%）"),
+        Column("series", "string", lambda r: r[0].id, *words("column.history.series")),
+        Column("name_zh", "string", lambda r: r[0].name.zh, *words("column.history.name_zh")),
+        Column("name_en", "string", lambda r: r[0].name.en, *words("column.history.name_en")),
+        Column("year", "integer", lambda r: r[1].year, *words("column.history.year")),
+        Column("value", "number", lambda r: r[1].value, *words("column.history.value")),
+        Column("yoy", "number", lambda r: r[1].yoy, *words("column.history.yoy")),
         Column(
             "growth_stated",
             "number",
             lambda r: r[0].growth_stated,
-            "average annual growth stated, %",
-            "所述年均增长（%）",
+            *words("column.history.growth_stated"),
         ),
-        Column("source", "string", lambda r: _src(r[0]), "table and row", "出处：表格及行"),
+        Column("source", "string", lambda r: _src(r[0]), *words("column.history.source")),
     ]
 
 
 def innovation_platform_columns(plan: Plan) -> list[Column]:
-    return [ID, SEQ, *_names(), *_pair("direction", "development direction", "发展方向"), SOURCE]
+    return [ID, SEQ, *_names(), *_pair("direction", "column.what.direction"), SOURCE]
 
 
 def industry_columns(plan: Plan) -> list[Column]:
     base, target = plan.base_year, plan.target_year
-    groups = " or ".join(f"{g.id} ({plan.source(g.source.ref).label.zh})" for g in plan.all(m.IndustryGroup))
-    groups_zh = "或".join(f"{g.id}（{plan.source(g.source.ref).label.zh}）" for g in plan.all(m.IndustryGroup))
+    labelled = [(g.id, plan.source(g.source.ref).label.zh) for g in plan.all(m.IndustryGroup)]
+    groups = " or ".join(words("column.industry.group_one", id=i, label=label)[0] for i, label in labelled)
+    groups_zh = words("column.industry.group_or")[1].join(
+        words("column.industry.group_one", id=i, label=label)[1] for i, label in labelled
+    )
     return [
         ID,
         *_names(),
-        Column("group", "string", lambda r: r.group, groups, f"产业类别：{groups_zh}"),
-        Column("seq", "integer", lambda r: r.seq, "row number in its table", "在所属表格中的序号"),
+        Column("group", "string", lambda r: r.group, *words("column.industry.group", en=groups, zh=groups_zh)),
+        Column("seq", "integer", lambda r: r.seq, *words("column.industry.seq")),
         Column(
             f"output_{base}",
             "number",
             _at("output", base),
-            f"{base} gross output, 亿元 (CNY 100 million)",
-            f"{base}年规上工业总产值（亿元）",
+            *words("column.industry.output_base", base=base),
         ),
         Column(
             f"output_{target}",
             "number",
             _at("output", target),
-            f"{target} target gross output, 亿元",
-            f"{target}年规上工业总产值目标（亿元）",
+            *words("column.industry.output_target", target=target),
         ),
-        Column(
-            "growth_stated", "number", lambda r: r.growth_stated, "average annual growth stated, %", "所述年均增长（%）"
-        ),
+        Column("growth_stated", "number", lambda r: r.growth_stated, *words("column.industry.growth_stated")),
         SOURCE,
     ]
 
@@ -209,35 +268,29 @@ def platform_columns(plan: Plan) -> list[Column]:
             "layout_role",
             "string",
             lambda r: r.layout_role,
-            f"role in the plan's spatial layout: {roles}",
-            f"在空间布局中的定位：{roles.replace(', ', '、')}",
+            *words("column.platform.layout_role", roles=roles, v1=roles.replace(", ", "、")),
         ),
-        Column(
-            "parent", "string", lambda r: r.parent, "platform it lies within (editorial)", "所在的上级平台（本站归类）"
-        ),
-        Column("area_km2", "number", lambda r: r.area_km2, "area, km²", "面积（平方公里）"),
+        Column("parent", "string", lambda r: r.parent, *words("column.platform.parent")),
+        Column("area_km2", "number", lambda r: r.area_km2, *words("column.platform.area_km2")),
         Column(
             "focus_industries",
             "string",
             lambda r: ";".join(r.focus_industries),
-            "focus industry ids",
-            "主导产业标识",
+            *words("column.platform.focus_industries"),
         ),
         Column(
             f"output_target_{target}_yi",
             "number",
             _at("output_target", target),
-            f"{target} output target, 亿元",
-            f"{target}年产值目标（亿元）",
+            *words("column.platform.output_target_target_yi", target=target),
         ),
         Column(
             "land_target_wan_mu",
             "number",
             lambda r: r.land_target_wan_mu,
-            f"{target} industrial land target, 万亩 (10,000 mu)",
-            f"{target}年工业用地目标（万亩）",
+            *words("column.platform.land_target_wan_mu", target=target),
         ),
-        *_pair("lead_unit", "lead unit", "牵头单位"),
+        *_pair("lead_unit", "column.what.lead_unit"),
         SOURCE,
     ]
 
@@ -247,7 +300,16 @@ def project_columns(plan: Plan) -> list[Column]:
     projects = plan.file(m.ProjectsFile)
     star = projects.star if projects else None
     starred = (
-        [Column(star.column, "boolean", lambda r: r.starred, f"★ {star.name.en}", f"★ {star.name.zh}")] if star else []
+        [
+            Column(
+                star.column,
+                "boolean",
+                lambda r: r.starred,
+                *words("column.project.x", v1=star.name.en, v2=star.name.zh),
+            )
+        ]
+        if star
+        else []
     )
     period = f"{info.period.start}–{info.period.end}"
     return [
@@ -258,60 +320,53 @@ def project_columns(plan: Plan) -> list[Column]:
             "type",
             "string",
             lambda r: r.type,
-            "implementation, preparatory or reserve",
-            "项目类型标识：implementation（实施类）、preparatory（前期类）或reserve（储备类）",
+            *words("column.project.type"),
         ),
         Column(
             "type_zh",
             "string",
             lambda r: PROJECT_TYPES[r.type][0],
-            "项目类型 as in the plan",
-            "项目类型，与规划原文一致",
+            *words("column.project.type_zh"),
         ),
         Column(
             "start_year",
             "integer",
             lambda r: r.period.start if r.period else None,
-            "start year (empty: 待定)",
-            "开工年份（待定则留空）",
+            *words("column.project.start_year"),
         ),
         Column(
             "end_year",
             "integer",
             lambda r: r.period.end if r.period else None,
-            "end year (empty: 待定)",
-            "完工年份（待定则留空）",
+            *words("column.project.end_year"),
         ),
-        Column("location_zh", "string", _text("location", "zh"), "建设地点 as in the plan", "建设地点，与规划原文一致"),
-        Column("location_en", "string", _text("location", "en"), "location, English", "建设地点（英文）"),
+        Column("location_zh", "string", _text("location", "zh"), *words("column.project.location_zh")),
+        Column("location_en", "string", _text("location", "en"), *words("column.project.location_en")),
         Column(
             "township",
             "string",
             lambda r: r.township,
-            "township id (editorial link)",
-            "所在乡镇（街道）标识（本站归类）",
+            *words("column.project.township"),
         ),
-        Column("platform", "string", lambda r: r.platform, "platform id (editorial link)", "所属平台标识（本站归类）"),
-        Column("industry", "string", lambda r: r.industry, "industry id (editorial link)", "所属产业标识（本站归类）"),
+        Column("platform", "string", lambda r: r.platform, *words("column.project.platform")),
+        Column("industry", "string", lambda r: r.industry, *words("column.project.industry")),
         Column(
             "total_investment_wan",
             "number",
             lambda r: r.total_investment_wan,
-            "total investment, 万元 (empty: 待定)",
-            "总投资（万元；待定则留空）",
+            *words("column.project.total_investment_wan"),
         ),
         Column(
             "plan_investment_wan",
             "number",
             lambda r: r.plan_investment_wan,
-            f"investment planned for {period}, 万元 (empty: 待定)",
-            f"{period}年计划投资（万元；待定则留空）",
+            *words("column.project.plan_investment_wan", period=period),
         ),
         *starred,
-        Column("builder_zh", "string", _text("builder", "zh"), "建设单位", "建设单位（中文）"),
-        Column("builder_en", "string", _text("builder", "en"), "builder, English", "建设单位（英文）"),
-        Column("origin_zh", "string", _text("origin", "zh"), "项目来源", "项目来源（中文）"),
-        *_pair("content", "content and scale", "建设内容和规模"),
+        Column("builder_zh", "string", _text("builder", "zh"), *words("column.project.builder_zh")),
+        Column("builder_en", "string", _text("builder", "en"), *words("column.project.builder_en")),
+        Column("origin_zh", "string", _text("origin", "zh"), *words("column.project.origin_zh")),
+        *_pair("content", "column.what.content"),
         SOURCE,
     ]
 
@@ -330,11 +385,10 @@ def township_columns(plan: Plan) -> list[Column]:
             "kind",
             "string",
             lambda r: r.kind,
-            "total, township, zone (overlaps townships), enterprise or utility",
-            "类别：total（全市合计）、township（乡镇、街道）、zone（园区，与乡镇重叠）、enterprise（单列企业）或utility（电力）",
+            *words("column.township.kind"),
         ),
         *[
-            Column(f"output_{y}", "number", _at("output", y), f"{y} gross output, 亿元", f"{y}年规上工业总产值（亿元）")
+            Column(f"output_{y}", "number", _at("output", y), *words("column.township.output_y", y=y))
             for y in township_years(plan)
         ],
         SOURCE,
@@ -347,16 +401,14 @@ def measure_columns(plan: Plan) -> list[Column]:
         ID,
         SEQ,
         *_names(),
-        Column("basis_zh", "string", _text("basis", "zh"), "依据和理由", "依据和理由（中文）"),
-        Column("basis_en", "string", _text("basis", "en"), "basis and reason, English", "依据和理由（英文）"),
-        Column("measures_zh", "string", _text("measures", "zh"), f"{period}具体举措/政策", f"{period}具体举措（中文）"),
-        Column("measures_en", "string", _text("measures", "en"), "measures, English", "具体举措（英文）"),
-        Column("lead_units_zh", "string", _joined("lead_units", "zh"), "牵头单位", "牵头单位（中文）"),
-        Column("lead_units_en", "string", _joined("lead_units", "en"), "lead units, English", "牵头单位（英文）"),
-        Column("partner_units_zh", "string", _joined("partner_units", "zh"), "配合单位", "配合单位（中文）"),
-        Column(
-            "partner_units_en", "string", _joined("partner_units", "en"), "partner units, English", "配合单位（英文）"
-        ),
+        Column("basis_zh", "string", _text("basis", "zh"), *words("column.measure.basis_zh")),
+        Column("basis_en", "string", _text("basis", "en"), *words("column.measure.basis_en")),
+        Column("measures_zh", "string", _text("measures", "zh"), *words("column.measure.measures_zh", period=period)),
+        Column("measures_en", "string", _text("measures", "en"), *words("column.measure.measures_en")),
+        Column("lead_units_zh", "string", _joined("lead_units", "zh"), *words("column.measure.lead_units_zh")),
+        Column("lead_units_en", "string", _joined("lead_units", "en"), *words("column.measure.lead_units_en")),
+        Column("partner_units_zh", "string", _joined("partner_units", "zh"), *words("column.measure.partner_units_zh")),
+        Column("partner_units_en", "string", _joined("partner_units", "en"), *words("column.measure.partner_units_en")),
         SOURCE,
     ]
 
@@ -445,10 +497,10 @@ def targets_title(plan: Plan) -> str:
 def glossary_columns(plan: Plan) -> list[Column]:
     return [
         ID,
-        Column("term_zh", "string", _text("term", "zh"), "term, Chinese", "术语（中文）"),
-        Column("term_en", "string", _text("term", "en"), "term, English", "术语（英文）"),
-        Column("note_zh", "string", _text("note", "zh"), "note, Chinese", "说明（中文）"),
-        Column("note_en", "string", _text("note", "en"), "note, English", "说明（英文）"),
+        Column("term_zh", "string", _text("term", "zh"), *words("column.glossary.term_zh")),
+        Column("term_en", "string", _text("term", "en"), *words("column.glossary.term_en")),
+        Column("note_zh", "string", _text("note", "zh"), *words("column.glossary.note_zh")),
+        Column("note_en", "string", _text("note", "en"), *words("column.glossary.note_en")),
     ]
 
 
@@ -572,14 +624,19 @@ def licences(plan: Plan) -> list[dict[str, str]]:
     return [{"name": licence.id, "path": licence.address, "title": title}]
 
 
-def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> dict[str, Any]:
+def datapackage(
+    plan: Plan, types: Sequence[EntityType], release: Release, catalogue: Catalogue | None = None
+) -> dict[str, Any]:
     """The Frictionless Data Package: every resource with the release's version, its date and the licence (the
     CSV files keep their columns: what a file is and may be used for is said here, not in extra columns)."""
     stamp = {"version": release.version, "created": release.created.isoformat(), "licenses": licences(plan)}
     resources = []
     for resource in exported(plan, types):
         name, title = resource.name, resource.export.title(plan)
-        fields = [{"name": c.name, "type": c.type, "description": c.description} for c in resource.export.columns(plan)]
+        fields = [
+            {"name": c.name, "type": c.type, "description": c.describe("en", catalogue)}
+            for c in resource.export.columns(plan)
+        ]
         resources.append(
             {
                 "name": name,
@@ -622,11 +679,14 @@ def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> di
     }
 
 
-def export_files(plan: Plan, types: Sequence[EntityType], release: Release | None = None) -> dict[str, str]:
+def export_files(
+    plan: Plan, types: Sequence[EntityType], release: Release | None = None, catalogue: Catalogue | None = None
+) -> dict[str, str]:
     """Every file of the export, as ``{relative path under data/: text}`` (``release``: the data's version; by
-    default one dated as a data folder without history is)."""
+    default one dated as a data folder without history is; ``catalogue``: the words of declared columns)."""
     release = release or History.unread().current
-    files = {"datapackage.json": json.dumps(datapackage(plan, types, release), ensure_ascii=False, indent=1)}
+    package = datapackage(plan, types, release, catalogue)
+    files = {"datapackage.json": json.dumps(package, ensure_ascii=False, indent=1)}
     for resource in exported(plan, types):
         files[f"{resource.name}.csv"] = to_csv(plan, resource)
         files[f"{resource.name}.json"] = to_json(plan, resource)

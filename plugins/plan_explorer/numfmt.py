@@ -27,8 +27,12 @@ SHARE_DECIMALS = 1  # a share of a total, %
 GROWTH_DECIMALS = 2  # a compound growth rate the site computes, % (the plan states rates to 0.1)
 POINTS_DECIMALS = 1  # a change of a share, percentage points
 SUM_DECIMALS = 2  # a sum of 万元 amounts, shown in 亿元
+#: a sum of money is rounded to this many yuan: 0.01亿元 from 1亿元 up, 0.01万元 below (both languages alike)
+SUM_QUANTA = ((Decimal(100_000_000), Decimal(1_000_000)), (Decimal(0), Decimal(100)))
+ZERO_TOTAL = {"zh": "0亿元", "en": "CNY 0"}
 
-#: Chinese counters and units → (English singular, English plural, factor): 家 → enterprises; 万亩 → 10,000 mu
+#: Chinese counters → (English singular, English plural): a figure the site shows without the plan's English unit
+#: names what is counted where the word is general (家 → enterprises); kept for callers that read it
 UNITS_EN: dict[str, tuple[str, str, int]] = {
     "家": ("enterprise", "enterprises", 1),
     "个": ("", "", 1),
@@ -77,6 +81,189 @@ def plain(value: float | Decimal, lang: str = "zh", grouping: bool | None = None
     return f"{dec:,f}" if use_grouping else f"{dec:f}"
 
 
+# --- the unit registry: what every unit of the plan means and how a reader reads it ---------------------
+
+#: money of at least this many yuan reads in 亿元 (zh); at least CNY 1 billion in billions (en): the reader's unit
+YI_YUAN = Decimal(100_000_000)
+BILLION = Decimal(1_000_000_000)
+MILLION = Decimal(1_000_000)
+WAN_YUAN = Decimal(10_000)
+
+
+@dataclass(frozen=True)
+class MoneyStep:
+    """One step of the reader's money units: amounts of at least ``from_yuan`` are shown in ``per_yuan`` with
+    ``prefix``/``suffix`` (``亿元``; ``CNY `` … `` billion``). Emitted as JSON for the explorer's script."""
+
+    from_yuan: Decimal
+    per_yuan: Decimal
+    prefix: str
+    suffix: str
+
+    def json(self) -> dict[str, str | float | bool]:
+        return {"from": float(self.from_yuan), "per": float(self.per_yuan), "prefix": self.prefix,
+                "suffix": self.suffix}  # fmt: skip
+
+
+#: the reader's money units, largest first (the last applies to every smaller amount)
+MONEY_STEPS: dict[str, tuple[MoneyStep, ...]] = {
+    "zh": (MoneyStep(YI_YUAN, YI_YUAN, "", "亿元"), MoneyStep(Decimal(0), WAN_YUAN, "", "万元")),
+    "en": (MoneyStep(BILLION, BILLION, "CNY ", " billion"), MoneyStep(Decimal(0), MILLION, "CNY ", " million")),
+}
+#: a money unit a chart axis or a table column may be fixed to → its step in each language
+MONEY_SCALES: dict[str, dict[str, MoneyStep]] = {
+    "亿元": {"zh": MONEY_STEPS["zh"][0], "en": MONEY_STEPS["en"][0]},
+    "万元": {"zh": MONEY_STEPS["zh"][1], "en": MONEY_STEPS["en"][1]},
+}
+
+
+def money_step(yuan: Decimal, lang: str, scale: str = "") -> MoneyStep:
+    """The unit an amount of ``yuan`` reads in (the reader's rule), or the one ``scale`` fixes."""
+    if scale:
+        return MONEY_SCALES[scale][lang]
+    return next(step for step in MONEY_STEPS[lang] if abs(yuan) >= step.from_yuan)
+
+
+def money_text(yuan: Decimal, lang: str, scale: str = "", suffix: str = "") -> str:
+    step = money_step(yuan, lang, scale)
+    return f"{step.prefix}{plain(yuan / step.per_yuan, lang)}{step.suffix}{suffix}"
+
+
+def axis_scale(values_yuan: list[Decimal | float | None], lang: str = "zh") -> str:
+    """The one money unit of a chart axis (or a table column) holding these amounts, by the reader's rule for its
+    largest: ``亿元`` (亿元 / CNY billion) when that reads in 亿元 (zh) or billions (en), else ``万元`` (万元 /
+    CNY million)."""
+    largest = max((abs(_dec(v)) for v in values_yuan if v is not None), default=Decimal(0))
+    return "亿元" if largest >= MONEY_STEPS[lang][0].from_yuan else "万元"
+
+
+@dataclass(frozen=True)
+class UnitMeaning:
+    """What a unit of the plan means: its ``kind`` (money, money per mu, percent, points, counter, measure), how
+    many of the kind's base it is (``factor``: yuan for money, mu for land …) and its English word(s)."""
+
+    zh: str
+    kind: str
+    factor: Decimal = Decimal(1)
+    en: str = ""  # the English unit (measures) or the general word for what is counted (counters: plural)
+    one: str = ""  # a counter's English word for one
+    stored_en: str = ""  # the unit itself in English, for those who enter or reuse figures in it (CNY 10,000)
+
+    def text(
+        self, value: Decimal, lang: str, unit_en: str = "", scale: str = "", bare: bool = False, one: str = ""
+    ) -> str:
+        kind = self.kind
+        if kind == "money":  # a figure the plan states in 亿元 keeps that scale: its columns never switch
+            return money_text(value * self.factor, lang, scale or ("亿元" if self.factor == YI_YUAN else ""))
+        if kind == "money_per_mu":
+            if lang == "zh":
+                return f"{plain(value, 'zh')}{self.zh}"
+            return f"{cny(value * self.factor)} per mu"
+        if kind == "percent":
+            return f"{plain(value, lang)}%"
+        if kind == "points":
+            if lang == "zh":
+                return f"{plain(value, lang)}个百分点"
+            word = "pp" if not bare else "percentage point" if value == 1 else "percentage points"
+            return f"{plain(value, lang)} {word}"
+        if lang == "zh":
+            return f"{plain(value, 'zh')}{self.zh}"
+        if kind == "counter":
+            plan_word = unit_en.strip()
+            if plan_word:
+                return f"{plain(value, 'en')} {one if one and value == 1 else plan_word}"
+            if bare or not self.en:
+                return plain(value, "en")
+            return f"{plain(value, 'en')} {self.one if value == 1 else self.en}"
+        return f"{plain(value * self.factor, 'en')} {self.en}"  # a measure: land, area, energy, mass, a ratio
+
+
+def _units(*meanings: UnitMeaning) -> dict[str, UnitMeaning]:
+    return {u.zh: u for u in meanings}
+
+
+#: every unit the plan's data may give (an indicator's, a target's, a fact's, a field's): one that is not here is a
+#: data error (``unknown unit``). Add a unit here, with its kind and English; nothing else formats it.
+UNITS: dict[str, UnitMeaning] = _units(
+    UnitMeaning("元", "money"),
+    UnitMeaning("万元", "money", WAN_YUAN, stored_en="CNY 10,000"),
+    UnitMeaning("亿元", "money", YI_YUAN, stored_en="CNY 100 million"),
+    UnitMeaning("万元/亩", "money_per_mu", WAN_YUAN),
+    UnitMeaning("元/亩", "money_per_mu"),
+    UnitMeaning("%", "percent"),
+    UnitMeaning("pp", "points"),
+    UnitMeaning("家", "counter", en="enterprises", one="enterprise"),
+    UnitMeaning("人", "counter", en="people", one="person"),
+    UnitMeaning("架", "counter", en="aircraft", one="aircraft"),
+    *(UnitMeaning(c, "counter") for c in "个项件座条所台套次幢支"),
+    UnitMeaning("亩", "measure", en="mu"),
+    UnitMeaning("万亩", "measure", WAN_YUAN, "mu"),
+    UnitMeaning("平方米", "measure", en="m²"),
+    UnitMeaning("万平方米", "measure", WAN_YUAN, "m²"),
+    UnitMeaning("万㎡", "measure", WAN_YUAN, "m²"),
+    UnitMeaning("万立方米", "measure", WAN_YUAN, "m³"),
+    UnitMeaning("万套", "measure", WAN_YUAN, "sets"),
+    UnitMeaning("平方公里", "measure", en="km²"),
+    UnitMeaning("兆瓦", "measure", en="MW"),
+    UnitMeaning("亿千瓦时", "measure", Decimal(100), "million kWh"),
+    UnitMeaning("吨", "measure", en="tonnes"),
+    UnitMeaning("万吨", "measure", WAN_YUAN, "tonnes"),
+    UnitMeaning("倍", "measure", en="times"),
+)
+
+
+#: what an English unit's "per …" says the Chinese unit is per, where a table prints only the money (万元)
+PER = {" per mu": "亩"}
+
+
+def unit_of(unit: str, unit_en: str = "") -> UnitMeaning | None:
+    """The registry's meaning of a unit as the plan writes it (a table header's ``（%）`` or ``（家）`` too). A table
+    that prints ``万元`` above figures per mu (its English: ``CNY 10,000 per mu``) means 万元/亩: the figures keep
+    their /亩 (the data keeps the table's own word)."""
+    meaning = UNITS.get(unit.strip().removeprefix("（").removesuffix("）"))
+    if meaning is not None and meaning.kind == "money" and unit_en:
+        per = next((zh for en, zh in PER.items() if unit_en.rstrip().endswith(en)), None)
+        return UNITS.get(f"{meaning.zh}/{per}", meaning) if per else meaning
+    return meaning
+
+
+def known_unit(unit: str) -> bool:
+    return unit_of(unit) is not None
+
+
+def unit_label(unit: str, lang: str, scale: str = "", unit_en: str = "") -> str:
+    """A unit's name for a column heading or an axis, as the cells under it read: ``亿元`` / ``CNY billion``,
+    ``万元/亩`` / ``CNY per mu``, ``万亩`` / ``mu`` (never ``CNY 10,000``)."""
+    meaning = unit_of(unit, unit_en)
+    if meaning is None:
+        return unit
+    if meaning.kind == "money":
+        step = MONEY_SCALES[scale or ("亿元" if meaning.factor >= YI_YUAN else "万元")][lang]
+        return (step.prefix + step.suffix.strip()).strip() if lang == "en" else step.suffix
+    if lang == "zh":
+        return "个百分点" if meaning.kind == "points" else meaning.zh
+    return {"money_per_mu": "CNY per mu", "percent": "%", "points": "pp"}.get(meaning.kind, meaning.en)
+
+
+def stored_unit(unit: str, lang: str) -> str:
+    """A unit as figures are entered and exported in it (a workbook's column, a data file's): ``万元`` /
+    ``CNY 10,000`` — not the reader's unit, which pages use."""
+    meaning = unit_of(unit)
+    if lang == "zh" or meaning is None:
+        return unit
+    return meaning.stored_en or meaning.en or unit
+
+
+def money_table(lang: str) -> dict[str, object]:
+    """The reader's money units as JSON for scripts that sum amounts on the page (the explorer): the steps
+    (largest first), how a sum is rounded (``quanta``, yuan) and the text of nothing."""
+    return {
+        "steps": [step.json() for step in MONEY_STEPS[lang]],
+        "quanta": [[float(least), float(q)] for least, q in SUM_QUANTA],
+        "zero": ZERO_TOTAL[lang],
+    }
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure as the site shows it: its value in the plan's ``unit`` and whether the plan states it.
@@ -91,6 +278,7 @@ class Figure:
     unit_en: str = ""
     decimals: int | None = None
     signed: bool = False  # a change: "+" before a positive value
+    scale: str = ""  # a money unit the figure is shown in (a chart axis's, a column's) instead of its own
 
     @property
     def stated(self) -> bool:
@@ -107,34 +295,23 @@ class Figure:
         if value is None:
             return (TBD_TEXT if missing == "tbd" else NONE_TEXT)[lang]
         sign = "+" if self.signed and value > 0 else ""
-        return sign + _with_unit(value, self.unit, self.unit_en, lang)
+        return sign + _with_unit(value, self.unit, self.unit_en, lang, self.scale)
 
 
-def _with_unit(value: Decimal, unit: str, unit_en: str, lang: str) -> str:
-    """``value`` (already rounded) in ``unit``, in the words of ``lang``; scales shift exactly."""
-    if unit == "亿元":
-        return f"{plain(value, 'zh')}亿元" if lang == "zh" else f"CNY {plain(value / 10, 'en')} billion"
-    if unit == "万元" and not unit_en.startswith("CNY 10,000 "):
-        return f"{plain(value, 'zh')}万元" if lang == "zh" else f"CNY {plain(value / 100, 'en')} million"
-    if unit in ("%", "（%）"):
-        return f"{plain(value, lang)}%"
-    if unit == "pp":
-        return f"{plain(value, lang)}个百分点" if lang == "zh" else f"{plain(value, lang)} pp"
-    if lang == "zh":
-        return f"{plain(value, 'zh')}{unit}"
-    if unit_en.startswith("CNY 10,000"):  # 万元 per something: shown in CNY
-        return f"CNY {plain(value * 10000, 'en')}{unit_en.removeprefix('CNY 10,000')}"
-    if unit_en.startswith("CNY 100 million"):
-        return f"CNY {plain(value / 10, 'en')} billion{unit_en.removeprefix('CNY 100 million')}"
-    if unit_en.startswith("100 million "):  # 亿千瓦时 → million kWh
-        return f"{plain(value * 100, 'en')} million {unit_en.removeprefix('100 million ')}"
-    if unit_en.startswith("10,000 "):
-        return f"{plain(value * 10000, 'en')} {unit_en.removeprefix('10,000 ')}"
-    if unit in UNITS_EN and not unit_en:
-        one, many, factor = UNITS_EN[unit]
-        word = one if value * factor == 1 else many
-        return f"{plain(value * factor, 'en')} {word}".strip()
-    return f"{plain(value, 'en')} {unit_en}".strip()
+def _with_unit(
+    value: Decimal, unit: str, unit_en: str, lang: str, scale: str = "", bare: bool = False, one: str = ""
+) -> str:
+    """``value`` (already rounded) in ``unit``, in the words of ``lang``, by the unit registry; scales shift exactly.
+
+    ``scale``: a money unit every figure of a chart axis or column is shown in (``亿元``), instead of each
+    figure's own (:func:`money_step`); ``bare``: a counter with no English word of the plan's is left out in
+    English (its label says what is counted)."""
+    meaning = unit_of(unit, unit_en)
+    if meaning is None:  # not a unit of the registry (a data error where the plan gives it): as written
+        if lang == "zh":
+            return f"{plain(value, 'zh')}{unit}"
+        return f"{plain(value, 'en')} {unit_en}".strip()
+    return meaning.text(value, lang, unit_en, scale, bare, one)
 
 
 # --- the kinds of figure the site shows --------------------------------------------------------------------
@@ -151,12 +328,23 @@ def wan(value: float | None, lang: str, missing: str = "tbd") -> str:
 
 
 def wan_total(value: float | None, lang: str) -> str:
-    """A sum of 万元 amounts (derived), in 亿元 to two decimals: ``490.14亿元`` / ``CNY 49.014 billion``."""
+    """A sum of 万元 amounts (derived), in the reader's unit (:data:`MONEY_STEPS`), rounded to its stated
+    precision (:data:`SUM_QUANTA`): ``490.14亿元`` / ``CNY 49.014 billion``, ``5000万元`` / ``CNY 50 million``."""
     if value is None:
         return NONE_TEXT[lang]
     if value == 0:
-        return "0亿元" if lang == "zh" else "CNY 0"
-    return Figure(_dec(value) / 10000, "亿元", decimals=SUM_DECIMALS).text(lang)
+        return ZERO_TOTAL[lang]
+    yuan = _dec(value) * WAN_YUAN
+    quantum = next(q for least, q in SUM_QUANTA if abs(yuan) >= least)
+    return money_text((yuan / quantum).quantize(Decimal(1), rounding=ROUND_HALF_UP) * quantum, lang)
+
+
+def wan_printed(value: float | None, lang: str) -> str:
+    """The 万元 figure the plan printed, after the reader's 亿元 (zh only): ``（350000万元）``; empty when the
+    reader's figure is already in 万元, and in English."""
+    if value is None or lang != "zh" or _dec(value) * WAN_YUAN < YI_YUAN:
+        return ""
+    return f"（{plain(value, 'zh')}万元）"
 
 
 def wan_approx(value: float | None, lang: str) -> str:
@@ -218,9 +406,30 @@ def required_path(start: float, growth_pct: float, first_year: int, last_year: i
     return [(year, start * (1 + growth_pct / 100) ** (year - first_year)) for year in range(first_year, last_year + 1)]
 
 
-def chart_number(value: float | None, decimals: int = 3) -> float | None:
+def chart_number(value: float | Decimal | None, decimals: int = 3) -> float | None:
     """A position for a chart (a bar's length, a point's height), rounded: a spec never carries 0.30000000000000004."""
     return None if value is None else float(rounded(value, decimals))
+
+
+def wan_position(value: float | None, lang: str, scale: str = "亿元") -> float | None:
+    """A 万元 amount as a position on a money axis of ``scale`` (亿元 / CNY billion, or 万元 / CNY million)."""
+    if value is None:
+        return None
+    return chart_number(_dec(value) * WAN_YUAN / MONEY_SCALES[scale][lang].per_yuan)
+
+
+def chart_value(value: float | None, unit: str, lang: str, unit_en: str = "") -> float | None:
+    """A figure in ``unit`` as a position on a chart axis titled :func:`unit_label` (``unit``): money in 亿元 /
+    CNY billion, per-mu amounts and measures in the English unit's own size (CNY per mu, mu), else as stated."""
+    meaning = unit_of(unit, unit_en)
+    if value is None or meaning is None:
+        return chart_number(value)
+    dec = _dec(value)
+    if meaning.kind == "money":
+        return chart_number(dec * meaning.factor / MONEY_SCALES["亿元"][lang].per_yuan)
+    if lang == "en" and meaning.kind in ("money_per_mu", "measure"):
+        return chart_number(dec * meaning.factor)
+    return chart_number(dec)
 
 
 CN_DIGITS = "零一二三四五六七八九"
@@ -265,44 +474,16 @@ def cny(yuan: float | Decimal) -> str:
 
 
 def measure(value: float | None, unit_zh: str, lang: str, unit_en: str = "", one: str = "") -> str:
-    """A figure in the unit the plan gives it (``unit_zh``), written for ``lang``: money, per-mu amounts, land and
-    energy are converted for English readers; a Chinese counter (家, 个) is dropped in English unless ``unit_en``
-    names what is counted (``one``: its singular). An English page never shows a Chinese unit."""
+    """A figure in the unit the plan gives it (``unit_zh``), written for ``lang`` by the unit registry: money in the
+    reader's unit, per-mu amounts, land and energy converted for English readers; a Chinese counter (家, 个) is
+    dropped in English unless ``unit_en`` names what is counted (``one``: its singular). An English page never
+    shows a Chinese unit."""
     if value is None:
         return NONE_TEXT[lang]
-    unit = unit_zh.strip().removeprefix("（").removesuffix("）")  # 表 headers print （%）, （家）
     dec = _dec(value)
-    if unit == "亿元":
-        return yi(value, lang)
-    if unit == "万元":
-        return wan(value, lang, "none")
-    if unit in ("%", "（%）"):
-        return percent(value, lang)
-    zh_only = lang == "zh"
-    if unit == "pp":
-        points = "percentage point" if dec == 1 else "percentage points"
-        return f"{plain(dec, lang)}个百分点" if zh_only else f"{plain(dec, lang)} {points}"
-    if zh_only:
-        return f"{plain(dec, 'zh')}{unit}"
-    english = {
-        "万元/亩": lambda d: f"{cny(d * 10000)} per mu",
-        "万亩": lambda d: f"{plain(d * 10000, 'en')} mu",
-        "亩": lambda d: f"{plain(d, 'en')} mu",
-        "平方米": lambda d: f"{plain(d, 'en')} m²",
-        "万平方米": lambda d: f"{plain(d * 10000, 'en')} m²",
-        "兆瓦": lambda d: f"{plain(d, 'en')} MW",
-        "亿千瓦时": lambda d: f"{plain(d * 100, 'en')} million kWh",
-        "万吨": lambda d: f"{plain(d * 10000, 'en')} tonnes",
-        "吨": lambda d: f"{plain(d, 'en')} tonnes",
-        "倍": lambda d: f"{plain(d, 'en')} times",
-    }.get(unit)
-    if english is not None:
-        return english(dec)
-    if unit.startswith("万") and unit_en.startswith("10,000 "):  # 万套 "10,000 sets": 6,700,000 sets
-        return f"{plain(dec * 10000, 'en')} {unit_en.removeprefix('10,000 ')}"
-    if unit_en:
-        return f"{plain(dec, 'en')} {one if one and dec == 1 else unit_en}"
-    return plain(dec, "en")  # a counter, or a unit with no English: the figure alone
+    if unit_of(unit_zh, unit_en) is None:
+        return f"{plain(dec, 'zh')}{unit_zh}" if lang == "zh" else f"{plain(dec, 'en')} {unit_en}".strip()
+    return _with_unit(dec, unit_zh, unit_en, lang, bare=True, one=one)
 
 
 def change(value: float | None, unit_zh: str, lang: str) -> str:
@@ -355,6 +536,34 @@ class Formatter:
 
     def wan_approx(self, value: float | None) -> str:
         return wan_approx(value, self.lang)
+
+    def wan_printed(self, value: float | None) -> str:
+        return wan_printed(value, self.lang)
+
+    def unit(self, unit_zh: str, unit_en: str = "", scale: str = "") -> str:
+        """A unit's name for a heading or an axis, as the figures under it read (:func:`unit_label`); a counter
+        by the plan's English word for what it counts (``unit_en``: ``listed companies``)."""
+        meaning = unit_of(unit_zh, unit_en)
+        if self.lang == "en" and unit_en and (meaning is None or meaning.kind == "counter"):
+            return unit_en
+        return unit_label(unit_zh, self.lang, scale, unit_en)
+
+    def on_scale(self, value: float | None, unit_zh: str, scale: str, decimals: int | None = None) -> str:
+        """A money figure in the one unit of its axis or column (``scale``: 亿元 or 万元)."""
+        return Figure(value, unit_zh, decimals=decimals, scale=scale).text(self.lang)
+
+    def money_table(self) -> dict[str, object]:
+        """The reader's money units as JSON, for a script that sums amounts (:func:`money_table`)."""
+        return money_table(self.lang)
+
+    def wan_on_axis(self, value: float | None, derived: bool = False, scale: str = "亿元") -> str:
+        """A 万元 amount (stated, or a ``derived`` sum, rounded as :func:`wan_total` rounds) as a label on a money
+        axis: in the axis's one unit (``scale``), whatever its size (never ``CNY 700 million`` on a ``CNY billion``
+        axis)."""
+        decimals = None
+        if derived and value is not None:  # 0.01亿元 from 1亿元 up, 0.01万元 below; counted in 万元
+            decimals = 4 - int(next(q for least, q in SUM_QUANTA if abs(_dec(value)) * WAN_YUAN >= least).adjusted())
+        return Figure(value, "万元", decimals=decimals, scale=scale).text(self.lang)
 
     def percent(self, value: float | None, digits: int | None = None) -> str:
         return percent(value, self.lang, digits)

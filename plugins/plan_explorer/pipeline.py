@@ -33,6 +33,7 @@ from .model.plan import Plan
 from .outputdir import replace_whole, rewrite
 from .publish import SETTINGS_FILE, siteurl_problems
 from .relations import build_relations
+from .required import check_catalogue
 from .search import BODY, SearchIndexer, merge_entries, search_copy
 from .sharecard import CARD, card_png, card_svg
 from .site import contexts as c
@@ -121,6 +122,7 @@ def load_site(
     except DataError as exc:  # merged with the content problems, reported together
         log.problems += exc.problems
     catalogue = load_catalogue(theme / "i18n.yaml", log)
+    check_catalogue(catalogue, types, log)
     if plan is not None:
         check_content(plan, chapters, log)
     log.raise_if_any()
@@ -281,7 +283,7 @@ class SiteWriter:
     def _write_extras(self, paths: list[str]) -> None:
         """The open data, the plan's text, sitemap, robots.txt and the favicon."""
         plan = self.site.plan
-        for name, text in export_files(plan, self.site.types, self.site.history.current).items():
+        for name, text in export_files(plan, self.site.types, self.site.history.current, self.site.catalogue).items():
             self._write_text(f"data/{name}", text)
             self.pages.append(f"data/{name}")
         outcomes = plan.file(m.OutcomesFile)

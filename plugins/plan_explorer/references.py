@@ -15,6 +15,7 @@ from typing import Any
 from .descriptor import ANY_LIST, EntityType
 from .errors import ProblemLog
 from .model import records as m
+from .model.meaning import unit_problems
 from .model.plan import Plan
 from .model.yamlsource import YamlDoc, format_path
 from .outcomes.checks import OUTCOME_YEARS_AFTER, OutcomeChecker, records_of, source_ids, valid_records
@@ -310,6 +311,12 @@ class _Checker:
             return False
         return True
 
+    def units(self) -> None:
+        """Every unit the data names is one the unit registry knows (see :mod:`model.meaning`)."""
+        for etype in self.present:
+            for path, message in unit_problems(self.plan.files[etype.name]):
+                self.add(etype.filename, path, message)
+
     def breakdowns(self) -> None:
         statements = self.plan.files["statements"]
         assert isinstance(statements, m.StatementsFile)
@@ -465,6 +472,7 @@ def check_references(
         checker.years()
     checker.paths()
     checker.glossary_forms()
+    checker.units()
     if plan.has("targets"):
         checker.targets(paragraphs)
     if paragraphs is not None:

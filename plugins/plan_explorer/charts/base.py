@@ -13,7 +13,7 @@ from typing import Any
 import altair as alt
 from markupsafe import Markup
 
-from ..numfmt import required_path
+from ..numfmt import implied_growth, required_path
 
 # Chinese charts name a CJK face first; English ones a Latin stack (measuring Latin text with the large
 # CJK font is several times slower in vl-convert, and plain sans-serif picks a *serif* CJK face for Chinese).
@@ -89,5 +89,6 @@ def configure(chart: alt.TopLevelMixin, lang: str = "zh") -> alt.TopLevelMixin:
 
 
 def required_path_points(start: float, end: float, first: int, last: int) -> list[tuple[int, float]]:
-    growth = ((end / start) ** (1 / (last - first)) - 1) * 100
-    return required_path(start, growth, first, last)
+    """The compound path from ``start`` to ``end``, at the growth rate numfmt computes (one function for it)."""
+    growth = implied_growth(start, end, last - first)
+    return required_path(start, growth, first, last) if growth is not None else [(first, start), (last, end)]

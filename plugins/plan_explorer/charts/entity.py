@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..i18n import Translator
-from ..numfmt import Formatter, chart_number
+from ..numfmt import Formatter, chart_value
 from ..site import contexts as c
 from .rows import Built, actual_points, bars, money_yi, path_chart, path_points, project_rows, required, top_and
 
@@ -41,8 +41,7 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
     ind, fig = page.indicator, page.figures
     if ind is None or fig is None or fig.base is None or fig.target is None:
         return
-    money = ind.unit.zh == "亿元"
-    conv: Callable[[float | None], float | None] = (lambda v: money_yi(v, t.lang)) if money else chart_number
+    conv: Callable[[float | None], float | None] = lambda v: chart_value(v, ind.unit.zh, t.lang, ind.unit.en)  # noqa: E731
     unit = (ind.unit.zh, ind.unit.en)
     pts = required(t("chart.required_path"), fig.base, fig.target, fig.base_year, fig.target_year, conv, fmt, unit)
     pts = _against_path(page.progress, pts, conv, fmt, unit, t)
@@ -52,7 +51,7 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
         t("chart.indicator_path.title", name=ind.name[t.lang]),
         _path_desc(page.progress, fig.base, fig.target, lambda v: fmt.figure(v, *unit), t),
         pts,
-        t("unit.money_axis") if money else ind.unit[t.lang],
+        fmt.unit(ind.unit.zh, ind.unit.en),
     )
 
 

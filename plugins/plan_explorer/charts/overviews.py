@@ -163,7 +163,17 @@ def _sum_by(projects: list[Any], key_of: Any, t: Translator, fmt: Formatter) -> 
         key = key_of(p) or t("common.unclassified")
         totals[key] = totals.get(key, 0) + (p.total_investment_wan or 0)
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])
-    return [{"key": k, "label": k, "value": money_wan(v, t.lang), "shown": fmt.wan_total(v)} for k, v in ranked]
+    return [
+        {
+            "key": k,
+            "label": k,
+            "value": money_wan(v, t.lang),
+            "shown": fmt.wan_on_axis(v, derived=True),
+            "wan": v,
+            "derived": True,
+        }
+        for k, v in ranked
+    ]
 
 
 def _largest(projects: list[Any]) -> list[Any]:
@@ -237,7 +247,9 @@ def platforms_charts(page: c.PlatformsPage, site: Any, t: Translator, fmt: Forma
             "key": p.id,
             "label": p.name[t.lang],
             "value": money_wan(cards[p.id].investment_wan, t.lang),
-            "shown": fmt.wan_total(cards[p.id].investment_wan),
+            "shown": fmt.wan_on_axis(cards[p.id].investment_wan, derived=True),
+            "wan": cards[p.id].investment_wan,
+            "derived": True,
         }
         for p in ranked
     ]

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..i18n import Translator
 from ..model import records as m
-from ..numfmt import Formatter, chart_number, precision
+from ..numfmt import Formatter, axis_scale, chart_number, precision, wan_position
 from .base import Chart, required_path_points
 from .forms import Drawn
 
@@ -36,13 +36,34 @@ def bars(
     highlight: str | None = None,
     value_title: str = "",
 ) -> Built:
-    """Labelled bars, largest first as given; at most CHART_MAX_ROWS (and the highlighted row). The data table's
-    figures carry their own unit (a project's investment as stated, in 万元), so its column names the figure."""
+    """Labelled bars, largest first as given; at most CHART_MAX_ROWS (and the highlighted row). Rows of 万元 amounts
+    (``wan``: the amount; ``derived``: a sum) are drawn and labelled in the one unit of the axis the largest of them
+    reads in (:func:`numfmt.axis_scale`), which then titles the axis."""
     shown = rows[:CHART_MAX_ROWS] + [r for r in rows[CHART_MAX_ROWS:] if r["key"] == highlight]
+    if shown and all("wan" in r for r in shown):
+        unit_title, shown = _on_one_scale(shown, t.lang)
     data = [dict(r, hl=(r["key"] == highlight)) for r in shown]
-    table = [[r["label"], r["shown"]] for r in shown]
+    table = [[r["label"], r.get("exact", r["shown"])] for r in shown]
     chart = Chart(cid, title, desc, [t("chart.item"), value_title or t("chart.value")], table, "")
     return chart, Drawn("bars", data, unit_title, highlight is not None)
+
+
+def _on_one_scale(rows: list[dict[str, Any]], lang: str) -> tuple[str, list[dict[str, Any]]]:
+    """Money bars on one axis unit: their positions, their labels (rounded as a sum is, so that a label never
+    needs more digits than the axis: CNY 0.404 billion) and the axis's title in it; the data table keeps each
+    figure as its page shows it (``exact``: a stated amount exactly, in the reader's unit)."""
+    scale = axis_scale([(r["wan"] or 0) * 10000 for r in rows], lang)
+    fmt = Formatter(lang)
+    placed = [
+        dict(
+            r,
+            value=wan_position(r["wan"], lang, scale) or 0,
+            shown=fmt.wan_on_axis(r["wan"], derived=True, scale=scale),
+            exact=fmt.wan_total(r["wan"]) if r.get("derived") else fmt.wan(r["wan"], "none"),
+        )
+        for r in rows
+    ]
+    return fmt.unit("万元", scale=scale), placed
 
 
 def path_chart(cid: str, t: Translator, title: str, desc: str, points: list[dict[str, Any]], unit_title: str) -> Built:
@@ -100,7 +121,8 @@ def project_rows(
             "key": p.id,
             "label": ("★ " if p.starred else "") + p.name[t.lang],
             "value": money_wan(p.total_investment_wan, t.lang) or 0,
-            "shown": fmt.wan(p.total_investment_wan),
+            "shown": fmt.wan_on_axis(p.total_investment_wan),
+            "wan": p.total_investment_wan,
         }
         for p in projects
     ]

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..licences import licence_page, spdx_identifier
+from .meaning import Categories, PlanUnit, Quantity
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Year = Annotated[int, Field(strict=True, ge=1000, le=9999)]  # which years a plan allows: see references
@@ -27,6 +28,11 @@ Date = Annotated[datetime.date, Field(strict=True)]
 WebAddress = Annotated[str, Field(pattern=r"^https?://[^\s/?#]+[^\s]*$", max_length=4000)]
 #: figures by year; ``null`` where the plan prints "—" for that year
 YearFigures = dict[Year, Amount | None]
+#: what a field means (see :mod:`model.meaning`): amounts the plan states in 亿元 / 万元, rates in per cent
+Yi = Annotated[YearFigures, Quantity("亿元")]
+Percent = Annotated[Rate | None, Quantity("%")]
+#: a figure in the unit its record names (``unit``)
+InUnit = Quantity("", unit_field="unit")
 
 
 class Model(BaseModel):
@@ -261,11 +267,11 @@ class Indicator(Model):
     seq: Seq
     group: Id
     name: Text
-    unit: Text
-    value: YearFigures  # the base year's value and the target
-    growth_stated: Rate | None
+    unit: Annotated[Text, PlanUnit()]
+    value: Annotated[YearFigures, InUnit]  # the base year's value and the target
+    growth_stated: Percent
     target_text: Text | None = None  # words printed in the growth column instead of a rate (no figure by year)
-    nature: Literal["expected", "binding"]
+    nature: Annotated[Literal["expected", "binding"], Categories("indicator.nature")]
     comparison: Literal["at_least", "at_most"] = "at_least"  # at_most: a figure to fall to its target (an intensity)
     related: list[Id] = []
     source: Source
@@ -279,15 +285,15 @@ class IndicatorsFile(Collection):
 class HistoryPoint(Model):
     year: Year
     value: Amount
-    yoy: Rate | None = None
+    yoy: Percent = None
 
 
 class Series(Model):
     id: Id
     seq: Seq
     name: Text
-    unit: Text
-    growth_stated: Rate | None
+    unit: Annotated[Text, PlanUnit()]
+    growth_stated: Percent
     points: Annotated[list[HistoryPoint], Field(min_length=2)]
     source: Source
 
@@ -314,8 +320,8 @@ class InnovationPlatformsFile(Collection):
 class IndustryGroup(Model):
     id: Id
     name: Text
-    total: YearFigures  # the table's own total row, as printed
-    growth_stated: Rate | None
+    total: Yi  # the table's own total row, as printed
+    growth_stated: Percent
     source: Source
 
 
@@ -324,8 +330,8 @@ class Industry(Model):
     group: Id
     seq: Seq
     name: Text
-    output: YearFigures  # gross output, 亿元
-    growth_stated: Rate | None
+    output: Yi  # gross output
+    growth_stated: Percent
     source: Source
     section: Source
     narrative: Text
@@ -353,7 +359,7 @@ class Platform(Model):
     seq: Seq
     name: Text
     location: Text
-    area_km2: Amount | None = None
+    area_km2: Annotated[Amount | None, Quantity("平方公里")] = None
     boundaries: Text | None = None
     rationale: Text
     goals: Text
@@ -365,9 +371,9 @@ class Platform(Model):
     parent_editorial: bool = False
     focus_industries: list[Id] = []
     focus_text: Text | None = None
-    output_target: YearFigures = {}  # gross output targets, 亿元
+    output_target: Yi = {}  # gross output targets
     output_target_source: Source | None = None
-    land_target_wan_mu: Amount | None = None  # industrial land by the target year, 万亩 (10,000 mu), as printed
+    land_target_wan_mu: Annotated[Amount | None, Quantity("万亩")] = None  # industrial land by the target year
     contact: Contact | None = None  # for investors; none: the page says the plan states none
     source: Source
 
@@ -379,8 +385,8 @@ class PlatformsFile(Collection):
 
 
 class StatedInvestment(Model):
-    value: Amount
-    unit: Literal["亿元", "万元"]
+    value: Annotated[Amount, InUnit]
+    unit: Annotated[Literal["亿元", "万元"], PlanUnit()]
     quote: str
     part: bool = False
     sub_part: bool = False  # a breakdown of another stated part, not added again
@@ -395,7 +401,7 @@ class Project(Model):
     seq: Seq
     starred: bool = False  # on the list the file's ``star`` describes
     name: Text
-    type: Literal["implementation", "preparatory", "reserve"]
+    type: Annotated[Literal["implementation", "preparatory", "reserve"], Categories("project.type")]
     period: Period | None
     location: Text
     township: Id | None = None
@@ -403,8 +409,8 @@ class Project(Model):
     industry: Id | None = None
     content: Text
     summary: Text
-    total_investment_wan: Amount | None
-    plan_investment_wan: Amount | None
+    total_investment_wan: Annotated[Amount | None, Quantity("万元")]
+    plan_investment_wan: Annotated[Amount | None, Quantity("万元")]
     builder: Text
     origin: Text
     stated_investments: list[StatedInvestment] = []
@@ -430,9 +436,9 @@ class Township(Model):
     id: Id
     seq: Seq
     name: Text
-    kind: Literal["total", "township", "zone", "enterprise", "utility"]
+    kind: Annotated[Literal["total", "township", "zone", "enterprise", "utility"], Categories("township.kind")]
     platform: Id | None = None
-    output: YearFigures
+    output: Yi
     note: Text | None = None
     source: Source
 
@@ -552,10 +558,10 @@ class Target(Model):
     id: Id
     name: Text
     entity: str  # ``plan`` or ``<collection>/<id>`` (checked across files)
-    value: Rate | None = None
-    value_min: Rate | None = None
-    value_max: Rate | None = None
-    unit: Unit
+    value: Annotated[Rate | None, InUnit] = None
+    value_min: Annotated[Rate | None, InUnit] = None
+    value_max: Annotated[Rate | None, InUnit] = None
+    unit: Annotated[Unit, PlanUnit()]
     comparison: Comparison
     year: Year | None = None
     every_year: bool = False
@@ -631,7 +637,7 @@ class Statement(Model):
 class Fact(Model):
     id: Id
     label: Text
-    unit: str
+    unit: Annotated[str, PlanUnit()]
     statements: Annotated[list[Statement], Field(min_length=2)]
 
 
@@ -655,7 +661,7 @@ class Breakdown(Model):
 
     id: Id
     label: Text
-    unit: str  # the plan's unit, e.g. 平方米
+    unit: Annotated[str, PlanUnit()]  # the plan's unit, e.g. 平方米
     of: str | None = None  # the record it describes: <collection>/<id>
     total: Statement
     parts: Annotated[list[Statement], Field(min_length=2)]
@@ -805,10 +811,10 @@ class ProjectProgress(Model):
     """Where a major project stands: status, start and completion dates, investment made so far (万元)."""
 
     project: Id
-    status: ProjectStatus
+    status: Annotated[ProjectStatus, Categories("project_status")]
     started: Date | None = None
     completed: Date | None = None
-    invested_wan: Amount | None = None
+    invested_wan: Annotated[Amount | None, Quantity("万元")] = None
     note: Text | None = None
     source: Id
     as_of: Date

@@ -16,8 +16,9 @@ from typing import Any, Literal
 from ..descriptor import EntityType
 from ..i18n import Translator
 from ..model import records as m
+from ..model.meaning import quantity
 from ..model.plan import Plan
-from ..numfmt import TBD_TEXT, plain
+from ..numfmt import TBD_TEXT, plain, stored_unit
 from .checks import OUTCOME_YEARS_AFTER
 from .goals import Goal, goal_maker, measured_within, target_collections
 from .progress import PROJECT_STATUSES, RECORDABLE_STATUSES, subject_of
@@ -115,6 +116,26 @@ def _choices(codes: Sequence[str], prefix: str, zh: Translator, en: Translator) 
 
 def _col(key: str, kind: CellKind, zh: Translator, en: Translator, width: int = 14, name: str = "") -> Column:
     return Column(name or key, kind, zh(f"workbook.col.{key}"), en(f"workbook.col.{key}"), width=width)
+
+
+def _figure_col(
+    key: str,
+    kind: CellKind,
+    model: type[m.Model],
+    field_name: str,
+    zh: Translator,
+    en: Translator,
+    width: int,
+    name: str = "",
+) -> Column:
+    """A column of a figure field, headed with the unit its values are entered in, as the field declares it."""
+    column = _col(key, kind, zh, en, width, name)
+    found = quantity(model, field_name)
+    if found is None or not found.unit:
+        return column
+    heading_zh = zh("workbook.col_unit", field=column.heading_zh, unit=stored_unit(found.unit, "zh"))
+    heading_en = en("workbook.col_unit", field=column.heading_en, unit=stored_unit(found.unit, "en"))
+    return Column(column.field, kind, heading_zh, heading_en, width=width)
 
 
 def goal_text(goal: Goal, plan: Plan) -> str:
@@ -222,11 +243,11 @@ def layout(plan: Plan, types: Sequence[EntityType], zh: Translator, en: Translat
                     _col("name_zh", "locked", zh, en, 28),
                     _col("name_en", "locked", zh, en, 30),
                     _col("period", "locked", zh, en, 11),
-                    _col("total", "locked", zh, en, 13),
+                    _figure_col("total", "locked", m.Project, "total_investment_wan", zh, en, 13),
                     _col("status", "project_status", zh, en, 26),
                     _col("started", "date", zh, en, 12),
                     _col("completed", "date", zh, en, 12),
-                    _col("invested", "number", zh, en, 14, "invested_wan"),
+                    _figure_col("invested", "number", m.ProjectProgress, "invested_wan", zh, en, 14, "invested_wan"),
                     _col("note_zh", "text", zh, en, 30, "note.zh"),
                     _col("note_en", "text", zh, en, 30, "note.en"),
                     _col("source", "source", zh, en, 16),

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..numfmt import implied_growth
 from .goals import Goal
 
 Status = Literal["achieved", "not_achieved", "on_track", "off_track", "not_measurable"]
@@ -131,9 +132,8 @@ def on_path(goal: Goal, value: float, required: float, tolerance: float) -> bool
 def _average_rate(points: Sequence[Point]) -> float:
     """The compound average of yearly growth rates (per cent)."""
     product = math.prod(1 + p.value / 100 for p in points)
-    if product <= 0:
-        return sum(p.value for p in points) / len(points)
-    return float((product ** (1 / len(points)) - 1) * 100)
+    rate = implied_growth(1, product, len(points))  # the growth from 1 to the product: numfmt's one formula
+    return rate if rate is not None else sum(p.value for p in points) / len(points)
 
 
 def assess(goal: Goal, actuals: Sequence[Point], tolerance: float, recorded: str | None = None) -> Assessment:

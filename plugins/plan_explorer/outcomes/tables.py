@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..descriptor import EntityType
+from ..dictionary import words
 from ..export import Column
 from ..model import records as m
 from ..model.plan import Plan
@@ -58,20 +59,17 @@ def _source_columns(get: Callable[[Any], m.OutcomeSource | None]) -> list[Column
         return read
 
     return [
-        Column("source", "string", attr("id"), "id of the source in outcomes.yaml", "来源在 outcomes.yaml 中的标识"),
+        Column("source", "string", attr("id"), *words("column.outcomes.source.source")),
         Column(
             "source_kind",
             "string",
             attr("kind"),
-            "reported (a publication) or staff (the city's own records)",
-            "reported（公开发布的资料）或 staff（本市部门记录）",
+            *words("column.outcomes.source.source_kind"),
         ),
-        Column("source_title_zh", "string", attr("title", "zh"), "source", "来源名称"),
-        Column("source_title_en", "string", attr("title", "en"), "source, English", "来源名称（英文）"),
-        Column(
-            "source_date", "date", attr("date"), "date the source was published (or recorded)", "来源发布（或记录）日期"
-        ),
-        Column("source_url", "string", attr("url"), "where the source is published (if online)", "来源网址（如有）"),
+        Column("source_title_zh", "string", attr("title", "zh"), *words("column.outcomes.source.source_title_zh")),
+        Column("source_title_en", "string", attr("title", "en"), *words("column.outcomes.source.source_title_en")),
+        Column("source_date", "date", attr("date"), *words("column.outcomes.source.source_date")),
+        Column("source_url", "string", attr("url"), *words("column.outcomes.source.source_url")),
     ]
 
 
@@ -124,54 +122,46 @@ def outcome_columns(plan: Plan) -> list[Column]:
             "record",
             "string",
             lambda r: r.record,
-            "actual (a value in a year), status (recorded by staff for a "
-            "target without a number) or project (a project's progress)",
-            "actual（某年实际值）、status（无数字目标由工作人员录入的状态）或 project（项目进展）",
+            *words("column.outcomes.outcome.record"),
         ),
+        Column("subject", "string", lambda r: r.subject, *words("column.outcomes.outcome.subject")),
         Column(
-            "subject", "string", lambda r: r.subject, "what it is about: <collection>/<id>", "所指对象：<类别>/<标识>"
+            "collection", "string", lambda r: r.subject.partition("/")[0], *words("column.outcomes.outcome.collection")
         ),
-        Column("collection", "string", lambda r: r.subject.partition("/")[0], "collection of the plan", "规划数据类别"),
-        Column("id", "string", lambda r: r.subject.partition("/")[2], "id in that collection", "在该类别中的标识"),
-        Column("name_zh", "string", _text(lambda r: _name(r.entity), "zh"), "its name, Chinese", "名称（中文）"),
-        Column("name_en", "string", _text(lambda r: _name(r.entity), "en"), "its name, English", "名称（英文）"),
+        Column("id", "string", lambda r: r.subject.partition("/")[2], *words("column.outcomes.outcome.id")),
+        Column("name_zh", "string", _text(lambda r: _name(r.entity), "zh"), *words("column.outcomes.outcome.name_zh")),
+        Column("name_en", "string", _text(lambda r: _name(r.entity), "en"), *words("column.outcomes.outcome.name_en")),
         Column(
             "year",
             "integer",
             _item("year"),
-            "year of the value (actual) or judged (status)",
-            "实际值所属年份（或状态评定年份）",
+            *words("column.outcomes.outcome.year"),
         ),
         Column(
             "value",
             "number",
             _item("value"),
-            "actual value, in the unit of the target's figures",
-            "实际值，单位与目标数字相同",
+            *words("column.outcomes.outcome.value"),
         ),
-        Column("unit_zh", "string", _text(lambda r: r.unit, "zh"), "unit of the value", "单位"),
-        Column("unit_en", "string", _text(lambda r: r.unit, "en"), "unit of the value, English", "单位（英文）"),
+        Column("unit_zh", "string", _text(lambda r: r.unit, "zh"), *words("column.outcomes.outcome.unit_zh")),
+        Column("unit_en", "string", _text(lambda r: r.unit, "en"), *words("column.outcomes.outcome.unit_en")),
         Column(
             "status",
             "string",
             _item("status"),
-            "status recorded: achieved, not_achieved, on_track, off_track; "
-            "of a project: not_started, under_construction, partly_operating, completed, cancelled, unknown",
-            "录入的状态：achieved、not_achieved、on_track、off_track；项目：not_started（未开工）、"
-            "under_construction（在建）、partly_operating（部分投产）、completed（竣工）、cancelled（取消）、unknown（不明）",
+            *words("column.outcomes.outcome.status"),
         ),
-        Column("started", "date", _item("started"), "project: date construction started", "项目：开工日期"),
-        Column("completed", "date", _item("completed"), "project: date of completion", "项目：竣工日期"),
+        Column("started", "date", _item("started"), *words("column.outcomes.outcome.started")),
+        Column("completed", "date", _item("completed"), *words("column.outcomes.outcome.completed")),
         Column(
             "invested_wan",
             "number",
             _item("invested_wan"),
-            "project: investment made so far, 万元",
-            "项目：累计完成投资，万元",
+            *words("column.outcomes.outcome.invested_wan"),
         ),
-        Column("note_zh", "string", _text(lambda r: r.item.note, "zh"), "note, Chinese", "说明（中文）"),
-        Column("note_en", "string", _text(lambda r: r.item.note, "en"), "note, English", "说明（英文）"),
-        Column("as_of", "date", _item("as_of"), "date the figure or status was true", "数字或状态的截至日期"),
+        Column("note_zh", "string", _text(lambda r: r.item.note, "zh"), *words("column.outcomes.outcome.note_zh")),
+        Column("note_en", "string", _text(lambda r: r.item.note, "en"), *words("column.outcomes.outcome.note_en")),
+        Column("as_of", "date", _item("as_of"), *words("column.outcomes.outcome.as_of")),
         *_source_columns(lambda r: r.source),
     ]
 
@@ -212,113 +202,107 @@ def progress_columns(plan: Plan) -> list[Column]:
     outcomes = plan.file(m.OutcomesFile)
     tolerance = outcomes.tolerance_percent if outcomes else m.OutcomesFile().tolerance_percent
     return [
-        Column("subject", "string", lambda s: s.subject, "the target: <collection>/<id>", "目标：<类别>/<标识>"),
-        Column("collection", "string", lambda s: s.collection, "collection of the plan", "规划数据类别"),
-        Column("id", "string", lambda s: s.record.id, "id in that collection", "在该类别中的标识"),
+        Column("subject", "string", lambda s: s.subject, *words("column.outcomes.progress.subject")),
+        Column("collection", "string", lambda s: s.collection, *words("column.outcomes.progress.collection")),
+        Column("id", "string", lambda s: s.record.id, *words("column.outcomes.progress.id")),
         Column(
             "values_of",
             "string",
             lambda s: s.goal.measured_as or s.subject,
-            "the record whose recorded values it is judged on (a commitment naming a table's figure: that record)",
-            "据以评定的实际值所属对象（与表中数字相同的目标：该表中的对象）",
+            *words("column.outcomes.progress.values_of"),
         ),
-        Column("name_zh", "string", _text(lambda s: _name(s.record), "zh"), "name, Chinese", "名称（中文）"),
-        Column("name_en", "string", _text(lambda s: _name(s.record), "en"), "name, English", "名称（英文）"),
-        Column("binding", "boolean", _goal("binding"), "a binding (约束性) target", "是否为约束性目标"),
+        Column("name_zh", "string", _text(lambda s: _name(s.record), "zh"), *words("column.outcomes.progress.name_zh")),
+        Column("name_en", "string", _text(lambda s: _name(s.record), "en"), *words("column.outcomes.progress.name_en")),
+        Column("binding", "boolean", _goal("binding"), *words("column.outcomes.progress.binding")),
         Column(
-            "unit_zh", "string", _text(lambda s: s.goal.unit or OUTPUT_UNIT, "zh"), "unit of its figures", "数字的单位"
+            "unit_zh",
+            "string",
+            _text(lambda s: s.goal.unit or OUTPUT_UNIT, "zh"),
+            *words("column.outcomes.progress.unit_zh"),
         ),
-        Column("unit_en", "string", _text(lambda s: s.goal.unit or OUTPUT_UNIT, "en"), "unit, English", "单位（英文）"),
-        Column("base_year", "integer", _goal("base_year"), "base year of the plan", "基期年份"),
-        Column("base_value", "number", _goal("base"), "the plan's base-year figure", "规划中的基期数字"),
+        Column(
+            "unit_en",
+            "string",
+            _text(lambda s: s.goal.unit or OUTPUT_UNIT, "en"),
+            *words("column.outcomes.progress.unit_en"),
+        ),
+        Column("base_year", "integer", _goal("base_year"), *words("column.outcomes.progress.base_year")),
+        Column("base_value", "number", _goal("base"), *words("column.outcomes.progress.base_value")),
         Column(
             "revised_base_value",
             "number",
             lambda s: s.base_actual.value if s.base_actual else None,
-            "a base-year value recorded later (a revision); the required path starts from it",
-            "事后录入的基期修订值；所需路径由此起算",
+            *words("column.outcomes.progress.revised_base_value"),
         ),
-        Column("target_year", "integer", _goal("target_year"), "year the target is for", "目标年份"),
+        Column("target_year", "integer", _goal("target_year"), *words("column.outcomes.progress.target_year")),
         Column(
             "every_year",
             "boolean",
             _goal("every_year"),
-            "the target applies to every year of the period",
-            "目标适用于规划期每一年",
+            *words("column.outcomes.progress.every_year"),
         ),
-        Column("target_value", "number", _goal("target"), "target figure", "目标值"),
-        Column("target_min", "number", _goal("low"), "a target range's minimum", "目标区间下限"),
-        Column("target_max", "number", _goal("high"), "a target range's maximum", "目标区间上限"),
+        Column("target_value", "number", _goal("target"), *words("column.outcomes.progress.target_value")),
+        Column("target_min", "number", _goal("low"), *words("column.outcomes.progress.target_min")),
+        Column("target_max", "number", _goal("high"), *words("column.outcomes.progress.target_max")),
         Column(
             "target_text_zh",
             "string",
             _text(lambda s: s.goal.text, "zh"),
-            "a target stated in words",
-            "以文字表述的目标",
+            *words("column.outcomes.progress.target_text_zh"),
         ),
         Column(
             "comparison",
             "string",
             _goal("comparison"),
-            "at_least, at_most (a figure to fall), about or exactly",
-            "at_least（不低于）、at_most（不高于，须下降的数字）、about（左右）或 exactly（恰为/区间内）",
+            *words("column.outcomes.progress.comparison"),
         ),
         Column(
             "latest_year",
             "integer",
             lambda s: s.assessment.year,
-            "year of the value the status rests on",
-            "状态所依据实际值的年份",
+            *words("column.outcomes.progress.latest_year"),
         ),
         Column(
             "latest_value",
             "number",
             lambda s: s.assessment.value,
-            "that value (a growth-rate target: the average of the yearly rates)",
-            "该实际值（增速目标：各年增速的平均值）",
+            *words("column.outcomes.progress.latest_value"),
         ),
         Column(
             "required_value",
             "number",
             _required,
-            "what the target (or its required path) asked for in that year",
-            "目标（或所需路径）对该年的要求",
+            *words("column.outcomes.progress.required_value"),
         ),
         Column(
             "status",
             "string",
             lambda s: s.status,
-            "achieved, on_track, off_track, not_achieved or not_measurable (no value recorded)",
-            "achieved（已实现）、on_track（进度正常）、off_track（进度滞后）、not_achieved（未实现）"
-            "或 not_measurable（暂无实际值）",
+            *words("column.outcomes.progress.status"),
         ),
         Column(
             "status_rule",
             "string",
             lambda s: s.assessment.reason,
-            "which rule gave the status (see /progress/)",
-            "得出状态的规则（见“完成情况”页）",
+            *words("column.outcomes.progress.status_rule"),
         ),
         Column(
             "recorded_by_staff",
             "boolean",
             lambda s: s.assessment.recorded,
-            "the status was recorded, not computed",
-            "状态由工作人员录入，而非计算",
+            *words("column.outcomes.progress.recorded_by_staff"),
         ),
         Column(
             "tolerance_percent",
             "number",
             lambda s: tolerance,
-            "on track: at most this % short of the path",
-            "进度正常：与所需路径相差不超过此百分比",
+            *words("column.outcomes.progress.tolerance_percent"),
         ),
         Column(
             "as_of",
             "date",
             lambda s: _date(s.as_of),
-            "as-of date of the latest value or status",
-            "最新实际值或状态的截至日期",
+            *words("column.outcomes.progress.as_of"),
         ),
         *_source_columns(lambda s: _source_of(plan, s)),
     ]

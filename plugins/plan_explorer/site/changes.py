@@ -4,26 +4,31 @@ A change (see :mod:`history.diff`) is plain data; here it becomes a line such as
 or ``New project: X (total investment CNY 1.2 billion)``, with figures in the page's units (:mod:`numfmt`) and the
 record linked when it still has a page. A change of one language's text only (a translation fixed) is listed on
 that language's pages only.
+
+What a field is — its label, its unit, its categories — is read from the field's declared meaning
+(:mod:`model.meaning`), never from a table of field names here: a new entity type's changes read right as it is.
+Every word comes from the catalogue (the keys a type needs are checked at load, :mod:`required`); an id or a
+path no reader knows is said to be revised, never printed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..descriptor import EntityType
+from ..descriptor import ANY_LIST, EntityType
 from ..history import ReleaseChanges
 from ..i18n import Translator
 from ..model import records as m
+from ..model.meaning import Quantity, meaning, meanings
 from ..numfmt import Formatter
 from . import contexts as c
 from .state import Site
 from .urls import CHANGES, HOME
 
-#: how a figure field is shown, by its name: amounts in 万元 or 亿元, rates, areas
-WAN = frozenset({"total_investment_wan", "plan_investment_wan"})
-YI = frozenset({"output", "output_target", "total"})
-PERCENT = frozenset({"growth_stated", "yoy"})
+#: a value that is a key, an id or a path (``at_least``, ``industries/x``): never shown to a reader as it is
+KEYLIKE = re.compile(r"^[a-z0-9]+([_/.@-][a-z0-9]+)+$")
 #: a text longer than this is not quoted in a change's line (its old and new versions are shown apart)
 LONG_TEXT = 40
 #: the changes of one collection in one release shown before the rest are folded away
@@ -63,8 +68,7 @@ class ChangeWriter:
             for d in details:
                 d.old = d.old if d.old is not None else t("changes.none")
                 d.new = d.new if d.new is not None else t("changes.none")
-        subject = t(f"changes.subject.{collection}") if t.has(f"changes.subject.{collection}") else collection
-        lead = t(f"changes.{action}", subject=subject)
+        lead = t(f"changes.{action}", subject=t(f"changes.subject.{collection}"))
         named = c.Named(self.name_of(change, record), record)
         return self.line(release, action, lead, named, details, joiner="paren" if action == "added" else "after")
 
@@ -119,7 +123,7 @@ class ChangeWriter:
         old, new = f.get("old"), f.get("new")
         if _is_text(old) or _is_text(new) or _is_text_list(old) or _is_text_list(new):
             return self.text_change(f["field"], f)
-        if _is_number(old) or _is_number(new):
+        if _is_number(old) or _is_number(new) or self.quantity(collection, f["field"]) is not None:
             return self.figure_change(f["field"], f, change, None)
         label = self.field_label(f["field"], f.get("key"))
         return c.ChangeDetail(label, self.value(collection, f["field"], old), self.value(collection, f["field"], new))
@@ -127,14 +131,21 @@ class ChangeWriter:
     def figure_change(
         self, fieldname: str, f: dict[str, Any], change: dict[str, Any], target: Any, label: str | None = None
     ) -> c.ChangeDetail:
-        unit = change.get("unit")
+        quantity = self.quantity(change["collection"], fieldname)
+        unit = quantity.words_of(change) if quantity is not None else ("", "", "")
         if target is not None and fieldname == "value":
-            unit = _unit_json(target)
+            unit = _measured_unit(target)
         if label is None:
             label = self.field_label(fieldname, f.get("key"))
-        old = None if change["action"] == "added" else self.figure(fieldname, f.get("old"), unit)
-        new = None if change["action"] == "removed" else self.figure(fieldname, f.get("new"), unit)
+        old = None if change["action"] == "added" else self.figure(fieldname, f.get("old"), unit, quantity)
+        new = None if change["action"] == "removed" else self.figure(fieldname, f.get("new"), unit, quantity)
         return c.ChangeDetail(label, old, new)
+
+    def quantity(self, collection: str, fieldname: str) -> Quantity | None:
+        """The declared meaning of a figure field of ``collection``'s records (None: not a quantity)."""
+        etype = self.types.get(collection)
+        found = meaning(etype.record, fieldname) if etype is not None else None
+        return found.quantity if found is not None else None
 
     def text_change(self, fieldname: str, f: dict[str, Any]) -> c.ChangeDetail | None:
         old, new = self.text(f.get("old")), self.text(f.get("new"))
@@ -145,31 +156,20 @@ class ChangeWriter:
         return c.ChangeDetail(label, old, new, long=long)
 
     def field_label(self, fieldname: str, key: Any) -> str:
-        t = self.t
-        label = t(f"changes.field.{fieldname}") if t.has(f"changes.field.{fieldname}") else fieldname
-        return t("changes.field_in_year", field=label, year=key) if key is not None else label
+        """The field's label from the catalogue (its key declared with the field, :mod:`model.meaning`)."""
+        label = self.t(f"changes.field.{fieldname}")
+        return self.t("changes.field_in_year", field=label, year=key) if key is not None else label
 
-    def figure(self, fieldname: str, value: Any, unit: Any) -> str:
+    def figure(self, fieldname: str, value: Any, unit: tuple[str, str, str], quantity: Quantity | None = None) -> str:
+        """A figure of the field in its declared unit, in the reader's unit (:mod:`numfmt`)."""
         fmt = self.fmt
         if fieldname in PLAIN and value is not None:
             return str(value)  # a year or a position, not a quantity in the record's unit
         if value is None:
-            return fmt.wan(None) if fieldname in WAN else self.t("changes.none")
-        if fieldname in WAN:
-            return fmt.wan(value)
-        if fieldname in YI:
-            return fmt.yi(value)
-        if fieldname in PERCENT:
-            return fmt.percent(value)
-        if fieldname == "area_km2":
-            return f"{fmt.number(value)} km²"
-        if fieldname == "land_target_wan_mu":
-            return fmt.count(value, "万亩") if self.lang == "zh" else f"{fmt.number(value * 10000)} mu"
-        if isinstance(unit, dict):
-            return fmt.figure(value, unit.get("zh", ""), unit.get("en", ""))
-        if isinstance(unit, str):
-            return fmt.yi(value) if unit == "亿元" else fmt.figure(value, unit, "")
-        return fmt.number(value)
+            return fmt.wan(None) if unit[0] == "万元" and quantity is not None else self.t("changes.none")
+        if not _is_number(value):
+            return self.t("changes.revised")
+        return fmt.measure(value, *unit) if unit[0] else fmt.number(value)
 
     def text(self, value: Any) -> str | None:
         if value is None:
@@ -196,14 +196,28 @@ class ChangeWriter:
         target = self.reference_target(collection, fieldname)
         if target is not None:
             ids = value if isinstance(value, list) else [value]
-            names = [self._record_name(plan.index.get(target, {}).get(str(i)), str(i)) for i in ids]
+            names = [self.referenced_name(target, str(i)) for i in ids]
             return ("、" if self.lang == "zh" else ", ").join(names)
-        if isinstance(value, str):
-            key = f"project.type.{value}" if fieldname == "type" else ""
-            return t(key) if key and t.has(key) else value
-        if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        etype = self.types.get(collection)
+        field = meaning(etype.record, fieldname) if etype is not None else None
+        if isinstance(value, str) and field is not None and field.categories is not None:
+            return t(f"{field.categories.key}.{value}")
+        if isinstance(value, str) and not KEYLIKE.match(value):
+            return value
+        if isinstance(value, list) and all(isinstance(v, int | float) for v in value):
             return ("、" if self.lang == "zh" else ", ").join(str(v) for v in value)
         return t("changes.revised")
+
+    def referenced_name(self, target: str, ident: str) -> str:
+        """The name of a record a field names (``<list>/<id>`` for a field that may name any list's); a record
+        the plan no longer has is said to be revised, its id never printed."""
+        plan = self.site.plan
+        if target == ANY_LIST:
+            if ident == m.PLAN_ENTITY:
+                return self.site.plan.info.short_title[self.lang]
+            target, _, ident = ident.partition("/")
+        record = plan.index.get(target, {}).get(ident)
+        return self._record_name(record, self.t("changes.revised"))
 
     def reference_target(self, collection: str, fieldname: str) -> str | None:
         etype = self.types.get(collection)
@@ -226,7 +240,7 @@ class ChangeWriter:
         name = change.get("name")
         if isinstance(name, dict) and _is_text(name):
             return str(name[self.lang])
-        return self._record_name(record, str(change.get("target") or change.get("id", "")))
+        return self._record_name(record, self.t("changes.revised"))
 
     def _record_name(self, record: Any, fallback: str) -> str:
         for attr in ("name", "label", "term"):
@@ -238,8 +252,7 @@ class ChangeWriter:
     def collection_title(self, collection: str) -> str:
         if collection == FORMAT:
             return self.t("changes.subjects.release")
-        key = f"changes.subjects.{collection}"
-        return self.t(key) if self.t.has(key) else collection
+        return self.t(f"changes.subjects.{collection}")
 
     # --- lists ---------------------------------------------------------------------------------------------
 
@@ -292,12 +305,13 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _unit_json(record: Any) -> Any:
-    """The unit of an outcome's target: an indicator's own, 亿元 for an industry's or a township's output."""
-    unit = getattr(record, "unit", None)
-    if isinstance(unit, m.Text):
-        return unit.model_dump()
-    return "亿元" if isinstance(record, m.Industry | m.Township) else None
+def _measured_unit(record: Any) -> tuple[str, str, str]:
+    """The unit an outcome of ``record`` is recorded in: that of its first figure field (an indicator's own
+    unit, an industry's or a township's output in 亿元), as declared (:mod:`model.meaning`)."""
+    if not isinstance(record, m.Model):
+        return "", "", ""
+    quantity = next((f.quantity for f in meanings(type(record)).values() if f.quantity is not None), None)
+    return quantity.words_of(record) if quantity is not None else ("", "", "")
 
 
 # --- pages ------------------------------------------------------------------------------------------------

@@ -385,6 +385,22 @@ class TownshipPage(Page):
     progress: TargetProgress | None = None
 
 
+@dataclass
+class FieldFact:
+    """One field of a record as its page shows it: the field's label and its value, in the page's words."""
+
+    label: str
+    text: str
+
+
+@dataclass
+class RecordPage(Page):
+    """The page of a record of a type with no page of its own: its fields by their declared meanings."""
+
+    record: Any = None
+    facts: list[FieldFact] = field(default_factory=list)
+
+
 # --- overview pages ---------------------------------------------------------------------------------
 
 

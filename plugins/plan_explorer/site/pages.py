@@ -18,6 +18,7 @@ from ..descriptor import EntityPages
 from ..export import exported, source_labels, township_years
 from ..i18n import OTHER, Translator
 from ..model import records as m
+from ..model.meaning import meanings
 from ..numfmt import implied_growth
 from ..relations import investment_sum
 from ..targets import first_statements
@@ -26,6 +27,7 @@ from . import contexts as c
 from . import targetpages as tp
 from .changes import changes_page, record_changes
 from .citation import citation
+from .fields import field_facts
 from .progress import progress_page, project_progress, project_statuses, status_counts, target_progress
 from .state import Site
 from .urls import AUDIT, CHANGES, DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH, PageAddress
@@ -33,7 +35,7 @@ from .urls import AUDIT, CHANGES, DATA, HOME, NOT_FOUND, PLAN, PROGRESS, SEARCH,
 P = TypeVar("P", bound=c.Page)
 HOME_TOP_PROJECTS = 6
 ABOUT = "about"  # the about page (content/pages/<lang>/about.md) states the plan's identity and the data's licence
-TOWNSHIP_KINDS = ("total", "township", "zone", "enterprise", "utility")
+TOWNSHIP_KINDS = meanings(m.Township)["kind"].values  # the categories the field declares, in its order
 
 
 def _from(base: c.Page, kind: type[P], **values: Any) -> P:
@@ -72,7 +74,7 @@ def _figures(site: Site, figures: dict[int, float | None]) -> c.Figures:
 # --- entity pages (named by the descriptors) ---------------------------------------------------------
 
 
-def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str, description: str) -> c.Page:
+def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str | None, description: str) -> c.Page:
     page = _base(site, lang, site.urls.of(record), kind, record.name[lang], description, section)
     page.findings = site.audit.for_entity(record)
     page.targets = tp.rows_of(site, record, lang)
@@ -174,6 +176,20 @@ def township_page(site: Site, tw: m.Township, lang: str, t: Translator) -> c.Tow
         platform=plan.find(m.Platform, tw.platform),
         growth=implied_growth(tw.output.get(plan.base_year), tw.output.get(plan.target_year), plan.years),
         progress=target_progress(site, "townships", tw, lang),
+    )
+
+
+def record_page(site: Site, record: Any, lang: str, t: Translator) -> c.RecordPage:
+    """A generic entity page (template ``record.html``): a record's fields as their meanings say, for a type
+    with no page of its own (its descriptor names this function)."""
+    name = site.plan.kinds[type(record)]
+    etype = next(e for e in site.types if e.name == name)
+    section = name if etype.overview is not None else None
+    return _from(
+        _entity_base(site, record, lang, etype.kind or "other", section, record.name[lang]),
+        c.RecordPage,
+        record=record,
+        facts=field_facts(site, record, lang),
     )
 
 

@@ -42,11 +42,21 @@
     return rounded.toLocaleString('en-US', { useGrouping: grouping, maximumFractionDigits: 6 });
   }
 
-  // A sum of 万元 amounts: same rule as plugins/plan_explorer/numfmt.py wan_total() (亿元 to two decimals).
+  // A sum of 万元 amounts in the reader's unit, by the table numfmt.py emits (numfmt.money_table: its steps, the
+  // rounding of sums, the text of nothing), so the page's total and the filtered one read alike.
+  var money = {};
+  try { money = JSON.parse(script.getAttribute('data-money') || '{}'); } catch (e) { money = {}; }
+  function first(list, yuan) {
+    return list.filter(function (x) { return Math.abs(yuan) >= x[0]; })[0];
+  }
   function formatTotal(total) {
-    if (total === 0) return lang === 'zh' ? '0亿元' : 'CNY 0';
-    var yi = Math.round(total / 100) / 100;
-    return lang === 'zh' ? plain(yi, false) + '亿元' : 'CNY ' + plain(yi / 10, true) + ' billion';
+    var steps = money.steps || [];
+    if (total === 0 || !steps.length) return money.zero || '0';
+    var yuan = total * 10000;
+    var quantum = (first(money.quanta || [], yuan) || [0, 1])[1];
+    yuan = Math.round(yuan / quantum) * quantum;
+    var step = steps.filter(function (s) { return Math.abs(yuan) >= s.from; })[0] || steps[steps.length - 1];
+    return step.prefix + plain(yuan / step.per, lang === 'en') + step.suffix;
   }
 
   // 万元 (URL) <-> the field's unit (a power of ten apart), by moving the decimal point in the text: exact
@@ -310,7 +320,7 @@
   // column only if the plan records projects' progress.
   var FIELDS = ['id', 'seq', 'name', 'type', 'industry', 'platform', 'township', 'location', 'start_year',
     'end_year', 'total_investment', 'plan_investment', 'builder', 'origin', 'major', 'status'];
-  var money = lang === 'zh' ? 1 : 100;  // 万元 per CSV unit
+  var csvUnit = lang === 'zh' ? 1 : 100;  // 万元 per CSV unit
   var yes = script.getAttribute('data-yes') || 'yes';
   var no = script.getAttribute('data-no') || 'no';
 
@@ -323,7 +333,7 @@
   }
 
   function csvNumber(n) { return n === null ? '' : plain(n, false); }
-  function csvMoney(n) { return n === null ? '' : plain(n / money, false); }
+  function csvMoney(n) { return n === null ? '' : plain(n / csvUnit, false); }
 
   function cell(p, key) {
     switch (key) {
