@@ -27,6 +27,7 @@ from .pipeline import load_site
 from .schema import write_schemas
 from .serve import serve_site
 from .targets import KINDS, entity_list
+from .translations.units import Counts, all_units, count
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
@@ -41,11 +42,14 @@ def check(plan_root: Path) -> int:
     plan = site.plan
     has = [t.name for t in site.types]
     lacks = [t.name for t in ENTITY_TYPES if t.name not in has]
-    print(f"plan: {plan.info.title.en} ({plan.info.period.start}–{plan.info.period.end}, base year {plan.base_year})")
+    print(
+        f"plan: {plan.info.title['en']} ({plan.info.period.start}–{plan.info.period.end}, base year {plan.base_year})"
+    )
     print("collections: " + ", ".join(has) + (f" (not in this plan: {', '.join(lacks)})" if lacks else ""))
     counts = {name: len(items) for name, items in plan.lists.items() if name != "sources"}
     print("data OK: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
-    print(f"content OK: {len(site.chapters)} chapters, {len(site.docs)} pages, both languages")
+    print(f"content OK: {len(site.chapters)} chapters, {len(site.docs)} pages")
+    print(translation_line(count(all_units(plan, site.chapters, site.docs))))
     for line in target_counts(plan):
         print(line)
     audit = site.audit.counts()
@@ -54,8 +58,18 @@ def check(plan_root: Path) -> int:
     for finding in site.audit.findings:
         tag = f"knock-on of {finding.follows}" if finding.follows else finding.severity
         note = " (rests on the site's classification)" if finding.classified else ""
-        print(f"  [{tag}] {finding.subject.en}: {render(finding.computation, t, fmt)}{note}")
+        print(f"  [{tag}] {finding.subject['en']}: {render(finding.computation, t, fmt)}{note}")
     return 0
+
+
+def translation_line(counts: Counts) -> str:
+    """``translation: …``: how many of the plan's texts have their English, lack it or have it out of date."""
+    if counts.complete:
+        return f"translation: all {counts.total} texts translated"
+    return (
+        f"translation: {counts.translated} of {counts.total} texts translated, {counts.missing} untranslated, "
+        f"{counts.outdated} outdated (make translations writes them to an XLIFF file)"
+    )
 
 
 def target_counts(plan: Plan) -> list[str]:

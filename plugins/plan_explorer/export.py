@@ -247,7 +247,9 @@ def project_columns(plan: Plan) -> list[Column]:
     projects = plan.file(m.ProjectsFile)
     star = projects.star if projects else None
     starred = (
-        [Column(star.column, "boolean", lambda r: r.starred, f"★ {star.name.en}", f"★ {star.name.zh}")] if star else []
+        [Column(star.column, "boolean", lambda r: r.starred, f"★ {star.name['en']}", f"★ {star.name.zh}")]
+        if star
+        else []
     )
     period = f"{info.period.start}–{info.period.end}"
     return [
@@ -534,7 +536,7 @@ def licences(plan: Plan) -> list[dict[str, str]]:
     licence = plan.meta.site.licence
     if licence is None:
         return []
-    title = licence.name.en if licence.name else licence.id
+    title = licence.name["en"] if licence.name else licence.id
     return [{"name": licence.id, "path": licence.address, "title": title}]
 
 
@@ -580,7 +582,7 @@ def datapackage(plan: Plan, types: Sequence[EntityType], release: Release) -> di
     return {
         "profile": "data-package",
         "name": plan.meta.site.datapackage_name,
-        "title": info.title.en,
+        "title": info.title["en"],
         "description": info.title.zh,
         **stamp,
         "sources": sources,

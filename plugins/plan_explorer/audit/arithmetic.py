@@ -55,7 +55,7 @@ def total_findings(plan: Plan) -> Iterator[Finding]:
         rows = plan.referring(m.Industry, "group", group.id)
         for year, total in sorted(group.total.items()):
             parts = [Value(i.name, i.output.get(year), "亿元", i.source) for i in rows]
-            subject = text(f"{group.name.zh}合计（{year}年）", f"{group.name.en}: total, {year}")
+            subject = text(f"{group.name.zh}合计（{year}年）", f"{group.name['en']}: total, {year}")
             f = _sum_finding(
                 f"totals-{group.id}-{year}",
                 "totals",
@@ -98,7 +98,7 @@ def township_findings(plan: Plan) -> Iterator[Finding]:
     zones = [t for t in rows if t.kind == "zone"]
     for year, total in sorted(total_row.output.items()):
         parts = [Value(t.name, t.output.get(year), "亿元", t.source) for t in additive]
-        subject = text(f"{table.zh}{total_row.name.zh}（{year}年）", f"{table.en}: {total_row.name.en}, {year}")
+        subject = text(f"{table.zh}{total_row.name.zh}（{year}年）", f"{table['en']}: {total_row.name['en']}, {year}")
         stated = Value(total_row.name, total, "亿元", total_row.source)
         where = total_row.source.ref
         f = _sum_finding(f"totals-townships-{year}", "totals", subject, stated, parts, [total_row], where)
@@ -109,7 +109,7 @@ def township_findings(plan: Plan) -> Iterator[Finding]:
             f = _sum_finding(
                 f"overlap-townships-{year}",
                 "overlap",
-                text(f"{table.zh}含园区行之和（{year}年）", f"{table.en} rows including the zones, {year}"),
+                text(f"{table.zh}含园区行之和（{year}年）", f"{table['en']} rows including the zones, {year}"),
                 stated,
                 with_zones,
                 [total_row, *zones],

@@ -37,7 +37,9 @@ def investment_findings(plan: Plan) -> Iterator[Finding]:
             if abs(diff) < 1e-6 or (not wholes and diff < 0):
                 continue
             values = [
-                Value(text(f"{table.zh}表中总投资", f"total investment in {table.en}"), total, "万元", project.source),
+                Value(
+                    text(f"{table.zh}表中总投资", f"total investment in {table['en']}"), total, "万元", project.source
+                ),
                 *(
                     Value(
                         text("建设内容所述", "stated in the project description"),

@@ -32,7 +32,7 @@ def describe(plan: Plan, path: str) -> m.Text:
         zh, en = OTHER_FIELDS[rest[0]]
     else:
         zh, en = (rest[0], rest[0].replace("_", " ")) if rest else ("", "")
-    return m.Text(zh=f"{name.zh}，{zh}", en=f"{name.en}, {en}")
+    return m.Text(zh=f"{name.zh}，{zh}", en=f"{name['en']}, {en}")
 
 
 def unit_of(plan: Plan, path: str) -> str:
