@@ -17,7 +17,7 @@ CLI := $(PY) -m plugins.plan_explorer
 # axe-core is vendored in tests/vendor: no Node.js or npm is needed.
 APT_PACKAGES := chromium fonts-noto-cjk default-jre-headless nginx
 
-.PHONY: setup system-deps html serve devserver publish check schema workbook import test golden bench lint format clean
+.PHONY: setup system-deps html serve devserver publish check schema workbook import translations import-translations test golden bench lint format clean
 
 setup: $(STAMP) system-deps
 
@@ -58,6 +58,14 @@ workbook: $(STAMP)
 
 import: $(STAMP)
 	$(CLI) import --plan $(PLAN) $(FILE)
+
+# The texts that lack English (or whose Chinese changed since) as XLIFF for translators, and its way back
+# (FILE=plan.xlf; see docs/EDITING.md, "Translating").
+translations: $(STAMP)
+	$(CLI) translations --plan $(PLAN) --output $(if $(filter outcomes.xlsx,$(FILE)),plan.xlf,$(FILE))
+
+import-translations: $(STAMP)
+	$(CLI) import-translations --plan $(PLAN) $(if $(filter outcomes.xlsx,$(FILE)),plan.xlf,$(FILE))
 
 test: setup
 	$(PY) -m ruff check plugins tests tools

@@ -1,5 +1,6 @@
 """Command line: ``check`` validates a plan; ``build`` writes its site atomically; ``devserver``; ``schema``;
-``workbook`` writes the spreadsheet staff record outcomes in, ``import`` brings it back into ``data/outcomes.yaml``.
+``workbook`` writes the spreadsheet staff record outcomes in, ``import`` brings it back into ``data/outcomes.yaml``;
+``translations`` writes the texts that need English to an XLIFF file, ``import-translations`` brings it back.
 
 ``python -m plugins.plan_explorer check [--plan DIR]`` prints what the plan has, counts and audit findings;
 ``python -m plugins.plan_explorer build [--plan DIR] [--settings F] [--output DIR]`` builds the site. Anything
@@ -126,6 +127,42 @@ def import_outcomes(plan_root: Path, file: str) -> int:
     return 0
 
 
+def export_translations(plan_root: Path, file: Path) -> int:
+    """Write the plan's texts that need English (missing or outdated) to an XLIFF file for translators."""
+    try:
+        site = load_site(plan_root, THEME, history=False)
+    except PlanError as exc:
+        report(exc, "no file was written")
+        return 1
+    from .translations.exchange import export_translations as export  # translate-toolkit: only for this command
+
+    units = export(site, file)
+    missing = sum(u.state == "missing" for u in units)
+    print(f"wrote {file}: {len(units)} texts to translate ({missing} untranslated, {len(units) - missing} outdated)")
+    return 0
+
+
+def import_translations(plan_root: Path, file: str) -> int:
+    """Check a translated XLIFF file and write its English into the plan (nothing on any problem)."""
+    try:
+        site = load_site(plan_root, THEME, history=False)
+    except PlanError as exc:
+        report(exc, "nothing was imported")
+        return 1
+    from .translations.exchange import TranslationFileError
+    from .translations.exchange import import_translations as read_back
+
+    try:
+        result = read_back(site, plan_root, Path(file), file)
+    except TranslationFileError as exc:
+        report(exc)
+        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 1
+    files = ", ".join(result.written) if result.written else "no file changed"
+    print(f"imported {result.translated} translations ({result.skipped} units unchanged or empty): {files}")
+    return 0
+
+
 def run_build(options: BuildOptions) -> int:
     if not options.settings.is_file():
         print(f"build failed: no settings file {options.settings}", file=sys.stderr)
@@ -168,6 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("import", help="check a filled-in workbook and write data/outcomes.yaml from it")
     i.add_argument("--plan", default=str(ROOT), help=plan_help)
     i.add_argument("file", help="the workbook (.xlsx)")
+    x = sub.add_parser("translations", help="write the texts that need English to an XLIFF file for translators")
+    x.add_argument("--plan", default=str(ROOT), help=plan_help)
+    x.add_argument("--output", default="plan.xlf")
+    y = sub.add_parser("import-translations", help="check a translated XLIFF file and write its English")
+    y.add_argument("--plan", default=str(ROOT), help=plan_help)
+    y.add_argument("file", help="the translated file (.xlf)")
     d = sub.add_parser("devserver", help="serve output/, rebuild on changes, reload the browser")
     d.add_argument("--plan", default=str(ROOT), help=plan_help)
     d.add_argument("--port", type=int, default=8000)
@@ -197,4 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         return workbook(Path(args.plan).resolve(), Path(args.output))
     if args.command == "import":
         return import_outcomes(Path(args.plan).resolve(), args.file)
+    if args.command == "translations":
+        return export_translations(Path(args.plan).resolve(), Path(args.output))
+    if args.command == "import-translations":
+        return import_translations(Path(args.plan).resolve(), args.file)
     return run_devserver(ROOT, Path(args.plan).resolve(), args.port)
