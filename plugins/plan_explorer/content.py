@@ -212,7 +212,8 @@ def load_documents(folder: Path, display_root: str, log: ProblemLog) -> dict[str
             if doc is not None:
                 pair[lang] = doc
         if len(pair) == 2:
-            pair["en"] = _fill(pair["zh"], pair["en"])
+            if pair["en"].exists:
+                pair["en"] = _fill(pair["zh"], pair["en"])
             _check_pair(pair, f"{display_root}/en/{name}", log)
             docs[pair["zh"].id] = pair
     return docs

@@ -24,30 +24,54 @@ SCALES: dict[str, tuple[Decimal, ...]] = {
 }
 
 
+QUOTES = str.maketrans("", "", '“”‘’"')
+MASK = "\u25a1"  # a character no Chinese form contains
+
+
 @dataclass(frozen=True)
 class Rendering:
-    """A glossary term: its Chinese forms and the English forms a translation may use."""
+    """A glossary term: its Chinese forms and the English forms a translation may use (any case, with a regular
+    plural), as the glossary's own test reads them (tests/test_glossary.py)."""
 
     zh: tuple[str, ...]
     en: tuple[str, ...]
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Any of the English forms, in any case, singular or with a regular plural (``widgets``: a ``widget
+        factory`` too)."""
+        stems = {f.removesuffix("s") if f.endswith("s") and not f.endswith("ss") else f for f in self.en}
+        forms = "|".join(re.escape(f) for f in sorted(stems, key=len, reverse=True))
+        return re.compile(rf"(?<![A-Za-z])(?:{forms})(?:s|es)?(?![A-Za-z])", re.I)
+
 
 def glossary(plan: m.GlossaryFile | None) -> list[Rendering]:
-    """The glossary's terms that have an English rendering (``zh_forms: []`` terms are not checked)."""
+    """The glossary's terms that have an English rendering (``zh_forms: []`` terms are not checked), longest
+    Chinese first: a longer term masks the shorter ones inside it."""
     if plan is None:
         return []
     out = []
     for term in plan.terms:
-        if not term.term.en or term.zh_forms == []:
+        if not term.term.en:
             continue
-        zh = tuple(term.zh_forms or [f.strip() for f in term.term.zh.split(" / ")])
-        en = tuple(dict.fromkeys([*(f.strip() for f in term.term.en.split(" / ")), *term.forms]))
-        out.append(Rendering(tuple(f for f in zh if f), en))
-    return out
+        forms = term.zh_forms if term.zh_forms is not None else term.term.zh.split(" / ")
+        zh = tuple(f.strip().translate(QUOTES) for f in forms if f.strip())
+        if zh:
+            out.append(Rendering(zh, tuple(dict.fromkeys([term.term.en, *term.forms]))))
+    return sorted(out, key=lambda r: -max(len(f) for f in r.zh))
 
 
 def terms_in(zh: str, renderings: list[Rendering]) -> list[Rendering]:
-    return [r for r in renderings if any(form in zh for form in r.zh)]
+    """The terms a Chinese text uses (a longer term's text is not searched for shorter ones)."""
+    zh = zh.translate(QUOTES)
+    found = []
+    for rendering in renderings:
+        for form in rendering.zh:
+            if form in zh:
+                zh = zh.replace(form, MASK * len(form))
+                if rendering not in found:
+                    found.append(rendering)
+    return found
 
 
 def _numbers(en: str) -> set[Decimal]:
@@ -69,13 +93,13 @@ def figure_problems(zh: str, en: str) -> list[str]:
         if not accepted & have:
             expected = f" (as {shown})" if shown else ""
             problems.append(f"the figure {match.group().strip()} of the Chinese is not in the English{expected}")
-    return problems
+    return list(dict.fromkeys(problems))
 
 
 def glossary_problems(zh: str, en: str, renderings: list[Rendering]) -> list[str]:
-    lower = en.lower()
+    en = en.replace("’", "'")
     return [
-        f"the glossary renders {'/'.join(r.zh)} as {' or '.join(r.en)}; the English uses neither"
+        f"the glossary renders {' / '.join(r.zh)} as {' or '.join(r.en)}; the English uses neither"
         for r in terms_in(zh, renderings)
-        if not any(form.lower() in lower for form in r.en)
+        if not r.pattern.search(en)
     ]

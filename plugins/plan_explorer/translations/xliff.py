@@ -16,11 +16,11 @@ from .units import TextUnit
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 
 
-class Unit12(xliff.xliffunit):  # type: ignore[misc]  # translate-toolkit is untyped
+class Unit12(xliff.xliffunit):
     namespace = NAMESPACE
 
 
-class Xliff12(xliff.xlifffile):  # type: ignore[misc]
+class Xliff12(xliff.xlifffile):  # type: ignore[type-arg]  # generic in its stubs, not at run time
     """translate-toolkit's XLIFF store, writing version 1.2 (it writes 1.1 by default and reads both)."""
 
     UnitClass = Unit12
@@ -46,7 +46,7 @@ def to_xliff(units: list[Glossed]) -> bytes:
     store = Xliff12(sourcelanguage=HTML_LANG["zh"], targetlanguage=HTML_LANG["en"])
     for item in units:
         unit = item.unit
-        tu = store.addsourceunit(unit.zh, filename="plan")
+        tu = store.addsourceunit(unit.zh, filename="plan")  # type: ignore[no-untyped-call]
         tu.xmlelement.set("id", unit.uid)
         tu.addnote(
             f"{unit.where} ({'outdated: the Chinese changed' if unit.state == 'outdated' else 'new'})", "developer"
@@ -70,7 +70,7 @@ class Translated:
 def read_xliff(path: Path) -> list[Translated]:
     """The units of an XLIFF file (1.1 or 1.2); ValueError when it is not one."""
     try:
-        store = xliff.xlifffile.parsefile(str(path))
+        store = xliff.xlifffile.parsefile(str(path))  # type: ignore[no-untyped-call]
     except Exception as exc:  # lxml's and translate-toolkit's errors alike: the file is not XLIFF
         raise ValueError(f"not an XLIFF file ({exc.__class__.__name__}: {exc})") from exc
     out = []
