@@ -24,6 +24,7 @@ from plugins.plan_explorer.translations.checks import figure_problems
 from plugins.plan_explorer.translations.html import Notices, finish
 from plugins.plan_explorer.translations.marks import Untranslated, in_html, zh_hash
 from plugins.plan_explorer.translations.write import english_number, round_trip
+from plugins.plan_explorer.translations.yamlsplice import splice
 
 MARKERS = re.compile("[\ue000-\ue003]")
 NOTICE = "English translation not yet available"
@@ -299,3 +300,37 @@ def test_bad_units_are_one_line_each_and_nothing_is_written(tmp_path: Path) -> N
     result = cli("import-translations", "--plan", str(plan), str(garbage))
     assert result.returncode == 1 and result.stderr.startswith(f"{garbage}: not an XLIFF file")
     assert snapshot(plan) == before
+
+
+def test_english_is_spliced_into_yaml_in_place_whatever_its_style() -> None:
+    source = (
+        "# a comment\n"
+        "items:\n"
+        "- id: a\n"
+        '  name: {zh: 甲, en: "Old", one: x}   # kept\n'
+        "  period: null\n"
+        "  narrative:\n"
+        "    zh: 很长的\n"
+        "      中文\n"
+        "  note: {zh: 乙}\n"
+        "- {id: b, name: {zh: 丙}, label: {zh: 丁, en: People's choice}}\n"
+    )
+    changes = [
+        (("items", 0, "name"), {"en": "New: with, commas", "zh_hash": "abc123"}),
+        (("items", 0, "narrative"), {"en": "Long Chinese", "zh_hash": "def456"}),
+        (("items", 1, "name"), {"en": "It's", "zh_hash": "0a0a0a"}),
+    ]
+    assert splice(source, changes) == (
+        "# a comment\n"
+        "items:\n"
+        "- id: a\n"
+        '  name: {zh: 甲, en: "New: with, commas", zh_hash: abc123, one: x}   # kept\n'
+        "  period: null\n"
+        "  narrative:\n"
+        "    zh: 很长的\n"
+        "      中文\n"
+        "    en: Long Chinese\n"
+        "    zh_hash: def456\n"
+        "  note: {zh: 乙}\n"
+        "- {id: b, name: {zh: 丙, en: It's, zh_hash: 0a0a0a}, label: {zh: 丁, en: People's choice}}\n"
+    )

@@ -14,6 +14,7 @@ from ..site.state import Site
 from .checks import Rendering, figure_problems, glossary, glossary_problems, terms_in
 from .units import TextUnit, all_units
 from .write import write_translations
+from .yamlsplice import SpliceError
 from .xliff import Glossed, Translated, read_xliff, to_xliff
 
 
@@ -93,5 +94,8 @@ def import_translations(site: Site, root: Path, file: Path, display: str) -> Imp
     if problems:
         raise TranslationFileError(problems)
     documents = {"chapter": site.chapters, "page": site.docs}
-    written = write_translations(root, changes, documents) if changes else []
+    try:
+        written = write_translations(root, changes, documents) if changes else []
+    except SpliceError as exc:  # checked before anything is written
+        raise TranslationFileError([f"{display}: the translations could not be written in place: {exc}"]) from exc
     return Imported(written, len(changes), skipped)

@@ -1,5 +1,5 @@
 """Translations written back where their texts live: a YAML text gets its ``en`` and the ``zh_hash`` of the
-Chinese it translates (ruamel.yaml round trip: comments, order and the formatting of everything else kept); an
+Chinese it translates (spliced in place, :mod:`yamlsplice`: every other character of the file kept); an
 English chapter gets its blocks, ``[[untranslated]]`` standing for a block still to do, and ``zh_hashes`` in its
 front matter. Only files with a changed text are written, each whole at once."""
 
@@ -10,7 +10,6 @@ import os
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
@@ -18,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap
 from ..content import Document
 from .marks import UNTRANSLATED_BLOCK, zh_hash
 from .units import TextUnit
+from .yamlsplice import splice
 
 ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
@@ -38,29 +38,10 @@ def _replace(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _set_english(text: CommentedMap, en: str, zh: str) -> None:
-    if "en" in text:
-        text["en"] = en
-    else:
-        text.insert(list(text).index("zh") + 1, "en", en)
-    if "zh_hash" in text:
-        text["zh_hash"] = zh_hash(zh)
-    else:
-        text.insert(list(text).index("en") + 1, "zh_hash", zh_hash(zh))
-
-
 def yaml_texts(root: Path, file: str, changes: list[tuple[TextUnit, str]]) -> str:
-    """The new text of the YAML ``file`` with ``changes`` (unit, English) made."""
-    yaml = round_trip()
-    doc = yaml.load((root / file).read_text(encoding="utf-8"))
-    for unit, en in changes:
-        node: Any = doc
-        for key in unit.path:
-            node = node[key]
-        _set_english(node, en, unit.zh)
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    return out.getvalue()
+    """The new text of the YAML ``file`` with ``changes`` (unit, English) made, nothing else touched."""
+    source = (root / file).read_text(encoding="utf-8")
+    return splice(source, [(unit.path, {"en": en, "zh_hash": zh_hash(unit.zh)}) for unit, en in changes])
 
 
 def english_number(number: str) -> str:
