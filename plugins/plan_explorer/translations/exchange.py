@@ -14,8 +14,8 @@ from ..site.state import Site
 from .checks import Rendering, figure_problems, glossary, glossary_problems, terms_in
 from .units import TextUnit, all_units
 from .write import write_translations
-from .yamlsplice import SpliceError
 from .xliff import Glossed, Translated, read_xliff, to_xliff
+from .yamlsplice import SpliceError
 
 
 class TranslationFileError(PlanError):
