@@ -341,3 +341,8 @@ def test_english_is_spliced_into_yaml_in_place_whatever_its_style() -> None:
         "  note: {zh: 乙}\n"
         "- {id: b, name: {zh: 丙, en: It's, zh_hash: 0a0a0a}, label: {zh: 丁, en: People's choice}}\n"
     )
+
+
+def test_a_text_cannot_bring_markers_of_its_own() -> None:
+    text = "a\ue000b\ue001c"
+    assert in_html(text) == "abc" and finish("<p>" + str(in_html(text)) + "</p>", Notices(NOTICE, "x")) == "<p>abc</p>"

@@ -9,6 +9,9 @@ without one is current (a plan translated by hand needs no bookkeeping until its
 from __future__ import annotations
 
 import hashlib
+import re
+
+from markupsafe import Markup
 
 #: around a missing English text (the Chinese shown instead) in rendered HTML, until the page is finished
 UNTRANSLATED_OPEN, UNTRANSLATED_CLOSE = "\ue000", "\ue001"
@@ -35,11 +38,19 @@ def zh_hash(zh: str) -> str:
     return hashlib.sha256(zh.strip().encode("utf-8")).hexdigest()[:10]
 
 
+#: the markers, which a text of the plan cannot bring into a page itself
+MARKER = re.compile(f"[{UNTRANSLATED_OPEN}{UNTRANSLATED_CLOSE}{OUTDATED_OPEN}{OUTDATED_CLOSE}]")
+
+
 def in_html(value: object) -> object:
     """A value about to be written into a page, its translation state (if any) made visible as private-use
     markers that :func:`translations.html.finish` turns into marked spans (or strips inside tags and titles)."""
     if isinstance(value, Untranslated):
-        return f"{UNTRANSLATED_OPEN}{value}{UNTRANSLATED_CLOSE}"
+        return f"{UNTRANSLATED_OPEN}{MARKER.sub('', value)}{UNTRANSLATED_CLOSE}"
     if isinstance(value, Outdated):
-        return f"{OUTDATED_OPEN}{value}{OUTDATED_CLOSE}"
+        return f"{OUTDATED_OPEN}{MARKER.sub('', value)}{OUTDATED_CLOSE}"
+    if isinstance(value, str) and MARKER.search(value):  # the characters themselves, in a text: dropped
+        if isinstance(value, Markup):
+            return Markup(MARKER.sub("", value))  # noqa: S704 — safe HTML already; only characters removed
+        return MARKER.sub("", value)
     return value
