@@ -198,6 +198,8 @@ def test_xliff_round_trip_shows_the_translation_on_the_english_page(tmp_path: Pa
     assert name.source == "小部件工厂项目" and not name.target
     notes = name.getnotes()
     assert "data/projects.yaml line 10: projects[0].name" in notes and "glossary: 小部件 → widgets" in notes
+    assert "shown on /en/projects/widget-factory/" in notes
+    assert "shown on /en/plan/intro/" in units["chapter/intro/p-2"].getnotes()
     assert "chapter/intro/p-2" in units and "chapter/intro/title" in units and "page/about/p-1" not in units
 
     before = snapshot(plan)

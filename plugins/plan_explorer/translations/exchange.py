@@ -29,6 +29,20 @@ class TranslationFileError(PlanError):
         return list(self.problems)
 
 
+def page_of(site: Site, unit: TextUnit) -> str | None:
+    """The English page a text appears on (its record's page, or its chapter's), when it has one of its own."""
+    parts = unit.uid.split("/")
+    if parts[0] == "chapter":
+        return "/en/" + site.urls.chapter(parts[1])
+    if parts[0] == "page":
+        return "/en/" + site.urls.doc(parts[1])
+    if len(parts) >= 4:
+        record = site.plan.index.get(parts[1], {}).get(parts[2])
+        if record is not None and site.urls.has_page(record):
+            return "/en/" + site.urls.of(record)
+    return None
+
+
 def export_translations(site: Site, output: Path) -> list[TextUnit]:
     """Write every text lacking English, or whose Chinese changed since its translation, to ``output``."""
     renderings = glossary(site.plan.file(m.GlossaryFile))
@@ -36,7 +50,7 @@ def export_translations(site: Site, output: Path) -> list[TextUnit]:
     units = []
     for unit in wanted:
         terms = [(r.zh[0], " / ".join(r.en)) for r in terms_in(unit.zh, renderings)]
-        units.append(Glossed(unit, terms))
+        units.append(Glossed(unit, terms, page_of(site, unit)))
     output.write_bytes(to_xliff(units))
     return wanted
 

@@ -40,6 +40,7 @@ class Glossed:
 
     unit: TextUnit
     terms: list[tuple[str, str]]
+    page: str | None = None  # the English page it appears on
 
 
 def to_xliff(units: list[Glossed]) -> bytes:
@@ -51,6 +52,8 @@ def to_xliff(units: list[Glossed]) -> bytes:
         tu.addnote(
             f"{unit.where} ({'outdated: the Chinese changed' if unit.state == 'outdated' else 'new'})", "developer"
         )
+        if item.page:
+            tu.addnote(f"shown on {item.page}", "developer")
         for zh, en in item.terms:
             tu.addnote(f"glossary: {zh} → {en}", "developer")
         if unit.state == "outdated" and unit.en:
