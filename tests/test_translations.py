@@ -113,10 +113,14 @@ def test_figures_must_be_in_the_readers_units() -> None:
     assert figure_problems("总产值达到491.2亿元", "491.2 hundred million yuan") == [
         "the figure 491.2亿元 of the Chinese is not in the English (as CNY 49.12 billion)"
     ]
-    assert figure_problems("新增2-4家", "two to four") == [
+    assert figure_problems("新增2-4家", "a few new ones") == [
         "the figure 2 of the Chinese is not in the English",
         "the figure 4 of the Chinese is not in the English",
     ]
+    assert (
+        figure_problems("8月26日，提高2倍，新增4家，84,817.39平方米", "26 August, doubled, four more, 84,817.39 m²")
+        == []
+    )
     assert english_number("三") == "3" and english_number("十二") == "12" and english_number("附件") == "附件"
 
 

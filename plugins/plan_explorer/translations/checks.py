@@ -12,7 +12,7 @@ from .. import numfmt
 from ..model import records as m
 
 #: a figure of a Chinese text and the scale word after it (亿元, 万元, 亿, 万, %)
-ZH_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿元|亿元|万元|亿|万)?")
+ZH_FIGURE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万亿元|亿元|万元|亿|万)?")
 EN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: the other ways English may write a figure of each scale, as multiples of the figure (亿元 in billions, …)
 SCALES: dict[str, tuple[Decimal, ...]] = {
@@ -74,16 +74,62 @@ def terms_in(zh: str, renderings: list[Rendering]) -> list[Rendering]:
     return found
 
 
+#: small counts as English prose writes them (numfmt.small_count: "eight"), and their ordinals
+WORDS = {numfmt.small_count(n, "en").lower(): n for n in range(13)}
+ORDINALS = dict(
+    enumerate(
+        [
+            "",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ]
+    )
+)
+WORDS |= {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3}  # 翻一番, 2倍
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+EN_WORD = re.compile(r"[A-Za-z]+")
+
+
 def _numbers(en: str) -> set[Decimal]:
-    return {Decimal(n.replace(",", "")).normalize() for n in EN_NUMBER.findall(en)}
+    found = {Decimal(n.replace(",", "")).normalize() for n in EN_NUMBER.findall(en)}
+    words = {w.lower() for w in EN_WORD.findall(en)}
+    found |= {Decimal(n) for w, n in WORDS.items() if w in words}
+    found |= {Decimal(n) for n, w in ORDINALS.items() if w and w in words}
+    return found
 
 
 def figure_problems(zh: str, en: str) -> list[str]:
     """The figures of ``zh`` that ``en`` does not give, in the English reader's units."""
     have = _numbers(en)
+    words = {w.lower() for w in EN_WORD.findall(en)}
     problems = []
     for match in ZH_FIGURE.finditer(zh):
-        value, scale = Decimal(match.group(1)), match.group(2) or ""
+        value, scale = Decimal(match.group(1).replace(",", "")), match.group(2) or ""
+        if zh[match.end() : match.end() + 1] == "月" and 1 <= value <= 12 and MONTHS[int(value) - 1] in words:
+            continue  # 8月 → August
         shown = numfmt.figure(float(value), scale, "", "en") if scale in ("亿元", "万元") else ""
         wanted = _numbers(shown) if shown else {value.normalize()}
         accepted = wanted | {(value * k).normalize() for k in SCALES.get(scale, ())} if scale in SCALES else wanted
