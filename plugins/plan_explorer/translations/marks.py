@@ -8,6 +8,7 @@ without one is current (a plan translated by hand needs no bookkeeping until its
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -33,6 +34,7 @@ class Outdated(str):
     __slots__ = ()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for by every ``text["en"]`` of a text that records one
 def zh_hash(zh: str) -> str:
     """The short hash of a Chinese text recorded with its translation (surrounding white space ignored)."""
     return hashlib.sha256(zh.strip().encode("utf-8")).hexdigest()[:10]
