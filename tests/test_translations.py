@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, serve
 from pydantic import ValidationError
 from translate.storage import xliff
 
@@ -28,6 +28,7 @@ from plugins.plan_explorer.translations.yamlsplice import splice
 
 MARKERS = re.compile("[\ue000-\ue003]")
 NOTICE = "English translation not yet available"
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 
 
 def _strip(value: Any) -> None:
@@ -352,3 +353,21 @@ def test_english_is_spliced_into_yaml_in_place_whatever_its_style() -> None:
 def test_a_text_cannot_bring_markers_of_its_own() -> None:
     text = "a\ue000b\ue001c"
     assert in_html(text) == "abc" and finish("<p>" + str(in_html(text)) + "</p>", Notices(NOTICE, "x")) == "<p>abc</p>"
+
+
+def test_readers_see_the_notice_and_axe_finds_nothing(tmp_path: Path, page: Any) -> None:
+    """In the browser: the notice is visible beside the Chinese, which is marked as Chinese; axe-core is content."""
+    out = build(stripped_plan(tmp_path / "plan"), tmp_path / "out")
+    for base in serve(out):
+        page.goto(f"{base}/en/projects/cold-store/")
+        name = page.locator("h1 .untranslated")
+        assert name.get_attribute("lang") == "zh-CN" and name.inner_text() == "冷库项目"
+        notice = page.locator("h1 .translation-note")
+        assert notice.is_visible() and notice.inner_text() == f"({NOTICE})"
+        for path in ("projects/cold-store/", "plan/intro/", "plan/intro/bilingual/", "about/"):
+            page.goto(f"{base}/en/{path}")
+            if path == "plan/intro/":
+                assert page.locator("#p-1 .translation-note").is_visible()
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+            assert [(v["id"], [n["target"] for n in v["nodes"]][:4]) for v in result["violations"]] == [], path
