@@ -17,7 +17,7 @@ CLI := $(PY) -m plugins.plan_explorer
 # axe-core is vendored in tests/vendor: no Node.js or npm is needed.
 APT_PACKAGES := chromium fonts-noto-cjk default-jre-headless nginx
 
-.PHONY: setup system-deps html serve devserver publish check schema workbook import draft test golden bench lint format clean
+.PHONY: setup system-deps html serve devserver publish check schema workbook import draft translations import-translations test golden bench lint format clean
 
 setup: $(STAMP) system-deps
 
@@ -63,6 +63,14 @@ import: $(STAMP)
 # (docs/NEW_PLAN.md). PLAN must be a new folder; FORCE=1 drafts over an earlier draft, keeping edited files.
 draft: $(STAMP)
 	$(CLI) draft $(FILE) --plan $(PLAN) $(if $(FORCE),--force)
+
+# The texts that lack English (or whose Chinese changed since) as XLIFF for translators, and its way back
+# (FILE=plan.xlf; see docs/EDITING.md, "Translating").
+translations: $(STAMP)
+	$(CLI) translations --plan $(PLAN) --output $(if $(filter outcomes.xlsx,$(FILE)),plan.xlf,$(FILE))
+
+import-translations: $(STAMP)
+	$(CLI) import-translations --plan $(PLAN) $(if $(filter outcomes.xlsx,$(FILE)),plan.xlf,$(FILE))
 
 test: setup
 	$(PY) -m ruff check plugins tests tools

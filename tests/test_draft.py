@@ -31,7 +31,6 @@ THEME = ROOT / "theme"
 PIXEL = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )
-NEEDS_ENGLISH = pytest.mark.xfail(reason="needs optional English (issue 26 item 2)", strict=False)
 
 
 def runs(paragraph: Any, *parts: tuple[str, bool]) -> None:
@@ -464,12 +463,10 @@ def test_the_drafted_folder_loads_as_a_plan_once_its_english_is_added(drafted: P
     assert len(site.chapters) == 4
 
 
-@NEEDS_ENGLISH
 def test_make_check_accepts_the_drafted_folder(drafted: Path) -> None:
     load_site(drafted, THEME, history=False)
 
 
-@NEEDS_ENGLISH
 def test_make_html_builds_the_drafted_folder_in_both_languages(drafted: Path, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", drafted / "data", drafted / "content")
     result = run_build(project, project / "output", "--no-search")

@@ -1,6 +1,7 @@
 """Command line: ``check`` validates a plan; ``build`` writes its site atomically; ``devserver``; ``schema``;
 ``workbook`` writes the spreadsheet staff record outcomes in, ``import`` brings it back into ``data/outcomes.yaml``;
 ``draft FILE --plan DIR`` drafts a plan folder from the plan's Word file (:mod:`.draft`).
+``translations`` writes the texts that need English to an XLIFF file, ``import-translations`` brings it back.
 
 ``python -m plugins.plan_explorer check [--plan DIR]`` prints what the plan has, counts and audit findings;
 ``python -m plugins.plan_explorer build [--plan DIR] [--settings F] [--output DIR]`` builds the site. Anything
@@ -29,6 +30,7 @@ from .pipeline import load_site
 from .schema import write_schemas
 from .serve import serve_site
 from .targets import KINDS, entity_list
+from .translations.units import Counts, all_units, count
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
@@ -43,11 +45,14 @@ def check(plan_root: Path) -> int:
     plan = site.plan
     has = [t.name for t in site.types]
     lacks = [t.name for t in ENTITY_TYPES if t.name not in has]
-    print(f"plan: {plan.info.title.en} ({plan.info.period.start}–{plan.info.period.end}, base year {plan.base_year})")
+    print(
+        f"plan: {plan.info.title['en']} ({plan.info.period.start}–{plan.info.period.end}, base year {plan.base_year})"
+    )
     print("collections: " + ", ".join(has) + (f" (not in this plan: {', '.join(lacks)})" if lacks else ""))
     counts = {name: len(items) for name, items in plan.lists.items() if name != "sources"}
     print("data OK: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
-    print(f"content OK: {len(site.chapters)} chapters, {len(site.docs)} pages, both languages")
+    print(f"content OK: {len(site.chapters)} chapters, {len(site.docs)} pages")
+    print(translation_line(count(all_units(plan, site.chapters, site.docs))))
     for line in target_counts(plan):
         print(line)
     audit = site.audit.counts()
@@ -62,6 +67,16 @@ def check(plan_root: Path) -> int:
     for skip in site.audit.skipped:
         print(f"  [skipped] {skip.rule}: {words(skip.subject, t, fmt)}: {render(skip.reason, t, fmt)}")
     return 0
+
+
+def translation_line(counts: Counts) -> str:
+    """``translation: …``: how many of the plan's texts have their English, lack it or have it out of date."""
+    if counts.complete:
+        return f"translation: all {counts.total} texts translated"
+    return (
+        f"translation: {counts.translated} of {counts.total} texts translated, {counts.missing} untranslated, "
+        f"{counts.outdated} outdated (make translations writes them to an XLIFF file)"
+    )
 
 
 def target_counts(plan: Plan) -> list[str]:
@@ -140,6 +155,46 @@ def draft(file: Path, folder: Path, force: bool) -> int:
     return 0
 
 
+def export_translations(plan_root: Path, file: Path) -> int:
+    """Write the plan's texts that need English (missing or outdated) to an XLIFF file for translators."""
+    try:
+        site = load_site(plan_root, THEME, history=False)
+    except PlanError as exc:
+        report(exc, "no file was written")
+        return 1
+    from .translations.exchange import export_translations as export  # translate-toolkit: only for this command
+
+    try:
+        units = export(site, file)
+    except OSError as exc:
+        print(f"{file}: cannot be written ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    missing = sum(u.state == "missing" for u in units)
+    print(f"wrote {file}: {len(units)} texts to translate ({missing} untranslated, {len(units) - missing} outdated)")
+    return 0
+
+
+def import_translations(plan_root: Path, file: str) -> int:
+    """Check a translated XLIFF file and write its English into the plan (nothing on any problem)."""
+    try:
+        site = load_site(plan_root, THEME, history=False)
+    except PlanError as exc:
+        report(exc, "nothing was imported")
+        return 1
+    from .translations.exchange import TranslationFileError
+    from .translations.exchange import import_translations as read_back
+
+    try:
+        result = read_back(site, plan_root, Path(file), file)
+    except TranslationFileError as exc:
+        report(exc)
+        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 1
+    files = ", ".join(result.written) if result.written else "no file changed"
+    print(f"imported {result.translated} translations ({result.skipped} units unchanged or empty): {files}")
+    return 0
+
+
 def run_build(options: BuildOptions) -> int:
     if not options.settings.is_file():
         print(f"build failed: no settings file {options.settings}", file=sys.stderr)
@@ -189,6 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("file", help="the plan's Word file (.docx)")
     f.add_argument("--plan", required=True, help="the plan folder to write (a new folder)")
     f.add_argument("--force", action="store_true", help="draft over an existing folder (edited files are kept)")
+    x = sub.add_parser("translations", help="write the texts that need English to an XLIFF file for translators")
+    x.add_argument("--plan", default=str(ROOT), help=plan_help)
+    x.add_argument("--output", default="plan.xlf")
+    y = sub.add_parser("import-translations", help="check a translated XLIFF file and write its English")
+    y.add_argument("--plan", default=str(ROOT), help=plan_help)
+    y.add_argument("file", help="the translated file (.xlf)")
     d = sub.add_parser("devserver", help="serve output/, rebuild on changes, reload the browser")
     d.add_argument("--plan", default=str(ROOT), help=plan_help)
     d.add_argument("--port", type=int, default=8000)
@@ -220,4 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         return import_outcomes(Path(args.plan).resolve(), args.file)
     if args.command == "draft":
         return draft(Path(args.file), Path(args.plan), args.force)
+    if args.command == "translations":
+        return export_translations(Path(args.plan).resolve(), Path(args.output))
+    if args.command == "import-translations":
+        return import_translations(Path(args.plan).resolve(), args.file)
     return run_devserver(ROOT, Path(args.plan).resolve(), args.port)

@@ -6,7 +6,7 @@ one-to-one (permalinks ``#p-N`` are the same in both languages; side-by-side mod
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -18,6 +18,7 @@ from .errors import ProblemLog
 from .i18n import LANGS
 from .model.texts import clean, text_problem
 from .model.yamlsource import parse_yaml
+from .translations.marks import UNTRANSLATED_BLOCK, Outdated, Untranslated, zh_hash
 
 PLACEHOLDER = re.compile(r"^\[\[(table|figure):([a-z0-9-]+)\]\]$")
 EDITORIAL_HEADING = re.compile(r"\s*\{:\s*\.editorial\s*\}\s*$")
@@ -33,6 +34,8 @@ class Block:
     name: str = ""  # table or figure name
     text: str = ""  # plain text of a heading
     line: int = 0  # where the block starts in its file
+    source: str = ""  # the block as written (a heading's text without ``## `` and its editorial mark)
+    state: str = ""  # an English block: "" (translated), "missing" (the Chinese shown) or "outdated"
 
 
 @dataclass
@@ -47,6 +50,9 @@ class Document:
     title_editorial: bool
     blocks: list[Block] = field(default_factory=list)
     filename: str = ""  # its file in content/…/<lang>/
+    title_state: str = ""  # as a block's state
+    zh_hashes: dict[str, str] = field(default_factory=dict)  # an English file's: the Chinese each block translates
+    exists: bool = True  # False: an English chapter not written yet, standing in with the Chinese
 
     @property
     def headings(self) -> list[Block]:
@@ -56,7 +62,10 @@ class Document:
     def full_title(self) -> str:
         if not self.number:
             return self.title
-        return f"{self.number}、{self.title}" if self.lang == "zh" else f"{self.number}. {self.title}"
+        if isinstance(self.title, Untranslated):  # the Chinese standing in: written as Chinese, still marked
+            return Untranslated(f"{self.number}、{self.title}")
+        full = f"{self.number}、{self.title}" if self.lang == "zh" else f"{self.number}. {self.title}"
+        return Outdated(full) if isinstance(self.title, Outdated) else full
 
 
 SAFE_LINK = re.compile(r"^(https?:|mailto:|#|/|\.|[a-z0-9-]+/|[a-z0-9-]+$)", re.I)
@@ -124,17 +133,20 @@ def _parse_blocks(body: str, md: markdown.Markdown, first_line: int = 1) -> list
                     editorial,
                     text=text,
                     line=line,
+                    source=text,
                 )
             )
         elif placeholder:
             kind, name = placeholder.groups()
-            blocks.append(Block(kind, Markup(""), f"{kind}-{name}", name=name, line=line))
+            blocks.append(Block(kind, Markup(""), f"{kind}-{name}", name=name, line=line, source=raw))
         else:
             paragraphs += 1
             editorial = raw.endswith(EDITORIAL_MARK.strip()) and EDITORIAL_MARK.strip() in raw
             text = raw.replace("[[editorial]]", "").rstrip() if editorial else raw
             text = re.sub(r"^(\d+)\.", r"\1\\.", text)  # "1.text" is a paragraph, not a list
-            blocks.append(Block("para", _render_inline(md, text), f"p-{paragraphs}", editorial, line=line))
+            source = raw.replace("[[editorial]]", "").rstrip() if editorial else raw
+            html = _render_inline(md, text)
+            blocks.append(Block("para", html, f"p-{paragraphs}", editorial, line=line, source=source))
     return blocks
 
 
@@ -161,6 +173,10 @@ def _read_document(path: Path, display: str, lang: str, md: markdown.Markdown, l
         log.add(display, 2, "(front matter)", "front matter must be a mapping")
         return None
     meta = meta_doc.data
+    hashes = meta.get("zh_hashes", {})
+    if not isinstance(hashes, dict) or not all(isinstance(v, str) for v in hashes.values()):
+        log.add(display, meta_doc.line_of(("zh_hashes",)), "zh_hashes", "must map block anchors to hashes")
+        hashes = {}
     missing = [k for k in ("id", "title") if not meta.get(k)]
     for key in missing:
         log.add(display, meta_doc.line_of((key,)), key, "required field is missing")
@@ -175,6 +191,7 @@ def _read_document(path: Path, display: str, lang: str, md: markdown.Markdown, l
         bool(meta.get("title_editorial", False)),
         list(_blocks_of(body, md, first)),
         path.name,
+        zh_hashes={str(k): v for k, v in hashes.items()},
     )
 
 
@@ -193,13 +210,17 @@ def load_documents(folder: Path, display_root: str, log: ProblemLog) -> dict[str
             path = folder / lang / name
             display = f"{display_root}/{lang}/{name}"
             if not path.exists():
-                other = "Chinese" if lang == "zh" else "English"
-                log.add(display, 0, "(file)", f"missing {other} text: {name} exists only in the other language")
+                if lang == "en" and "zh" in pair:  # not translated yet: the Chinese stands in
+                    pair["en"] = untranslated(pair["zh"])
+                    continue
+                log.add(display, 0, "(file)", f"missing Chinese text: {name} exists only in the other language")
                 continue
             doc = _read_document(path, display, lang, md, log)
             if doc is not None:
                 pair[lang] = doc
         if len(pair) == 2:
+            if pair["en"].exists:
+                pair["en"] = _fill(pair["zh"], pair["en"])
             _check_pair(pair, f"{display_root}/en/{name}", log)
             docs[pair["zh"].id] = pair
     return docs
@@ -217,3 +238,43 @@ def _check_pair(pair: dict[str, Document], display: str, log: ProblemLog) -> Non
             f"the English file has {len(en.blocks)} blocks shaped differently from the "
             f"Chinese file's {len(zh.blocks)}: headings, paragraphs and placeholders must pair one-to-one",
         )
+
+
+def _missing(block: Block) -> Block:
+    """A Chinese block standing in for its missing English one."""
+    text = Untranslated(block.text) if block.kind == "heading" else block.text
+    return replace(block, text=text, state="missing" if block.kind in ("heading", "para") else "")
+
+
+def untranslated(zh: Document) -> Document:
+    """The English chapter of a Chinese one not translated yet: its blocks, in Chinese, marked as missing."""
+    return replace(
+        zh,
+        lang="en",
+        title=Untranslated(zh.title),
+        title_state="missing",
+        blocks=[_missing(b) for b in zh.blocks],
+        exists=False,
+    )
+
+
+def _fill(zh: Document, en: Document) -> Document:
+    """The English file's blocks written ``[[untranslated]]`` replaced by their Chinese ones (marked missing),
+    and blocks translated from another Chinese text than the current one (``zh_hashes``) marked outdated."""
+    hashes = en.zh_hashes
+    title, title_state = en.title, ""
+    if en.title == UNTRANSLATED_BLOCK:
+        title, title_state = Untranslated(zh.title), "missing"
+    elif hashes.get("title", zh_hash(zh.title)) != zh_hash(zh.title):
+        title, title_state = Outdated(en.title), "outdated"
+    if len(zh.blocks) != len(en.blocks):
+        return replace(en, title=title, title_state=title_state)  # reported by the shape check
+    blocks: list[Block] = []
+    for z, e in zip(zh.blocks, en.blocks, strict=True):
+        if e.kind in ("heading", "para") and e.source == UNTRANSLATED_BLOCK and z.kind == e.kind:
+            blocks.append(_missing(z))
+        elif e.kind in ("heading", "para") and hashes.get(e.anchor, zh_hash(z.source)) != zh_hash(z.source):
+            blocks.append(replace(e, state="outdated", text=Outdated(e.text) if e.kind == "heading" else e.text))
+        else:
+            blocks.append(e)
+    return replace(en, title=title, title_state=title_state, blocks=blocks)

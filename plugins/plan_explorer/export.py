@@ -305,7 +305,7 @@ def project_columns(plan: Plan) -> list[Column]:
                 star.column,
                 "boolean",
                 lambda r: r.starred,
-                *words("column.project.x", v1=star.name.en, v2=star.name.zh),
+                *words("column.project.x", v1=star.name["en"], v2=star.name.zh),
             )
         ]
         if star
@@ -620,7 +620,7 @@ def licences(plan: Plan) -> list[dict[str, str]]:
     licence = plan.meta.site.licence
     if licence is None:
         return []
-    title = licence.name.en if licence.name else licence.id
+    title = licence.name["en"] if licence.name else licence.id
     return [{"name": licence.id, "path": licence.address, "title": title}]
 
 
@@ -671,7 +671,7 @@ def datapackage(
     return {
         "profile": "data-package",
         "name": plan.meta.site.datapackage_name,
-        "title": info.title.en,
+        "title": info.title["en"],
         "description": info.title.zh,
         **stamp,
         "sources": sources,

@@ -44,6 +44,8 @@ from .site.sitemap import robots_txt, sitemap_xml
 from .site.state import Site
 from .site.urls import FEED, lang_prefix, output_name
 from .templateerrors import template_failure
+from .translations.html import Notices, finish
+from .translations.marks import in_html
 from .workers import Workers
 
 logger = logging.getLogger(__name__)
@@ -144,6 +146,7 @@ def environment(theme: Path, options: dict[str, Any], cache: Path | None = None)
     env = Environment(loader=FileSystemLoader(str(theme / "templates")), **options)  # noqa: S701 — autoescape is on
     env.filters["marked"] = marked  # {{ text|marked(lang) }}: the other language's runs marked with their lang
     env.filters["marked_html"] = marked_html
+    env.finalize = in_html  # a text whose English is missing or outdated is marked on the page (translations.html)
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
@@ -197,6 +200,8 @@ class SiteWriter:
             raise
         except Exception as exc:  # the theme's error, located (file:line): one line, not a traceback
             raise template_failure(exc, self.theme / "templates") from exc
+        t = site.t(lang)
+        html = finish(html, Notices(t("translation.missing"), t("translation.outdated")))
         self._write_text(name, html)
         return html
 
@@ -322,7 +327,9 @@ class Theme:
 def site_writer(
     site: Site, output: Path, theme: Theme, cache: Path, charts: VegaService | None = None, **options: Any
 ) -> SiteWriter:
-    env = environment(theme.folder, theme.jinja, cache / "jinja")
+    env = environment(
+        theme.folder, theme.jinja, cache / "jinja-marked"
+    )  # compiled with the translation finalize (older caches lack it)
     renderer = ChartRenderer(cache / "charts", service=charts or VegaService())
     return SiteWriter(site, env, output, renderer, theme.folder, **options)
 

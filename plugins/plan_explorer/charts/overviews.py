@@ -51,7 +51,7 @@ def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> I
             for p in s.points
         ]
         source = plan.source(series[0].source.ref)
-        names = "、".join(s.name.zh for s in series) if lang == "zh" else "; ".join(s.name.en for s in series)
+        names = "、".join(s.name.zh for s in series) if lang == "zh" else "; ".join(s.name["en"] for s in series)
         title = caption(source, lang) if source.title else t("chart.history.title", first=min(years), last=max(years))
         yield path_chart(
             "chart-history",

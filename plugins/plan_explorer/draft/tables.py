@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..numfmt import UNITS, known_unit
 from .docxread import Table
 from .ids import IdMaker
 from .outline import CHAPTER_NUM
@@ -167,6 +168,15 @@ def _indicators(table: Table, at: int, source_id: str, title: str, log: DraftLog
             log.problem(read.where(row_at, nature[0]), f"'{kind}' is neither 预期性 (expected) nor 约束性 (binding)")
             nature_id = "expected"
         unit = re.sub(r"^[（(](.*)[）)]$", r"\1", cell(row[unit_col]))
+        if not known_unit(unit):  # a figure in a unit the site cannot word would stop `make check`
+            known = "、".join(UNITS)
+            log.problem(
+                read.where(row_at, unit_col),
+                f"unit '{unit}' is not one the site knows ({known}); correct the cell, or add the unit to "
+                "numfmt.UNITS (docs/ARCHITECTURE.md)"
+                if unit
+                else "no unit",
+            )
         for written in (f"（{unit}）", f"({unit})"):
             if unit and name.endswith(written):  # the unit repeated in the name: it is the unit's column's
                 name = name.removesuffix(written)

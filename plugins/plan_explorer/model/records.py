@@ -11,9 +11,18 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from ..licences import licence_page, spdx_identifier
+from ..translations.marks import Outdated, Untranslated, zh_hash
 from .meaning import Categories, PlanUnit, Quantity
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -40,20 +49,44 @@ class Model(BaseModel):
 
 
 class Text(Model):
-    """A text in both languages; neither may be empty."""
+    """A text in both languages. The Chinese is required; the English may be missing until it is translated (its
+    pages then show the Chinese, marked); ``zh_hash`` records the Chinese a translation was made from (see
+    :mod:`translations.marks`): when the Chinese changes, the English is outdated until translated again."""
 
     zh: str
-    en: str
+    en: str = ""
+    zh_hash: str | None = Field(default=None, pattern=r"^[0-9a-f]{6,64}$")
 
     @field_validator("zh", "en")
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("text must not be empty")
+            raise ValueError("text must not be empty (leave out en while it is not translated)")
         return value
 
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        data: dict[str, object] = handler(self)
+        data.pop("zh_hash", None)  # bookkeeping of the translation, not the plan's data
+        return data
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.en)
+
+    @property
+    def outdated(self) -> bool:
+        """Its English was made from another Chinese text than the current one."""
+        return bool(self.en) and self.zh_hash is not None and self.zh_hash != zh_hash(self.zh)
+
     def __getitem__(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        if lang == "zh":
+            return self.zh
+        if not self.en:
+            return Untranslated(self.zh)
+        if self.zh_hash is not None and self.zh_hash != zh_hash(self.zh):
+            return Outdated(self.en)
+        return self.en
 
 
 class Source(Model):

@@ -13,6 +13,7 @@ import re
 from markupsafe import Markup, escape
 
 from ..i18n import HTML_LANG
+from ..translations.marks import in_html
 
 #: a run of Han characters with the CJK punctuation and full-width forms between and around them
 HAN_RUN = re.compile(
@@ -35,7 +36,8 @@ def marked(text: str | None, lang: str) -> Markup:
     """``text`` (plain, escaped here) with its runs of the other language marked."""
     if not text:
         return Markup("")
-    return Markup(_wrap(str(escape(text)), lang))  # noqa: S704 — escaped above; only spans added
+    # a missing or outdated English keeps its translation markers (translations.html)
+    return Markup(_wrap(str(escape(in_html(text))), lang))  # noqa: S704 — escaped above; only spans added
 
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})

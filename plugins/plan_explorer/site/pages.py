@@ -338,7 +338,7 @@ def caption(source: m.SourceDef, lang: str) -> str:
     """``表一 <title>`` / ``Table 1. <title>``: the table's label and its title as printed."""
     if source.title is None:
         return source.label[lang]
-    return f"{source.label.zh} {source.title.zh}" if lang == "zh" else f"{source.label.en}. {source.title.en}"
+    return f"{source.label.zh} {source.title.zh}" if lang == "zh" else f"{source.label['en']}. {source.title['en']}"
 
 
 def group_table(site: Site, group: m.IndustryGroup, lang: str) -> c.PlanTable:

@@ -18,6 +18,7 @@ from ..model.plan import Plan
 from ..numfmt import Formatter
 from ..outcomes.progress import Progress, build_progress
 from ..relations import Relations
+from ..translations.units import Counts, all_units, count
 from .citations import Citations
 from .contexts import NavItem
 from .glossing import Glosser
@@ -64,6 +65,12 @@ class Site:
             overviews={t.name: f"{t.slug}/" for t in self.types if t.overview},
             docs=frozenset(self.docs),
         )
+
+    def translation(self) -> Counts | None:
+        """How much of the plan is translated into English, while it is not all (None when it is): the about
+        page says it."""
+        counts = count(all_units(self.plan, self.chapters, self.docs))
+        return None if counts.complete else counts
 
     def t(self, lang: str) -> Translator:
         return self.catalogue.bound(lang)
