@@ -160,7 +160,7 @@ class SiteWriter:
     written: dict[str, int] = field(default_factory=dict)  # counts, for the build's report
 
     def _add_charts(self, page: c.Page, lang: str) -> None:
-        maker = CHART_MAKERS.get(page.template)
+        maker = CHART_MAKERS.get(type(page))
         if maker is None:
             return
         page.charts = self.charts.charts_for(page, self.site, self.site.t(lang), self.site.fmt(lang), maker)

@@ -8,6 +8,7 @@ from typing import Any
 from ..i18n import Translator
 from ..numfmt import Formatter, chart_number
 from ..site import contexts as c
+from ..site.state import Site
 from .rows import Built, actual_points, bars, money_yi, path_chart, path_points, project_rows, required, top_and
 
 
@@ -37,7 +38,7 @@ def _path_desc(progress: c.TargetProgress | None, start: float, end: float, show
     return t("chart.indicator_path.desc", start=show(start), end=show(end))
 
 
-def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def indicator_charts(page: c.IndicatorPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     ind, fig = page.indicator, page.figures
     if ind is None or fig is None or fig.base is None or fig.target is None:
         return
@@ -56,7 +57,7 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
     )
 
 
-def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def industry_charts(page: c.IndustryPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     ind, fig = page.industry, page.figures
     if ind is None or fig is None:
         return
@@ -100,7 +101,7 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
     )
 
 
-def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def project_charts(page: c.ProjectPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     pr = page.project
     if pr is None:
         return
@@ -121,7 +122,7 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
     )
 
 
-def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def platform_charts(page: c.PlatformPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     if page.platform is None or not page.projects:
         return
     yield bars(
@@ -135,7 +136,7 @@ def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatt
     )
 
 
-def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def township_charts(page: c.TownshipPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     tw = page.township
     if tw is None:
         return

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ..audit import Finding
 from ..content import Document
@@ -147,6 +147,8 @@ class Identity:
 class Page:
     """What every page has: its address in both languages, title, description, breadcrumbs."""
 
+    template: ClassVar[str] = ""  # the template that renders it: each page class names its own
+
     address: PageAddress
     kind: str  # home, indicator, industry, platform, project, township, chapter, other
     title: str
@@ -155,7 +157,6 @@ class Page:
     charts: list[Any] = field(default_factory=list)  # charts.base.Chart, set by the chart stage
     findings: list[Finding] = field(default_factory=list)
     search_filters: dict[str, str] = field(default_factory=dict)
-    template: str = ""  # set by the page's maker: the descriptor's template, or the site page's own
     targets: list[TargetRow] = field(default_factory=list)  # an entity's commitments (its page lists them)
     citation: Citation | None = None  # how to cite it (every page but the 404 page)
     changes: list[ChangeItem] = field(default_factory=list)  # an entity page: what the data's releases changed
@@ -302,6 +303,7 @@ class ProgressRow:
 
 @dataclass
 class ProgressPage(Page):
+    template: ClassVar[str] = "overview_progress.html"
     recorded: bool = False  # anything recorded at all
     counts: list[StatusCount] = field(default_factory=list)
     rows: list[ProgressRow] = field(default_factory=list)
@@ -327,6 +329,7 @@ class Figures:
 
 @dataclass
 class IndicatorPage(Page):
+    template: ClassVar[str] = "indicator.html"
     indicator: m.Indicator | None = None
     group: m.IndicatorGroup | None = None
     figures: Figures | None = None
@@ -336,6 +339,7 @@ class IndicatorPage(Page):
 
 @dataclass
 class IndustryPage(Page):
+    template: ClassVar[str] = "industry.html"
     industry: m.Industry | None = None
     group: m.IndustryGroup | None = None
     figures: Figures | None = None
@@ -348,6 +352,7 @@ class IndustryPage(Page):
 
 @dataclass
 class PlatformPage(Page):
+    template: ClassVar[str] = "platform.html"
     platform: m.Platform | None = None
     role: m.PlatformRole | None = None
     output_target: float | None = None  # by the target year, 亿元
@@ -362,6 +367,7 @@ class PlatformPage(Page):
 
 @dataclass
 class ProjectPage(Page):
+    template: ClassVar[str] = "project.html"
     project: m.Project | None = None
     star: m.StarList | None = None
     industry: m.Industry | None = None
@@ -376,6 +382,7 @@ class ProjectPage(Page):
 
 @dataclass
 class TownshipPage(Page):
+    template: ClassVar[str] = "township.html"
     township: m.Township | None = None
     projects: list[m.Project] = field(default_factory=list)
     platform: m.Platform | None = None
@@ -388,6 +395,7 @@ class TownshipPage(Page):
 
 @dataclass
 class HomePage(Page):
+    template: ClassVar[str] = "home.html"
     headline: list[TargetRow] = field(default_factory=list)  # the plan's headline targets
     headline_source: m.SourceDef | None = None  # the section all of them come from, cited once
     target_count: int = 0  # all its commitments
@@ -411,11 +419,13 @@ class IndicatorGroupRows:
 
 @dataclass
 class IndicatorsPage(Page):
+    template: ClassVar[str] = "overview_indicators.html"
     groups: list[IndicatorGroupRows] = field(default_factory=list)
 
 
 @dataclass
 class IndustriesPage(Page):
+    template: ClassVar[str] = "overview_industries.html"
     tables: list[PlanTable] = field(default_factory=list)  # one per group, as the plan prints it
     group_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by group id: the text's commitments
 
@@ -435,6 +445,7 @@ class PlatformRoleRows:
 
 @dataclass
 class PlatformsPage(Page):
+    template: ClassVar[str] = "overview_platforms.html"
     roles: list[PlatformRoleRows] = field(default_factory=list)
 
 
@@ -452,6 +463,7 @@ class ExplorerRow:
 
 @dataclass
 class ProjectsPage(Page):
+    template: ClassVar[str] = "overview_projects.html"
     rows: list[ExplorerRow] = field(default_factory=list)
     total_wan: float = 0
     industries: list[m.Industry] = field(default_factory=list)
@@ -476,6 +488,7 @@ class TownshipKindRows:
 
 @dataclass
 class TownshipsPage(Page):
+    template: ClassVar[str] = "overview_townships.html"
     kinds: list[TownshipKindRows] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     main_year: int = 0  # the column a phone shows beside the names: the plan's target year (or the last)
@@ -483,17 +496,20 @@ class TownshipsPage(Page):
 
 @dataclass
 class InnovationPlatformsPage(Page):
+    template: ClassVar[str] = "overview_innovation_platforms.html"
     items: list[m.InnovationPlatform] = field(default_factory=list)
 
 
 @dataclass
 class MeasuresPage(Page):
+    template: ClassVar[str] = "overview_measures.html"
     items: list[m.Measure] = field(default_factory=list)
     item_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by item id
 
 
 @dataclass
 class GlossaryPage(Page):
+    template: ClassVar[str] = "overview_glossary.html"
     terms: list[m.Term] = field(default_factory=list)
 
 
@@ -513,6 +529,7 @@ class Annex:
 
 @dataclass
 class PlanContentsPage(Page):
+    template: ClassVar[str] = "overview_plan.html"
     chapters: list[Document] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
     editorial: bool = False  # some title or heading was rebuilt by the site (marked *, explained once)
@@ -544,6 +561,7 @@ class TableTargets:
 
 @dataclass
 class TargetsPage(Page):
+    template: ClassVar[str] = "overview_targets.html"
     groups: list[TargetGroupRows] = field(default_factory=list)
     kinds: list[FilterOption] = field(default_factory=list)
     entities: list[FilterOption] = field(default_factory=list)
@@ -571,6 +589,7 @@ class ExportedCollection:
 
 @dataclass
 class DataPage(Page):
+    template: ClassVar[str] = "overview_data.html"
     collections: list[ExportedCollection] = field(default_factory=list)
     identity: Identity | None = None
 
@@ -620,6 +639,7 @@ class AuditSection:
 
 @dataclass
 class AuditPage(Page):
+    template: ClassVar[str] = "overview_audit.html"
     sections: list[AuditSection] = field(default_factory=list)  # by severity, then by table or section
     counts: dict[str, int] = field(default_factory=dict)  # standalone findings by severity, and knock_on
     total: int = 0
@@ -628,12 +648,14 @@ class AuditPage(Page):
 
 @dataclass
 class SearchPage(Page):
+    template: ClassVar[str] = "overview_search.html"
     kinds: list[str] = field(default_factory=list)  # the page types a search can be narrowed to
     synonyms: list[list[str]] = field(default_factory=list)  # words searched for together (the glossary's)
 
 
 @dataclass
 class ChapterPage(Page):
+    template: ClassVar[str] = "chapter.html"
     tables: dict[str, PlanTable] = field(default_factory=dict)  # by the block's anchor
     paragraph_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by paragraph anchor (p-N)
     lost: dict[str, LostFigure] = field(default_factory=dict)  # figures lost in the conversion, by anchor
@@ -647,12 +669,21 @@ class ChapterPage(Page):
 
 
 @dataclass
+class DocumentPage(ChapterPage):
+    """An about page (``content/pages``): a document of the site's own, not of the plan."""
+
+    template: ClassVar[str] = "document.html"
+
+
+@dataclass
 class NotFoundPage(Page):
+    template: ClassVar[str] = "404.html"
     other_text: str = ""  # one line in the other language: hosts that have one 404 page serve this one for both
 
 
 @dataclass
 class ChangesPage(Page):
+    template: ClassVar[str] = "changes.html"
     releases: list[ReleaseView] = field(default_factory=list)  # newest first
     available: bool = False  # whether the data's history could be read
     partial: bool = False  # a shallow clone: earlier releases are not known

@@ -364,7 +364,6 @@ def overview_page(site: Site, name: str, lang: str) -> c.Page:
     title = t(f"nav.{name}")
     base = _base(site, lang, site.urls.overview(name), "other", title, _described(site, name, t), None)
     page: c.Page = etype.overview.context(site, base)
-    page.template = etype.overview.template
     return page
 
 
@@ -375,7 +374,6 @@ def contents_page(site: Site, lang: str) -> c.PlanContentsPage:
         c.Annex(s, t(f"nav.{s.page}")) for s in site.plan.meta.sources if s.page and s.page in site.urls.overviews
     ]
     base = _base(site, lang, PLAN, "other", t("nav.plan"), t("plan.description"), None)
-    base.template = "overview_plan.html"
     editorial = any(d.title_editorial or any(h.editorial for h in d.headings) for d in chapters)
     return _from(base, c.PlanContentsPage, chapters=chapters, annexes=annexes, editorial=editorial)
 
@@ -395,7 +393,6 @@ def data_page(site: Site, lang: str) -> c.DataPage:
             )
         )
     base = _base(site, lang, DATA, "other", t("nav.data"), t("data.description"), None)
-    base.template = "overview_data.html"
     return _from(base, c.DataPage, collections=collections, identity=identity(site, lang))
 
 
@@ -428,7 +425,6 @@ def overall_progress_page(site: Site, lang: str) -> c.ProgressPage:
     """Every target's status (the plan records outcomes in ``outcomes.yaml``)."""
     t = site.t(lang)
     base = _base(site, lang, PROGRESS, "other", t("nav.progress"), t("progress.description"), None)
-    base.template = "overview_progress.html"
     return progress_page(site, base)
 
 
@@ -437,7 +433,6 @@ def search_page(site: Site, lang: str) -> c.SearchPage:
     kinds = [e.kind for e in site.types if e.pages and e.kind]
     kinds += ["chapter"] if site.chapters else []
     base = _base(site, lang, SEARCH, "other", t("nav.search"), t("search.description"), None)
-    base.template = "overview_search.html"
     base.indexed = False
     return _from(base, c.SearchPage, kinds=[*kinds, "other"], synonyms=synonym_groups(site, lang))
 
@@ -455,9 +450,7 @@ def synonym_groups(site: Site, lang: str) -> list[list[str]]:
 
 def not_found_page(site: Site, lang: str) -> c.NotFoundPage:
     t = site.t(lang)
-    page = c.NotFoundPage(
-        site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html", indexed=False
-    )
+    page = c.NotFoundPage(site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), indexed=False)
     page.other_text = site.t(OTHER[lang])("404.other")
     return page
 
@@ -521,13 +514,12 @@ def _chapter_page(site: Site, lang: str, ordered: list[dict[str, Document]], i: 
         indexed=not bilingual,  # one search result per chapter: the side-by-side copy is not indexed
         prev=prev,
         next=nxt,
-        template="chapter.html",
     )
 
 
-def _doc_page(site: Site, lang: str, pair: dict[str, Document]) -> c.ChapterPage:
+def _doc_page(site: Site, lang: str, pair: dict[str, Document]) -> c.DocumentPage:
     doc = pair[lang]
-    return c.ChapterPage(
+    return c.DocumentPage(
         site.address(lang, site.urls.doc(doc.id)),
         "other",
         doc.title,
@@ -535,7 +527,6 @@ def _doc_page(site: Site, lang: str, pair: dict[str, Document]) -> c.ChapterPage
         _crumbs(site, lang, None, doc.title),
         doc=doc,
         other=pair[OTHER[lang]],
-        template="document.html",
         identity=identity(site, lang) if doc.id == ABOUT else None,
     )
 
@@ -554,7 +545,7 @@ def page_plans(site: Site, lang: str) -> list[PagePlan]:
     the browser, and a build makes each language's pages in its rendering worker (the paths alone give the
     sitemap and the page counts)."""
     t = site.t(lang)
-    plans = [PagePlan(HOME, functools.partial(_home, site, lang))]
+    plans = [PagePlan(HOME, functools.partial(home_page, site, lang))]
     plans += [
         PagePlan(site.urls.overview(e.name), functools.partial(overview_page, site, e.name, lang))
         for e in site.types
@@ -590,13 +581,6 @@ def all_pages(site: Site, lang: str, wanted: Callable[[PagePlan], bool] | None =
     return pages
 
 
-def _home(site: Site, lang: str) -> c.Page:
-    home = home_page(site, lang)
-    home.template = "home.html"
-    return home
-
-
-def _entity_page(site: Site, pages: EntityPages, record: Any, lang: str, t: Translator) -> c.Page:
+def _entity_page(site: Site, pages: EntityPages[Site, Any, Any], record: Any, lang: str, t: Translator) -> c.Page:
     page: c.Page = pages.context(site, record, lang, t)
-    page.template = pages.template
     return page
