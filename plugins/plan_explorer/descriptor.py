@@ -34,7 +34,6 @@ R = TypeVar("R", bound=m.Model, default=Any)  # a collection's record
 P = TypeVar("P", bound="Templated", default=Any)  # a page's context (site.contexts.Page)
 
 
-
 class Templated(Protocol):
     """A page context class: it names the template that renders it."""
 
