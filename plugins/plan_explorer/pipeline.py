@@ -26,7 +26,7 @@ from .entities import CHART_MAKERS, ENTITY_TYPES
 from .errors import DataError, ProblemLog
 from .export import export_files
 from .history import read_history
-from .i18n import LANGS, load_catalogue
+from .i18n import LANGS, LOCALES, load_catalogue
 from .load import load_plan
 from .model import records as m
 from .model.plan import Plan
@@ -182,6 +182,8 @@ class SiteWriter:
             t=site.t(lang),
             fmt=site.fmt(lang),
             lang=lang,
+            loc=LOCALES[lang],
+            locales=list(LOCALES.values()),
             site=site,
             info=site.plan.info,
             sources=site.plan.index["sources"],
@@ -211,15 +213,13 @@ class SiteWriter:
         return [output_name(lang, page.address.path) for lang, page in pages]
 
     def _render_share(self, pages: list[tuple[str, c.Page]], indexer: SearchIndexer | None) -> None:
-        """Charts and HTML of ``pages``: pages whose charts are ready first, then those waiting for vl-convert."""
+        """Charts and HTML of ``pages``, in one pass: each page's charts, then the page. Charts are drawn in
+        Python; a chart maker that returns an Altair chart instead opts into vl-convert, and its page waits here
+        for its SVG (none of the chart makers does)."""
         for lang, page in pages:
             self._add_charts(page, lang)
-        waiting = [(lang, page) for lang, page in pages if any(chart.pending for chart in page.charts)]
-        for lang, page in pages:
-            if not any(chart.pending for chart in page.charts):
-                self._render_page(page, lang, indexer)
-        self.charts.finish([chart for _, page in waiting for chart in page.charts])
-        for lang, page in waiting:
+            if any(chart.pending for chart in page.charts):
+                self.charts.finish(page.charts)
             self._render_page(page, lang, indexer)
 
     def _render_language(self, lang: str, entry: Path | None) -> dict[str, int]:
