@@ -159,6 +159,8 @@ class PageAddress:
         return self.url(self.urls.chapter(chapter_id, bilingual)) + (f"#{anchor}" if anchor else "")
 
     def source(self, source: m.SourceDef) -> str:
+        if source.document:  # published once with the open data, for both languages (not below /en/)
+            return self.data_file(source.document)
         return self.url(self.urls.source(source))
 
     def finding(self, finding_id: str) -> str:
