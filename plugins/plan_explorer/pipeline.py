@@ -8,6 +8,7 @@ generator's own. Each language's pages (and its search index) are written by a w
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Callable, Sequence
@@ -159,13 +160,15 @@ class SiteWriter:
     live: bool = False  # writing into a site being served: every file replaced whole
     written: dict[str, int] = field(default_factory=dict)  # counts, for the build's report
 
-    def _add_charts(self, page: c.Page, lang: str) -> None:
+    def _add_charts(self, page: c.Page, lang: str) -> c.Page:
+        """The page with its charts (their specs written beside it)."""
         maker = CHART_MAKERS.get(type(page))
         if maker is None:
-            return
-        page.charts = self.charts.charts_for(page, self.site, self.site.t(lang), self.site.fmt(lang), maker)
-        for chart in page.charts:
+            return page
+        charts = self.charts.charts_for(page, self.site, self.site.t(lang), self.site.fmt(lang), maker)
+        for chart in charts:
             self._write_text(f"{page.address.dir}{chart.id}.vl.json", chart.spec_json)
+        return dataclasses.replace(page, charts=charts)
 
     def _render_page(self, page: c.Page, lang: str, indexer: SearchIndexer | None) -> None:
         name = output_name(lang, page.address.path)
@@ -216,8 +219,8 @@ class SiteWriter:
         """Charts and HTML of ``pages``, in one pass: each page's charts, then the page. Charts are drawn in
         Python; a chart maker that returns an Altair chart instead opts into vl-convert, and its page waits here
         for its SVG (none of the chart makers does)."""
-        for lang, page in pages:
-            self._add_charts(page, lang)
+        for lang, made in pages:
+            page = self._add_charts(made, lang)
             if any(chart.pending for chart in page.charts):
                 self.charts.finish(page.charts)
             self._render_page(page, lang, indexer)

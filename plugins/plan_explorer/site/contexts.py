@@ -1,5 +1,8 @@
 """One typed context per page type; a template receives ``page`` (one of these) and the helpers ``addr``, ``t``,
 ``fmt``. Everything a template shows is computed here or in :mod:`site.pages` — templates only place it.
+
+Page contexts are frozen: each is made in one call (:func:`site.pages._from` adds a page type's own fields to what
+every page has); the stages after it (its citation, its charts) make a copy with theirs (``dataclasses.replace``).
 """
 
 from __future__ import annotations
@@ -143,7 +146,7 @@ class Identity:
     staff_sources: list[m.SourceDef] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """What every page has: its address in both languages, title, description, breadcrumbs."""
 
@@ -301,7 +304,7 @@ class ProgressRow:
     href: str = ""  # where the target is shown: its record's page, or its row on the targets page
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProgressPage(Page):
     template: ClassVar[str] = "overview_progress.html"
     recorded: bool = False  # anything recorded at all
@@ -327,7 +330,7 @@ class Figures:
     implied_growth: float | None = None  # compound average annual growth from base to target, %
 
 
-@dataclass
+@dataclass(frozen=True)
 class IndicatorPage(Page):
     template: ClassVar[str] = "indicator.html"
     indicator: m.Indicator | None = None
@@ -337,7 +340,7 @@ class IndicatorPage(Page):
     progress: TargetProgress | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class IndustryPage(Page):
     template: ClassVar[str] = "industry.html"
     industry: m.Industry | None = None
@@ -350,7 +353,7 @@ class IndustryPage(Page):
     progress: TargetProgress | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlatformPage(Page):
     template: ClassVar[str] = "platform.html"
     platform: m.Platform | None = None
@@ -365,7 +368,7 @@ class PlatformPage(Page):
     zone: m.Township | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProjectPage(Page):
     template: ClassVar[str] = "project.html"
     project: m.Project | None = None
@@ -380,7 +383,7 @@ class ProjectPage(Page):
     progress: ProjectProgressView | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class TownshipPage(Page):
     template: ClassVar[str] = "township.html"
     township: m.Township | None = None
@@ -393,7 +396,7 @@ class TownshipPage(Page):
 # --- overview pages ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class HomePage(Page):
     template: ClassVar[str] = "home.html"
     headline: list[TargetRow] = field(default_factory=list)  # the plan's headline targets
@@ -417,13 +420,13 @@ class IndicatorGroupRows:
     indicators: list[m.Indicator]
 
 
-@dataclass
+@dataclass(frozen=True)
 class IndicatorsPage(Page):
     template: ClassVar[str] = "overview_indicators.html"
     groups: list[IndicatorGroupRows] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class IndustriesPage(Page):
     template: ClassVar[str] = "overview_industries.html"
     tables: list[PlanTable] = field(default_factory=list)  # one per group, as the plan prints it
@@ -443,7 +446,7 @@ class PlatformRoleRows:
     cards: list[PlatformCard]
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlatformsPage(Page):
     template: ClassVar[str] = "overview_platforms.html"
     roles: list[PlatformRoleRows] = field(default_factory=list)
@@ -461,7 +464,7 @@ class ExplorerRow:
     status: str = ""  # its recorded progress status (outcomes.progress.NOT_RECORDED if none)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProjectsPage(Page):
     template: ClassVar[str] = "overview_projects.html"
     rows: list[ExplorerRow] = field(default_factory=list)
@@ -486,7 +489,7 @@ class TownshipKindRows:
     townships: list[m.Township]
 
 
-@dataclass
+@dataclass(frozen=True)
 class TownshipsPage(Page):
     template: ClassVar[str] = "overview_townships.html"
     kinds: list[TownshipKindRows] = field(default_factory=list)
@@ -494,20 +497,20 @@ class TownshipsPage(Page):
     main_year: int = 0  # the column a phone shows beside the names: the plan's target year (or the last)
 
 
-@dataclass
+@dataclass(frozen=True)
 class InnovationPlatformsPage(Page):
     template: ClassVar[str] = "overview_innovation_platforms.html"
     items: list[m.InnovationPlatform] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class MeasuresPage(Page):
     template: ClassVar[str] = "overview_measures.html"
     items: list[m.Measure] = field(default_factory=list)
     item_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by item id
 
 
-@dataclass
+@dataclass(frozen=True)
 class GlossaryPage(Page):
     template: ClassVar[str] = "overview_glossary.html"
     terms: list[m.Term] = field(default_factory=list)
@@ -527,7 +530,7 @@ class Annex:
     title: str  # the overview page's title
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlanContentsPage(Page):
     template: ClassVar[str] = "overview_plan.html"
     chapters: list[Document] = field(default_factory=list)
@@ -559,7 +562,7 @@ class TableTargets:
     count: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class TargetsPage(Page):
     template: ClassVar[str] = "overview_targets.html"
     groups: list[TargetGroupRows] = field(default_factory=list)
@@ -587,7 +590,7 @@ class ExportedCollection:
         return f"{self.name}.json"
 
 
-@dataclass
+@dataclass(frozen=True)
 class DataPage(Page):
     template: ClassVar[str] = "overview_data.html"
     collections: list[ExportedCollection] = field(default_factory=list)
@@ -637,7 +640,7 @@ class AuditSection:
     groups: list[AuditGroup]
 
 
-@dataclass
+@dataclass(frozen=True)
 class AuditPage(Page):
     template: ClassVar[str] = "overview_audit.html"
     sections: list[AuditSection] = field(default_factory=list)  # by severity, then by table or section
@@ -646,14 +649,14 @@ class AuditPage(Page):
     rules: list[str] = field(default_factory=list)  # the rules that found something, in the page's order
 
 
-@dataclass
+@dataclass(frozen=True)
 class SearchPage(Page):
     template: ClassVar[str] = "overview_search.html"
     kinds: list[str] = field(default_factory=list)  # the page types a search can be narrowed to
     synonyms: list[list[str]] = field(default_factory=list)  # words searched for together (the glossary's)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ChapterPage(Page):
     template: ClassVar[str] = "chapter.html"
     tables: dict[str, PlanTable] = field(default_factory=dict)  # by the block's anchor
@@ -668,20 +671,20 @@ class ChapterPage(Page):
     identity: Identity | None = None  # the about page: the plan's identity, licence and release
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocumentPage(ChapterPage):
     """An about page (``content/pages``): a document of the site's own, not of the plan."""
 
     template: ClassVar[str] = "document.html"
 
 
-@dataclass
+@dataclass(frozen=True)
 class NotFoundPage(Page):
     template: ClassVar[str] = "404.html"
     other_text: str = ""  # one line in the other language: hosts that have one 404 page serve this one for both
 
 
-@dataclass
+@dataclass(frozen=True)
 class ChangesPage(Page):
     template: ClassVar[str] = "changes.html"
     releases: list[ReleaseView] = field(default_factory=list)  # newest first

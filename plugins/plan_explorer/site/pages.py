@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
 from ..content import Document
@@ -70,12 +70,20 @@ def _figures(site: Site, figures: dict[int, float | None]) -> c.Figures:
 # --- entity pages (named by the descriptors) ---------------------------------------------------------
 
 
-def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str, description: str) -> c.Page:
-    page = _base(site, lang, site.urls.of(record), kind, record.name[lang], description, section)
-    page.findings = site.audit.for_entity(record)
-    page.targets = tp.rows_of(site, record, lang)
-    page.changes = record_changes(site, record, lang)
-    return page
+def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str, description: str, **more: Any) -> c.Page:
+    """What every entity page has (``more``: further fields of :class:`contexts.Page`), made in one call."""
+    title = record.name[lang]
+    return c.Page(
+        site.address(lang, site.urls.of(record)),
+        kind,
+        title,
+        description,
+        _crumbs(site, lang, section, title),
+        findings=site.audit.for_entity(record),
+        targets=tp.rows_of(site, record, lang),
+        changes=record_changes(site, record, lang),
+        **more,
+    )
 
 
 def indicator_page(site: Site, ind: m.Indicator, lang: str, t: Translator) -> c.IndicatorPage:
@@ -141,10 +149,8 @@ def project_page(site: Site, pr: m.Project, lang: str, t: Translator) -> c.Proje
         "platform": platform.name[lang] if platform else t("common.none"),
         "location": pr.location[lang],
     }
-    page = _entity_base(site, pr, lang, "project", "projects", pr.summary[lang])
-    page.search_filters = filters
     return _from(
-        page,
+        _entity_base(site, pr, lang, "project", "projects", pr.summary[lang], search_filters=filters),
         c.ProjectPage,
         project=pr,
         star=site.star(),
@@ -433,8 +439,7 @@ def search_page(site: Site, lang: str) -> c.SearchPage:
     kinds = [e.kind for e in site.types if e.pages and e.kind]
     kinds += ["chapter"] if site.chapters else []
     base = _base(site, lang, SEARCH, "other", t("nav.search"), t("search.description"), None)
-    base.indexed = False
-    return _from(base, c.SearchPage, kinds=[*kinds, "other"], synonyms=synonym_groups(site, lang))
+    return _from(base, c.SearchPage, kinds=[*kinds, "other"], synonyms=synonym_groups(site, lang), indexed=False)
 
 
 def synonym_groups(site: Site, lang: str) -> list[list[str]]:
@@ -450,9 +455,14 @@ def synonym_groups(site: Site, lang: str) -> list[list[str]]:
 
 def not_found_page(site: Site, lang: str) -> c.NotFoundPage:
     t = site.t(lang)
-    page = c.NotFoundPage(site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), indexed=False)
-    page.other_text = site.t(OTHER[lang])("404.other")
-    return page
+    return c.NotFoundPage(
+        site.address(lang, NOT_FOUND),
+        "other",
+        t("404.title"),
+        t("404.body"),
+        indexed=False,
+        other_text=site.t(OTHER[lang])("404.other"),
+    )
 
 
 def _chapter_blocks(site: Site, doc: Document, lang: str) -> tuple[dict[str, c.PlanTable], dict[str, c.LostFigure]]:
@@ -575,10 +585,8 @@ def page_plans(site: Site, lang: str) -> list[PagePlan]:
 
 def all_pages(site: Site, lang: str, wanted: Callable[[PagePlan], bool] | None = None) -> list[c.Page]:
     """The pages of one language (those ``wanted``, or all), made, each with its citation."""
-    pages = [plan.make() for plan in page_plans(site, lang) if wanted is None or wanted(plan)]
-    for page in pages:
-        page.citation = citation(site, page)
-    return pages
+    made = [plan.make() for plan in page_plans(site, lang) if wanted is None or wanted(plan)]
+    return [replace(page, citation=citation(site, page)) for page in made]
 
 
 def _entity_page(site: Site, pages: EntityPages[Site, Any, Any], record: Any, lang: str, t: Translator) -> c.Page:
