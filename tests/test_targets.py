@@ -105,7 +105,7 @@ def test_headline_targets_on_the_home_page_have_units_in_the_pages_language(buil
     headline = [t for t in FIRSTS if t.headline]
     assert headline  # how many: test_acceptance
     en, zh = html_of(built_site, "en", ""), html_of(built_site, "zh", "")
-    cards = re.findall(r'<li class="card"><span class="big">([^<]+)</span>', en)
+    cards = re.findall(r'<li class="card"><span class="big">([^<]+)</span><span><a href="[^"]*targets/', en)
     assert len(cards) == len(headline)
     assert "480 enterprises" in cards and "1 enterprise" in cards and "CNY 80 billion" in cards and "12,000 mu" in cards
     assert "480家" in re.findall(r'<span class="big">([^<]+)</span>', zh)

@@ -106,7 +106,10 @@ class PageAddress:
         return HTML_LANG[self.other_lang]
 
     def url(self, path: str, lang: str | None = None) -> str:
-        """Relative link to the site path ``path`` in ``lang`` (default: this page's language)."""
+        """Relative link to the site path ``path`` in ``lang`` (default: this page's language). A file of the open
+        data (``data/projects.csv``, a staff document ``data/source/notice.txt``) is published once, for both."""
+        if path.startswith(DATA) and "." in path.split("#", 1)[0].rsplit("/", 1)[-1]:
+            return relative(self.dir, path)
         return relative(self.dir, lang_prefix(lang or self.lang) + path)
 
     def within(self, path: str) -> bool:
@@ -159,8 +162,6 @@ class PageAddress:
         return self.url(self.urls.chapter(chapter_id, bilingual)) + (f"#{anchor}" if anchor else "")
 
     def source(self, source: m.SourceDef) -> str:
-        if source.document:  # published once with the open data, for both languages (not below /en/)
-            return self.data_file(source.document)
         return self.url(self.urls.source(source))
 
     def finding(self, finding_id: str) -> str:
