@@ -40,7 +40,7 @@ def _path_desc(progress: c.TargetProgress | None, start: float, end: float, show
 
 def indicator_charts(page: c.IndicatorPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     ind, fig = page.indicator, page.figures
-    if ind is None or fig is None or fig.base is None or fig.target is None:
+    if fig.base is None or fig.target is None:
         return
     money = ind.unit.zh == "亿元"
     conv: Callable[[float | None], float | None] = (lambda v: money_yi(v, t.lang)) if money else chart_number
@@ -59,8 +59,6 @@ def indicator_charts(page: c.IndicatorPage, site: Site, t: Translator, fmt: Form
 
 def industry_charts(page: c.IndustryPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     ind, fig = page.industry, page.figures
-    if ind is None or fig is None:
-        return
     if fig.base and fig.target:
         conv = lambda v: money_yi(v, t.lang)  # noqa: E731
         unit = ("亿元", "")
@@ -103,8 +101,6 @@ def industry_charts(page: c.IndustryPage, site: Site, t: Translator, fmt: Format
 
 def project_charts(page: c.ProjectPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     pr = page.project
-    if pr is None:
-        return
     desc = (
         t("chart.project_rank.desc", rank=fmt.rank(page.rank, page.tied), share=fmt.share(page.share))
         if page.rank
@@ -123,7 +119,7 @@ def project_charts(page: c.ProjectPage, site: Site, t: Translator, fmt: Formatte
 
 
 def platform_charts(page: c.PlatformPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
-    if page.platform is None or not page.projects:
+    if not page.projects:
         return
     yield bars(
         f"chart-{page.platform.id}",
@@ -138,8 +134,6 @@ def platform_charts(page: c.PlatformPage, site: Site, t: Translator, fmt: Format
 
 def township_charts(page: c.TownshipPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     tw = page.township
-    if tw is None:
-        return
     pts = [
         {"series": tw.name[t.lang], "year": y, "value": money_yi(v, t.lang), "shown": fmt.yi(v), "kind": "stated"}
         for y, v in sorted(tw.output.items())

@@ -330,22 +330,22 @@ class Figures:
     implied_growth: float | None = None  # compound average annual growth from base to target, %
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class IndicatorPage(Page):
     template: ClassVar[str] = "indicator.html"
-    indicator: m.Indicator | None = None
+    indicator: m.Indicator
     group: m.IndicatorGroup | None = None
-    figures: Figures | None = None
+    figures: Figures
     related: list[m.SourceDef] = field(default_factory=list)
     progress: TargetProgress | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class IndustryPage(Page):
     template: ClassVar[str] = "industry.html"
-    industry: m.Industry | None = None
+    industry: m.Industry
     group: m.IndustryGroup | None = None
-    figures: Figures | None = None
+    figures: Figures
     share_of_target: float | None = None  # % of all industries' target-year output
     platforms: list[m.Platform] = field(default_factory=list)
     projects: list[m.Project] = field(default_factory=list)
@@ -353,10 +353,10 @@ class IndustryPage(Page):
     progress: TargetProgress | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class PlatformPage(Page):
     template: ClassVar[str] = "platform.html"
-    platform: m.Platform | None = None
+    platform: m.Platform
     role: m.PlatformRole | None = None
     output_target: float | None = None  # by the target year, 亿元
     parent: m.Platform | None = None
@@ -368,10 +368,10 @@ class PlatformPage(Page):
     zone: m.Township | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class ProjectPage(Page):
     template: ClassVar[str] = "project.html"
-    project: m.Project | None = None
+    project: m.Project
     star: m.StarList | None = None
     industry: m.Industry | None = None
     platform: m.Platform | None = None
@@ -383,10 +383,10 @@ class ProjectPage(Page):
     progress: ProjectProgressView | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class TownshipPage(Page):
     template: ClassVar[str] = "township.html"
-    township: m.Township | None = None
+    township: m.Township
     projects: list[m.Project] = field(default_factory=list)
     platform: m.Platform | None = None
     growth: float | None = None
