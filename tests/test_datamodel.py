@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, load_data, run_build, run_check
+from conftest import ROOT, build_here, copy_project, load_data, run_build, run_check
 
 from plugins.plan_explorer.errors import DataError
 from plugins.plan_explorer.model import records as m
@@ -251,7 +251,7 @@ def test_broken_data_never_half_publishes(shared_project: Path, tmp_path: Path, 
     (out / "index.html").write_text("<p>the last good site</p>", encoding="utf-8")
     (out / "en" / "index.html").write_text("<p>the last good English site</p>", encoding="utf-8")
     before = _tree_digest(out)
-    result = run_build(project, out)
+    result = build_here(project, out)  # the command line's exit and messages: test_cli_bad_data_exits_nonzero_…
     assert result.returncode != 0, name
     assert "Traceback" not in result.stdout + result.stderr
     problems = [line for line in result.stderr.splitlines() if line.startswith("data/")]
