@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from conftest import FIXTURES, ROOT, run_build
+from conftest import FIXTURES, ROOT, build_here, run_build
 
 SAMPLE = FIXTURES / "sample-county"
 TEXT = {".html", ".csv", ".json", ".xml", ".txt"}
@@ -159,7 +159,7 @@ def test_bad_period_years_and_missing_collections_are_one_line_each(tmp_path: Pa
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("the last good site", encoding="utf-8")
-    result = run_build(ROOT, out, "--plan", str(plan))
+    result = build_here(ROOT, out, "--plan", str(plan))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("data/")]
     assert any(
@@ -173,7 +173,7 @@ def test_bad_period_years_and_missing_collections_are_one_line_each(tmp_path: Pa
     (data / "plan.yaml").write_text(
         (data / "plan.yaml").read_text(encoding="utf-8").replace("    end: 2020\n", "    end: 2030\n"), encoding="utf-8"
     )
-    result = run_build(ROOT, out, "--plan", str(plan))
+    result = build_here(ROOT, out, "--plan", str(plan))
     lines = [line for line in result.stderr.splitlines() if line.startswith("data/")]
     assert any(
         re.match(r"data/industries\.yaml:\d+: industries\[1\]\.output\[2031\]: year 2031 is outside the plan's", x)
