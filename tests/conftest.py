@@ -54,6 +54,21 @@ def run_build(
     )
 
 
+def build_here(root: Path, output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """What ``run_build`` does, in this process (the command line's own code, its output captured): for the tests
+    of a build's outcome, where starting a Python process is not the point. ``root`` is a copy of the project."""
+    import contextlib
+    import io
+
+    from plugins.plan_explorer.cli import main
+
+    args = ["build", "--plan", str(root), "--settings", str(root / "pelicanconf.py"), "--output", str(output), *extra]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(args)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "plugins.plan_explorer", "check"], cwd=root, capture_output=True, text=True, check=False

@@ -99,3 +99,84 @@ def test_no_place_title_or_year_of_a_plan_in_code_theme_or_settings() -> None:
         found += [(where, w) for w in words if w in text]
         found += [(where, m.group()) for m in YEAR.finditer(text)]
     assert found == []
+
+
+# --- the tests: the real plan's counts in one acceptance module -------------------------------------------------
+
+#: the fixtures that are the real plan's site (see conftest)
+REAL_SITE = {"built_site", "site_url"}
+#: a count of the plan in words: "25 projects", a counter cell ">111<"
+COUNT_WORDS = re.compile(r"\b\d{2,} (?:projects|indicators|townships|industries|platforms|targets|pages)\b|>\d{2,}<")
+ACCEPTANCE = "test_acceptance.py"
+
+
+def _names_in(node: ast.AST, names: set[str]) -> bool:
+    return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node))
+
+
+def real_plan_counts(path: Path) -> list[str]:
+    """Where a test that reads the real plan (its site, or anything made from ``ROOT``) asserts a count of it: a
+    ``len(…)`` or ``….count(…)`` equal to a number, or a number of records in words. A line marked ``# shape:``
+    counts something of the page's shape (two money columns), not of the plan."""
+    source = path.read_text(encoding="utf-8")
+    tree, lines = ast.parse(source), source.splitlines()
+    real = {"ROOT"}  # module-level names made from the real project, to a fixpoint (PLAN = load_data(ROOT / …))
+    while True:
+        more = {
+            n.id
+            for node in tree.body
+            if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None and _names_in(node.value, real)
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            for n in ast.walk(target)
+            if isinstance(n, ast.Name)
+        } - real
+        if not more:
+            break
+        real |= more
+    found = []
+    for fn in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+        if not ({a.arg for a in fn.args.args} & REAL_SITE or any(_names_in(s, real) for s in fn.body)):
+            continue
+        for node in ast.walk(fn):
+            counted = False
+            if isinstance(node, ast.Compare) and any(isinstance(op, ast.Eq) for op in node.ops):
+                sides = [node.left, *node.comparators]
+                measured = any(
+                    isinstance(s, ast.Call)
+                    and (getattr(s.func, "id", "") == "len" or getattr(s.func, "attr", "") == "count")
+                    for s in sides
+                )
+                counted = measured and any(
+                    isinstance(s, ast.Constant) and type(s.value) is int and s.value > 1 for s in sides
+                )
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                counted = bool(COUNT_WORDS.search(node.value))
+            if counted and "# shape:" not in lines[node.lineno - 1]:
+                found.append(f"{path.name}:{node.lineno} ({fn.name}): {lines[node.lineno - 1].strip()[:90]}")
+    return found
+
+
+def test_only_the_acceptance_module_counts_the_real_plan() -> None:
+    """Staff edit ``data/`` (docs/EDITING.md: add a project, an industry, a platform, an outcome): the generator's
+    tests must not break, so the real plan's counts live in tests/test_acceptance.py alone; elsewhere a test
+    compares with what it computes from the plan (``len(plan.all(m.Project))``) or uses a fixture plan."""
+    found = [
+        hit
+        for path in sorted((ROOT / "tests").glob("test_*.py"))
+        if path.name != ACCEPTANCE
+        for hit in real_plan_counts(path)
+    ]
+    assert found == [], "\n".join(found)
+    assert real_plan_counts(ROOT / "tests" / ACCEPTANCE)  # it finds them where they are
+
+
+def test_the_count_check_can_fail(tmp_path: Path) -> None:
+    module = tmp_path / "test_x.py"
+    module.write_text(
+        "from conftest import ROOT, load_data\nPLAN = load_data(ROOT / 'data')\n"
+        "def test_a():\n    assert len(PLAN.all(m.Project)) == 25\n"
+        "def test_b(built_site):\n    assert '25 projects' in (built_site / 'index.html').read_text()\n"
+        "def test_c(fixture_site):\n    assert len(fixture_site.read_text()) == 25\n",
+        encoding="utf-8",
+    )
+    assert [hit.split(" ")[1] for hit in real_plan_counts(module)] == ["(test_a):", "(test_b):"]

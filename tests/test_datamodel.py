@@ -8,58 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, load_data, run_build, run_check
+from conftest import ROOT, build_here, copy_project, load_data, run_build, run_check
 
 from plugins.plan_explorer.errors import DataError
 from plugins.plan_explorer.model import records as m
 
 DATA = ROOT / "data"
 LINE = re.compile(r"^data/[a-z_]+\.yaml:\d+: \S.*: .+$")
-
-
-def test_real_plan_counts() -> None:
-    plan = load_data(DATA)
-    counts = {name: len(items) for name, items in plan.index.items()}
-    assert counts["indicators"] == 14
-    assert counts["history"] == 4
-    assert counts["innovation_platforms"] == 4
-    assert counts["industries"] == 8
-    assert counts["platforms"] == 8
-    assert counts["projects"] == 25
-    assert counts["townships"] == 21  # the 全市合计 row + the 20 rows below it
-    assert counts["reforms"] == 6
-    assert counts["policies"] == 6
-    assert counts["glossary"] >= 50
-    assert sorted(p.seq for p in plan.all(m.Project)) == list(range(1, 26))
-    assert {i.group for i in plan.all(m.Industry)} == {"emerging", "traditional"}
-    assert [i.nature for i in plan.all(m.Indicator)].count("binding") == 3
-
-
-def test_columns_swapped_rows_read_by_meaning() -> None:
-    plan = load_data(DATA)
-    rows = {p.seq: p for p in plan.all(m.Project)}
-    assert rows[21].type == "reserve" and (rows[21].period.start, rows[21].period.end) == (2021, 2023)
-    for seq in (22, 23, 24, 25):
-        assert rows[seq].type == "implementation"
-        assert rows[seq].notes, f"row {seq} must note the column swap"
-    assert rows[2].period is None and rows[2].plan_investment_wan is None
-    assert [p.seq for p in plan.all(m.Project) if p.starred] == [1, 14, 16]
-
-
-def test_township_kinds_mark_overlapping_rows() -> None:
-    plan = load_data(DATA)
-    kinds = {t.name.zh: t.kind for t in plan.all(m.Township)}
-    assert kinds["全市合计"] == "total"
-    assert kinds["高铁新区"] == "zone" and kinds["开发区"] == "zone"
-    assert kinds["新安化工"] == "enterprise" and kinds["发电厂+供电"] == "utility"
-    assert sum(k == "township" for k in kinds.values()) == 16
-
-
-def test_make_check_reports_full_counts() -> None:
-    result = run_check(ROOT)
-    assert result.returncode == 0, result.stderr
-    assert "25 projects" in result.stdout and "14 indicators" in result.stdout and "21 townships" in result.stdout
-    assert "audit:" in result.stdout
 
 
 def _broken(tmp_path: Path, filename: str, change: Callable[[str], str]) -> Path:
@@ -296,7 +251,7 @@ def test_broken_data_never_half_publishes(shared_project: Path, tmp_path: Path, 
     (out / "index.html").write_text("<p>the last good site</p>", encoding="utf-8")
     (out / "en" / "index.html").write_text("<p>the last good English site</p>", encoding="utf-8")
     before = _tree_digest(out)
-    result = run_build(project, out)
+    result = build_here(project, out)  # the command line's exit and messages: test_cli_bad_data_exits_nonzero_…
     assert result.returncode != 0, name
     assert "Traceback" not in result.stdout + result.stderr
     problems = [line for line in result.stderr.splitlines() if line.startswith("data/")]

@@ -460,7 +460,7 @@ def test_the_drafted_folder_loads_as_a_plan_once_its_english_is_added(drafted: P
         "indicators": 4,
         "projects": 3,
     }
-    assert len(site.chapters) == 4
+    assert len(site.chapters) == 4  # shape: the fixture document's four chapters
 
 
 def test_make_check_accepts_the_drafted_folder(drafted: Path) -> None:

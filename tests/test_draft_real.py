@@ -62,6 +62,12 @@ def test_the_chinese_chapters_hold_every_paragraph_of_the_plan(drafted: Path) ->
     assert len(chapters) > 100
 
 
+def plans_own(record: dict[str, Any]) -> bool:
+    """A record of the plan's own tables (staff add records citing a staff source: the Word file has none)."""
+    staff = {s["id"] for s in load(ROOT / "data" / "plan.yaml")["sources"] if s.get("kind") == "staff"}
+    return record["source"]["ref"] not in staff
+
+
 def test_the_indicators_are_the_real_plans_figures(drafted: Path) -> None:
     def figures(data: Any) -> list[tuple[Any, ...]]:
         return [
@@ -76,11 +82,11 @@ def test_the_indicators_are_the_real_plans_figures(drafted: Path) -> None:
                 i["source"]["row"],
             )
             for i in data["indicators"]
+            if plans_own(i)
         ]
 
     real = figures(load(ROOT / "data" / "indicators.yaml"))
-    assert figures(load(drafted / "data" / "indicators.yaml")) == real
-    assert len(real) == 14
+    assert figures(load(drafted / "data" / "indicators.yaml")) == real != []
 
 
 def test_the_projects_are_the_real_plans_figures(drafted: Path) -> None:
@@ -101,11 +107,11 @@ def test_the_projects_are_the_real_plans_figures(drafted: Path) -> None:
                 p["source"]["row"],
             )
             for p in data["projects"]
+            if plans_own(p)
         ]
 
     real = figures(load(ROOT / "data" / "projects.yaml"))
-    assert figures(load(drafted / "data" / "projects.yaml")) == real
-    assert len(real) == 25
+    assert figures(load(drafted / "data" / "projects.yaml")) == real != []
 
 
 def test_the_drafted_real_plan_builds_once_its_english_is_added(drafted: Path, tmp_path: Path) -> None:

@@ -16,12 +16,13 @@ from conftest import FIXTURES, copy_project
 from test_changes import git, text_of
 
 from plugins.plan_explorer import export as x
-from plugins.plan_explorer.descriptor import EntityPages, EntityType, Export, Ref
+from plugins.plan_explorer.descriptor import EntityType, Export, Ref, entity_pages
 from plugins.plan_explorer.entities import ENTITY_TYPES
 from plugins.plan_explorer.errors import DataError
 from plugins.plan_explorer.model import records as m
 from plugins.plan_explorer.model.meaning import Categories, Quantity, required_keys
 from plugins.plan_explorer.pipeline import Theme, build_site, load_site
+from plugins.plan_explorer.site import contexts as c
 from plugins.plan_explorer.site import pages as p
 
 JINJA = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
@@ -50,7 +51,7 @@ GRANTS = EntityType(
     Grant,
     "grant",
     refs=(Ref("grants", "project", "projects"),),
-    pages=EntityPages("record.html", p.record_page),
+    pages=entity_pages(c.RecordPage, p.record_page),
     export=Export(
         x.titled(Grant, "grants"), x.model_columns(Grant), lambda plan: list(plan.all(Grant)), x.dumped(Grant)
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import os
 import re
@@ -53,6 +54,7 @@ class Parsed(HTMLParser):
         self.text.append(data)
 
 
+@functools.cache  # a page is parsed once per run: the link check reads the page a fragment points into per link
 def parse(path: Path) -> Parsed:
     parsed = Parsed()
     parsed.feed(path.read_text(encoding="utf-8"))

@@ -6,17 +6,42 @@ are made. Loading, id and reference checks, links, pages, URLs, navigation, site
 open-data export all follow from the descriptors in :mod:`entities`; adding an entity type is one
 descriptor there, one template and its UI strings.
 
-The classes here hold callables typed loosely (``Callable[..., Any]``): the functions they point to live in
-the stage modules (``site.pages``, ``charts``, ``export``), which must not import :mod:`entities`.
+The page parts are generic: ``EntityPages[S, R, P]`` ties a record type ``R`` to its page context class ``P``
+(which names its template), the function making ``P`` from ``R`` and the chart maker reading ``P`` — mypy rejects
+a descriptor whose functions do not fit each other (a swapped context or chart function). ``S`` is the build's
+:class:`site.state.Site`, a type parameter here because that module imports this one (no cycle, not even for
+type checking); :mod:`entities` fixes it. The functions live in the stage modules (``site.pages``, ``charts``,
+``export``), which must not import :mod:`entities`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Generic, Literal, Protocol
 
+from typing_extensions import TypeVar
+
+from .charts.rows import Built
+from .i18n import Translator
 from .model import records as m
+from .model.plan import Plan
+from .numfmt import Formatter
+
+# defaults: a stage that only reads a descriptor's files, lists and references writes plain ``EntityType``
+S = TypeVar("S", default=Any)  # the build's site (site.state.Site)
+R = TypeVar("R", bound=m.Model, default=Any)  # a collection's record
+P = TypeVar("P", bound="Templated", default=Any)  # a page's context (site.contexts.Page)
+
+
+class Templated(Protocol):
+    """A page context class: it names the template that renders it."""
+
+    template: ClassVar[str]
+
+
+#: what makes a page's charts from its context: (page, site, t, fmt) -> the charts and their sources
+ChartMaker = Callable[[P, S, Translator, Formatter], Iterable[Built]]
 
 #: a :class:`Ref` whose field may name a record of any list of the plan (``<list>/<id>``) or the plan itself
 ANY_LIST = "*"
@@ -47,22 +72,48 @@ class AuxList:
 
 
 @dataclass(frozen=True)
-class EntityPages:
-    """One page per record: its template, its typed context and its charts."""
+class EntityPages(Generic[S, R, P]):
+    """One page per record: its context class (which names its template), the function making it, its charts."""
 
-    template: str
-    context: Callable[..., Any]  # (site, record, lang, t) -> Page
-    charts: Callable[..., Any] | None = None  # (page, site, t, fmt) -> Iterator[Built]
+    page: type[P]
+    context: Callable[[S, R, str, Translator], P]  # (site, record, lang, t) -> its page
+    charts: ChartMaker[P, S] | None = None
+
+    @property
+    def template(self) -> str:
+        return self.page.template
 
 
 @dataclass(frozen=True)
-class Overview:
+class Overview(Generic[S, P]):
     """The collection's overview page (its path is the collection's URL segment)."""
 
-    template: str
-    context: Callable[..., Any]  # (site, base: Page) -> Page
+    page: type[P]
+    context: Callable[[S, Any], P]  # (site, base: contexts.Page) -> its page
     nav: Literal["main", "footer"]
-    charts: Callable[..., Any] | None = None
+    charts: ChartMaker[P, S] | None = None
+
+    @property
+    def template(self) -> str:
+        return self.page.template
+
+
+def entity_pages(
+    page: type[P], context: Callable[[S, R, str, Translator], P], charts: ChartMaker[P, S] | None = None
+) -> EntityPages[S, R]:
+    """An entity type's pages, its parts checked against each other: ``P`` is inferred from them alone (an
+    ``EntityPages(…)`` written inside an ``EntityType(…)`` would take ``P = Any`` from the field's type)."""
+    return EntityPages(page, context, charts)
+
+
+def overview_page(
+    page: type[P],
+    context: Callable[[S, Any], P],
+    nav: Literal["main", "footer"],
+    charts: ChartMaker[P, S] | None = None,
+) -> Overview[S]:
+    """A collection's overview, its parts checked against each other (see :func:`entity_pages`)."""
+    return Overview(page, context, nav, charts)
 
 
 @dataclass(frozen=True)
@@ -76,22 +127,22 @@ class Export:
 
 
 @dataclass(frozen=True)
-class EntityType:
+class EntityType(Generic[S, R]):
     """A collection of the plan: ``data/<name>.yaml`` holding a list ``key`` of ``record`` models."""
 
     name: str  # the one spelling: file stem, list name, export file name, UI string keys (``nav.<name>``)
     file: type[m.Model]
     key: str
-    record: type[m.Model]
+    record: type[R]
     singular: str  # in messages: "unknown project 'x'"
     aux: tuple[AuxList, ...] = ()
     refs: tuple[Ref, ...] = ()
-    pages: EntityPages | None = None
-    overview: Overview | None = None
+    pages: EntityPages[S, R] | None = None  # made by entity_pages(…), which checks its parts fit
+    overview: Overview[S] | None = None  # made by overview_page(…)
     export: Export | None = None
     kind: str = ""  # the search filter's type for its pages (``kind.<kind>`` in the catalogue)
     #: (plan, record) -> outcomes.goals.Goal: its records are targets, for which outcomes may be recorded
-    goal: Callable[..., Any] | None = None
+    goal: Callable[[Plan, R], Any] | None = None
     #: further resources of the open-data export made from this collection (name, export), e.g. derived tables
     more_exports: tuple[tuple[str, Export], ...] = ()
 

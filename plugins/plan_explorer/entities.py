@@ -13,13 +13,15 @@ from typing import Any
 from . import export as x
 from .charts import entity as ec
 from .charts import overviews as oc
-from .descriptor import ANY_LIST, AuxList, EntityPages, EntityType, Export, Overview, Ref
+from .descriptor import ANY_LIST, AuxList, ChartMaker, EntityType, Export, Ref, entity_pages, overview_page
 from .model import records as m
 from .model.plan import Plan
 from .outcomes import goals as og
 from .outcomes import tables as ot
+from .site import contexts as c
 from .site import pages as p
 from .site import targetpages as tp
+from .site.state import Site
 
 
 def _all(kind: type[m.Model]) -> Callable[[Plan], list[Any]]:
@@ -31,7 +33,9 @@ def _with_types(make: Callable[[Plan, Any], list[Any]]) -> Callable[[Plan], list
     return lambda plan: make(plan, ENTITY_TYPES)
 
 
-ENTITY_TYPES: tuple[EntityType, ...] = (
+# written without a declared type, so that mypy infers each descriptor's record and page types on their own and
+# rejects one whose functions do not fit (a declared ``EntityType[Site, Any]`` would accept any record there)
+_TYPES = (
     EntityType(
         "indicators",
         m.IndicatorsFile,
@@ -40,8 +44,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         "indicator",
         aux=(AuxList("groups", "indicator_groups", "indicator group", m.IndicatorGroup),),
         refs=(Ref("indicators", "group", "indicator_groups"), Ref("indicators", "related", "sources")),
-        pages=EntityPages("indicator.html", p.indicator_page, ec.indicator_charts),
-        overview=Overview("overview_indicators.html", p.indicators_overview, "main", oc.indicators_charts),
+        pages=entity_pages(c.IndicatorPage, p.indicator_page, ec.indicator_charts),
+        overview=overview_page(c.IndicatorsPage, p.indicators_overview, "main", oc.indicators_charts),
         export=Export(
             x.titled(m.Indicator, "indicator system"),
             x.indicator_columns,
@@ -65,7 +69,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         "innovation_platforms",
         m.InnovationPlatform,
         "innovation platform",
-        overview=Overview("overview_innovation_platforms.html", p.innovation_platforms_overview, "footer"),
+        overview=overview_page(c.InnovationPlatformsPage, p.innovation_platforms_overview, "footer"),
         export=Export(
             x.titled(m.InnovationPlatform, "key innovation platforms"),
             x.innovation_platform_columns,
@@ -94,8 +98,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
             ),
         ),
         refs=(Ref("industries", "group", "industry_groups"),),
-        pages=EntityPages("industry.html", p.industry_page, ec.industry_charts),
-        overview=Overview("overview_industries.html", p.industries_overview, "main", oc.industries_charts),
+        pages=entity_pages(c.IndustryPage, p.industry_page, ec.industry_charts),
+        overview=overview_page(c.IndustriesPage, p.industries_overview, "main", oc.industries_charts),
         export=Export(
             x.titled(m.Industry, "industries"),
             x.industry_columns,
@@ -117,8 +121,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
             Ref("platforms", "parent", "platforms"),
             Ref("platforms", "focus_industries", "industries"),
         ),
-        pages=EntityPages("platform.html", p.platform_page, ec.platform_charts),
-        overview=Overview("overview_platforms.html", p.platforms_overview, "main", oc.platforms_charts),
+        pages=entity_pages(c.PlatformPage, p.platform_page, ec.platform_charts),
+        overview=overview_page(c.PlatformsPage, p.platforms_overview, "main", oc.platforms_charts),
         export=Export(
             x.titled(m.Platform, "platforms"),
             x.platform_columns,
@@ -138,8 +142,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
             Ref("projects", "platform", "platforms"),
             Ref("projects", "industry", "industries"),
         ),
-        pages=EntityPages("project.html", p.project_page, ec.project_charts),
-        overview=Overview("overview_projects.html", p.projects_overview, "main", oc.projects_charts),
+        pages=entity_pages(c.ProjectPage, p.project_page, ec.project_charts),
+        overview=overview_page(c.ProjectsPage, p.projects_overview, "main", oc.projects_charts),
         export=Export(x.titled(m.Project, "major projects"), x.project_columns, _all(m.Project), x.project_records),
         kind="project",
     ),
@@ -150,8 +154,8 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         m.Township,
         "township",
         refs=(Ref("townships", "platform", "platforms"),),
-        pages=EntityPages("township.html", p.township_page, ec.township_charts),
-        overview=Overview("overview_townships.html", p.townships_overview, "main", oc.townships_charts),
+        pages=entity_pages(c.TownshipPage, p.township_page, ec.township_charts),
+        overview=overview_page(c.TownshipsPage, p.townships_overview, "main", oc.townships_charts),
         export=Export(
             x.titled(m.Township, "output by township"), x.township_columns, _all(m.Township), x.dumped(m.Township)
         ),
@@ -164,7 +168,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         "reforms",
         m.Reform,
         "reform",
-        overview=Overview("overview_measures.html", p.reforms_overview, "footer"),
+        overview=overview_page(c.MeasuresPage, p.reforms_overview, "footer"),
         export=Export(x.titled(m.Reform, "major reforms"), x.measure_columns, _all(m.Reform), x.dumped(m.Reform)),
     ),
     EntityType(
@@ -173,7 +177,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         "policies",
         m.Policy,
         "policy",
-        overview=Overview("overview_measures.html", p.policies_overview, "footer"),
+        overview=overview_page(c.MeasuresPage, p.policies_overview, "footer"),
         export=Export(x.titled(m.Policy, "major policies"), x.measure_columns, _all(m.Policy), x.dumped(m.Policy)),
     ),
     EntityType(
@@ -182,7 +186,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         "terms",
         m.Term,
         "glossary term",
-        overview=Overview("overview_glossary.html", p.glossary_overview, "footer"),
+        overview=overview_page(c.GlossaryPage, p.glossary_overview, "footer"),
         export=Export(lambda plan: "zh ↔ en glossary", x.glossary_columns, _all(m.Term), x.dumped(m.Term)),
     ),
     EntityType(
@@ -192,7 +196,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         m.Target,
         "target",
         refs=(Ref("targets", "entity", ANY_LIST), Ref("targets", "restates", "targets")),
-        overview=Overview("overview_targets.html", tp.targets_overview, "main"),
+        overview=overview_page(c.TargetsPage, tp.targets_overview, "main"),
         export=Export(x.targets_title, x.target_columns, _all(m.Target), x.dumped(m.Target)),
         goal=og.target_goal,
     ),
@@ -234,10 +238,11 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
         ),
     ),
 )
+ENTITY_TYPES: tuple[EntityType[Site, Any], ...] = _TYPES
 
-#: what makes the charts of each kind of page, by the page's template (the site's own pages: the home page)
-CHART_MAKERS: dict[str, Callable[..., Any]] = {
-    "home.html": oc.home_charts,
-    **{t.pages.template: t.pages.charts for t in ENTITY_TYPES if t.pages and t.pages.charts},
-    **{t.overview.template: t.overview.charts for t in ENTITY_TYPES if t.overview and t.overview.charts},
+#: what makes the charts of each kind of page, by the page's context class (the site's own pages: the home page)
+CHART_MAKERS: dict[type[c.Page], ChartMaker[Any, Site]] = {
+    c.HomePage: oc.home_charts,
+    **{t.pages.page: t.pages.charts for t in ENTITY_TYPES if t.pages and t.pages.charts},
+    **{t.overview.page: t.overview.charts for t in ENTITY_TYPES if t.overview and t.overview.charts},
 }

@@ -7,6 +7,8 @@ years and period by placeholder (``{base_year}年基数``), filled from the plan
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -101,3 +103,34 @@ def load_catalogue(path: Path, log: ProblemLog, display: str = "theme/i18n.yaml"
                 log.add(display, doc.line_of((key,)), format_path((key, lang)), f"missing {name} text")
         strings[str(key)] = entry
     return Catalogue(strings)
+
+
+@dataclass(frozen=True)
+class Locale:
+    """What a page's language decides beyond its strings, so that templates never test ``lang == 'zh'``: its tag
+    for ``hreflang``/``lang`` and Open Graph, how a list is joined, and whether it is the plan's own language (the
+    other one shows the original beside a translation)."""
+
+    code: str  # zh, en: the catalogue's and the data's key
+    html: str  # its tag in lang and hreflang attributes
+    og: str  # og:locale
+    list_sep: str  # between the items of a list in running text
+    original: bool  # the plan's own language (its text is the original, the other language's a translation)
+
+    @property
+    def other(self) -> Locale:
+        return LOCALES[OTHER[self.code]]
+
+    def join(self, items: Iterable[str]) -> str:
+        return self.list_sep.join(items)
+
+    def prefix(self, of: Locale) -> str:
+        """The id prefix of the other language's copy of a block shown beside this page's own (none for its own)."""
+        return "" if of.code == self.code else f"{of.code}-"
+
+
+#: by language code, in the site's order (the first is the plan's own language and the default of hreflang)
+LOCALES = {
+    "zh": Locale("zh", HTML_LANG["zh"], "zh_CN", "、", original=True),
+    "en": Locale("en", HTML_LANG["en"], "en_US", "; ", original=False),
+}

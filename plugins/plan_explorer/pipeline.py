@@ -8,6 +8,7 @@ generator's own. Each language's pages (and its search index) are written by a w
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Callable, Sequence
@@ -26,7 +27,7 @@ from .entities import CHART_MAKERS, ENTITY_TYPES
 from .errors import DataError, PlanError, ProblemLog
 from .export import export_files
 from .history import read_history
-from .i18n import LANGS, load_catalogue
+from .i18n import LANGS, LOCALES, load_catalogue
 from .load import load_plan
 from .model import records as m
 from .model.plan import Plan
@@ -167,13 +168,15 @@ class SiteWriter:
     written: dict[str, int] = field(default_factory=dict)  # counts, for the build's report
     pages: list[str] = field(default_factory=list)  # every file the site must hold, checked once swapped in
 
-    def _add_charts(self, page: c.Page, lang: str) -> None:
-        maker = CHART_MAKERS.get(page.template)
+    def _add_charts(self, page: c.Page, lang: str) -> c.Page:
+        """The page with its charts (their specs written beside it)."""
+        maker = CHART_MAKERS.get(type(page))
         if maker is None:
-            return
-        page.charts = self.charts.charts_for(page, self.site, self.site.t(lang), self.site.fmt(lang), maker)
-        for chart in page.charts:
+            return page
+        charts = self.charts.charts_for(page, self.site, self.site.t(lang), self.site.fmt(lang), maker)
+        for chart in charts:
             self._write_text(f"{page.address.dir}{chart.id}.vl.json", chart.spec_json)
+        return dataclasses.replace(page, charts=charts)
 
     def _render_page(self, page: c.Page, lang: str, indexer: SearchIndexer | None) -> None:
         name = output_name(lang, page.address.path)
@@ -191,6 +194,8 @@ class SiteWriter:
                 t=site.t(lang),
                 fmt=site.fmt(lang),
                 lang=lang,
+                loc=LOCALES[lang],
+                locales=list(LOCALES.values()),
                 site=site,
                 info=site.plan.info,
                 sources=site.plan.index["sources"],
@@ -226,15 +231,13 @@ class SiteWriter:
         return [output_name(lang, page.address.path) for lang, page in pages]
 
     def _render_share(self, pages: list[tuple[str, c.Page]], indexer: SearchIndexer | None) -> None:
-        """Charts and HTML of ``pages``: pages whose charts are ready first, then those waiting for vl-convert."""
-        for lang, page in pages:
-            self._add_charts(page, lang)
-        waiting = [(lang, page) for lang, page in pages if any(chart.pending for chart in page.charts)]
-        for lang, page in pages:
-            if not any(chart.pending for chart in page.charts):
-                self._render_page(page, lang, indexer)
-        self.charts.finish([chart for _, page in waiting for chart in page.charts])
-        for lang, page in waiting:
+        """Charts and HTML of ``pages``, in one pass: each page's charts, then the page. Charts are drawn in
+        Python; a chart maker that returns an Altair chart instead opts into vl-convert, and its page waits here
+        for its SVG (none of the chart makers does)."""
+        for lang, made in pages:
+            page = self._add_charts(made, lang)
+            if any(chart.pending for chart in page.charts):
+                self.charts.finish(page.charts)
             self._render_page(page, lang, indexer)
 
     def _render_language(self, lang: str, entry: Path | None) -> dict[str, int]:

@@ -8,6 +8,7 @@ from typing import Any
 from ..i18n import Translator
 from ..numfmt import Formatter, chart_value
 from ..site import contexts as c
+from ..site.state import Site
 from .rows import Built, actual_points, bars, money_yi, path_chart, path_points, project_rows, required, top_and
 
 
@@ -37,9 +38,9 @@ def _path_desc(progress: c.TargetProgress | None, start: float, end: float, show
     return t("chart.indicator_path.desc", start=show(start), end=show(end))
 
 
-def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def indicator_charts(page: c.IndicatorPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     ind, fig = page.indicator, page.figures
-    if ind is None or fig is None or fig.base is None or fig.target is None:
+    if fig.base is None or fig.target is None:
         return
     conv: Callable[[float | None], float | None] = lambda v: chart_value(v, ind.unit.zh, t.lang, ind.unit.en)  # noqa: E731
     unit = (ind.unit.zh, ind.unit.en)
@@ -55,10 +56,8 @@ def indicator_charts(page: c.IndicatorPage, site: Any, t: Translator, fmt: Forma
     )
 
 
-def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def industry_charts(page: c.IndustryPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     ind, fig = page.industry, page.figures
-    if ind is None or fig is None:
-        return
     if fig.base and fig.target:
         conv = lambda v: money_yi(v, t.lang)  # noqa: E731
         unit = ("亿元", "")
@@ -99,10 +98,8 @@ def industry_charts(page: c.IndustryPage, site: Any, t: Translator, fmt: Formatt
     )
 
 
-def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def project_charts(page: c.ProjectPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     pr = page.project
-    if pr is None:
-        return
     desc = (
         t("chart.project_rank.desc", rank=fmt.rank(page.rank, page.tied), share=fmt.share(page.share))
         if page.rank
@@ -120,8 +117,8 @@ def project_charts(page: c.ProjectPage, site: Any, t: Translator, fmt: Formatter
     )
 
 
-def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
-    if page.platform is None or not page.projects:
+def platform_charts(page: c.PlatformPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
+    if not page.projects:
         return
     yield bars(
         f"chart-{page.platform.id}",
@@ -134,10 +131,8 @@ def platform_charts(page: c.PlatformPage, site: Any, t: Translator, fmt: Formatt
     )
 
 
-def township_charts(page: c.TownshipPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def township_charts(page: c.TownshipPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     tw = page.township
-    if tw is None:
-        return
     pts = [
         {"series": tw.name[t.lang], "year": y, "value": money_yi(v, t.lang), "shown": fmt.yi(v), "kind": "stated"}
         for y, v in sorted(tw.output.items())

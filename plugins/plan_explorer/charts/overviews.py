@@ -10,6 +10,7 @@ from ..model import records as m
 from ..numfmt import POINTS_DECIMALS, SHARE_DECIMALS, Formatter, rounded
 from ..site import contexts as c
 from ..site.pages import caption
+from ..site.state import Site
 from .base import Chart
 from .forms import Drawn
 from .rows import CHART_MAX_ROWS, Built, actual_points, bars, money_wan, money_yi, path_chart, project_rows, required
@@ -17,7 +18,7 @@ from .rows import CHART_MAX_ROWS, Built, actual_points, bars, money_wan, money_y
 PERCENT_UNITS = ("%", "（%）")  # an indicator in % is a share: its change is in percentage points
 
 
-def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def home_charts(page: c.HomePage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     """The featured indicator's path to its target, and the plan's history series."""
     lang, plan = t.lang, site.plan
     ind = page.featured
@@ -63,7 +64,7 @@ def home_charts(page: c.HomePage, site: Any, t: Translator, fmt: Formatter) -> I
         )
 
 
-def indicators_charts(page: c.IndicatorsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def indicators_charts(page: c.IndicatorsPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     """How far each indicator's target lies from its baseline: quantities by their change in per cent, shares
     (figures in %) by their change in percentage points (8.8 % → 15 % is +6.2 points, not +70.5 %)."""
     base_year, target = site.plan.base_year, site.plan.target_year
@@ -108,7 +109,7 @@ def indicators_charts(page: c.IndicatorsPage, site: Any, t: Translator, fmt: For
         )
 
 
-def industries_charts(page: c.IndustriesPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def industries_charts(page: c.IndustriesPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     lang, plan = t.lang, site.plan
     years = (plan.base_year, plan.target_year)
     groups = {g.id: g for g in plan.all(m.IndustryGroup)}
@@ -181,7 +182,7 @@ def _largest(projects: list[Any]) -> list[Any]:
     return sorted(projects, key=lambda p: -(p.total_investment_wan or 0))[:CHART_MAX_ROWS]
 
 
-def projects_charts(page: c.ProjectsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def projects_charts(page: c.ProjectsPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     plan = site.plan
     projects = plan.all(m.Project)
     star = t("chart.projects.star", star=page.star.plural[t.lang]) if page.star else ""
@@ -238,7 +239,7 @@ def projects_charts(page: c.ProjectsPage, site: Any, t: Translator, fmt: Formatt
     )
 
 
-def platforms_charts(page: c.PlatformsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def platforms_charts(page: c.PlatformsPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     platforms = site.plan.all(m.Platform)
     cards = {card.platform.id: card for role in page.roles for card in role.cards}
     ranked = sorted(platforms, key=lambda p: -cards[p.id].investment_wan)
@@ -286,12 +287,13 @@ def platforms_charts(page: c.PlatformsPage, site: Any, t: Translator, fmt: Forma
     )
 
 
-def townships_charts(page: c.TownshipsPage, site: Any, t: Translator, fmt: Formatter) -> Iterator[Built]:
+def townships_charts(page: c.TownshipsPage, site: Site, t: Translator, fmt: Formatter) -> Iterator[Built]:
     """Every row of the townships' table with a bar per year, under its kind's heading (towns, zones, the
     enterprise, power): one scale, each row readable on a phone, its figures in its tooltip and the table."""
     rows = [tw for tw in site.plan.all(m.Township) if tw.kind != "total"]
-    if len(rows) > CHART_MAX_ROWS:  # the largest by their latest target, in the plan's order
-        largest = {id(tw) for tw in sorted(rows, key=lambda tw: -max(tw.output.values(), default=0))[:CHART_MAX_ROWS]}
+    if len(rows) > CHART_MAX_ROWS:  # the largest by their largest figure ("—" figures aside), in the plan's order
+        latest = {id(tw): max((v for v in tw.output.values() if v is not None), default=0.0) for tw in rows}
+        largest = {id(tw) for tw in sorted(rows, key=lambda tw: -latest[id(tw)])[:CHART_MAX_ROWS]}
         rows = [tw for tw in rows if id(tw) in largest]
     order = {kind: i for i, kind in enumerate(("township", "zone", "enterprise", "utility"))}
     rows = sorted(rows, key=lambda tw: order.get(tw.kind, len(order)))  # stable: the plan's order within a kind

@@ -10,15 +10,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.sax.saxutils import escape
 
 import altair as alt
 from markupsafe import Markup
 
+from ..descriptor import ChartMaker
 from ..i18n import Translator
 from ..numfmt import Formatter
 from ..site.contexts import Page
@@ -26,8 +26,8 @@ from .base import Chart, shorten_labels
 from .forms import Drawn, FormCatalogue
 from .service import VegaService
 
-#: what makes a page's charts: (page, site, t, fmt) -> the charts and their sources
-ChartMaker = Callable[[Any, Any, Translator, Formatter], Iterable[tuple[Chart, Any]]]
+P = TypeVar("P", bound=Page)
+S = TypeVar("S")
 
 
 @dataclass
@@ -45,10 +45,12 @@ class ChartRenderer:
     def __post_init__(self) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
 
-    def charts_for(self, page: Page, site: Any, t: Translator, fmt: Formatter, maker: ChartMaker) -> list[Chart]:
-        """The page's charts, made by ``maker``; those rendered by vl-convert get their SVG in :meth:`finish`."""
+    def charts_for(self, page: P, site: S, t: Translator, fmt: Formatter, maker: ChartMaker[P, S]) -> list[Chart]:
+        """The page's charts, made by ``maker``; those rendered by vl-convert get their SVG in :meth:`finish`. A
+        drawn chart with no row to draw (a valid plan may state no figure: every row "—") is left out."""
         with alt.utils.schemapi.debug_mode(False):  # no validation on every constructor call
-            return [self._prepare(chart, source, t.lang) for chart, source in maker(page, site, t, fmt)]
+            made = maker(page, site, t, fmt)
+            return [self._prepare(chart, source, t.lang) for chart, source in made if _has_data(source)]
 
     def _prepare(self, chart: Chart, source: Drawn | alt.TopLevelMixin, lang: str) -> Chart:
         self.charts += 1
@@ -88,6 +90,10 @@ class ChartRenderer:
         """Write the counts of the build's shares (each counted by its own copy of this renderer)."""
         counts = {key: sum(share.get(key, 0) for share in shares) for key in self.counts()}
         (self.cache_dir / "last-build.json").write_text(json.dumps(counts), encoding="utf-8")
+
+
+def _has_data(source: Drawn | alt.TopLevelMixin) -> bool:
+    return not isinstance(source, Drawn) or bool(source.rows)
 
 
 def _tables(spec: dict[str, Any]) -> list[list[dict[str, Any]]]:

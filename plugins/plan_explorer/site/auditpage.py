@@ -80,7 +80,6 @@ def audit_page(site: Site, lang: str) -> c.AuditPage:
         t("audit.description"),
         [c.Crumb(t("nav.home"), ""), c.Crumb(t("nav.audit"), None)],
     )
-    base.template = "overview_audit.html"
     audit = site.audit
     by_id = {f.id: f for f in audit.findings}
     sections = []

@@ -329,7 +329,6 @@ def changes_page(site: Site, lang: str) -> c.ChangesPage:
         title,
         t("changes.description"),
         crumbs,
-        template="changes.html",
         releases=releases,
         available=site.history.available,
         partial=site.history.partial,

@@ -1,12 +1,15 @@
 """One typed context per page type; a template receives ``page`` (one of these) and the helpers ``addr``, ``t``,
 ``fmt``. Everything a template shows is computed here or in :mod:`site.pages` — templates only place it.
+
+Page contexts are frozen: each is made in one call (:func:`site.pages._from` adds a page type's own fields to what
+every page has); the stages after it (its citation, its charts) make a copy with theirs (``dataclasses.replace``).
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from markupsafe import Markup
 
@@ -145,9 +148,11 @@ class Identity:
     staff_sources: list[m.SourceDef] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """What every page has: its address in both languages, title, description, breadcrumbs."""
+
+    template: ClassVar[str] = ""  # the template that renders it: each page class names its own
 
     address: PageAddress
     kind: str  # home, indicator, industry, platform, project, township, chapter, other
@@ -157,7 +162,6 @@ class Page:
     charts: list[Any] = field(default_factory=list)  # charts.base.Chart, set by the chart stage
     findings: list[Finding] = field(default_factory=list)
     search_filters: dict[str, str] = field(default_factory=dict)
-    template: str = ""  # set by the page's maker: the descriptor's template, or the site page's own
     targets: list[TargetRow] = field(default_factory=list)  # an entity's commitments (its page lists them)
     citation: Citation | None = None  # how to cite it (every page but the 404 page)
     changes: list[ChangeItem] = field(default_factory=list)  # an entity page: what the data's releases changed
@@ -302,8 +306,9 @@ class ProgressRow:
     href: str = ""  # where the target is shown: its record's page, or its row on the targets page
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProgressPage(Page):
+    template: ClassVar[str] = "overview_progress.html"
     recorded: bool = False  # anything recorded at all
     counts: list[StatusCount] = field(default_factory=list)
     rows: list[ProgressRow] = field(default_factory=list)
@@ -327,20 +332,22 @@ class Figures:
     implied_growth: float | None = None  # compound average annual growth from base to target, %
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class IndicatorPage(Page):
-    indicator: m.Indicator | None = None
+    template: ClassVar[str] = "indicator.html"
+    indicator: m.Indicator
     group: m.IndicatorGroup | None = None
-    figures: Figures | None = None
+    figures: Figures
     related: list[m.SourceDef] = field(default_factory=list)
     progress: TargetProgress | None = None
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class IndustryPage(Page):
-    industry: m.Industry | None = None
+    template: ClassVar[str] = "industry.html"
+    industry: m.Industry
     group: m.IndustryGroup | None = None
-    figures: Figures | None = None
+    figures: Figures
     share_of_target: float | None = None  # % of all industries' target-year output
     platforms: list[m.Platform] = field(default_factory=list)
     projects: list[m.Project] = field(default_factory=list)
@@ -348,9 +355,10 @@ class IndustryPage(Page):
     progress: TargetProgress | None = None
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class PlatformPage(Page):
-    platform: m.Platform | None = None
+    template: ClassVar[str] = "platform.html"
+    platform: m.Platform
     role: m.PlatformRole | None = None
     output_target: float | None = None  # by the target year, 亿元
     parent: m.Platform | None = None
@@ -362,9 +370,10 @@ class PlatformPage(Page):
     zone: m.Township | None = None
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class ProjectPage(Page):
-    project: m.Project | None = None
+    template: ClassVar[str] = "project.html"
+    project: m.Project
     star: m.StarList | None = None
     industry: m.Industry | None = None
     platform: m.Platform | None = None
@@ -376,9 +385,10 @@ class ProjectPage(Page):
     progress: ProjectProgressView | None = None
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)  # its subject is required: made by keyword (site.pages._from)
 class TownshipPage(Page):
-    township: m.Township | None = None
+    template: ClassVar[str] = "township.html"
+    township: m.Township
     projects: list[m.Project] = field(default_factory=list)
     platform: m.Platform | None = None
     growth: float | None = None
@@ -393,10 +403,11 @@ class FieldFact:
     text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class RecordPage(Page):
     """The page of a record of a type with no page of its own: its fields by their declared meanings."""
 
+    template: ClassVar[str] = "record.html"
     record: Any = None
     facts: list[FieldFact] = field(default_factory=list)
 
@@ -404,8 +415,9 @@ class RecordPage(Page):
 # --- overview pages ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class HomePage(Page):
+    template: ClassVar[str] = "home.html"
     headline: list[TargetRow] = field(default_factory=list)  # the plan's headline targets
     headline_source: m.SourceDef | None = None  # the section all of them come from, cited once
     target_count: int = 0  # all its commitments
@@ -427,13 +439,15 @@ class IndicatorGroupRows:
     indicators: list[m.Indicator]
 
 
-@dataclass
+@dataclass(frozen=True)
 class IndicatorsPage(Page):
+    template: ClassVar[str] = "overview_indicators.html"
     groups: list[IndicatorGroupRows] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class IndustriesPage(Page):
+    template: ClassVar[str] = "overview_industries.html"
     tables: list[PlanTable] = field(default_factory=list)  # one per group, as the plan prints it
     group_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by group id: the text's commitments
 
@@ -463,8 +477,9 @@ class PlatformRoleRows:
     cards: list[PlatformCard]
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlatformsPage(Page):
+    template: ClassVar[str] = "overview_platforms.html"
     roles: list[PlatformRoleRows] = field(default_factory=list)
     compared: list[PlatformCard] = field(default_factory=list)  # every platform, in the roles' order
     #: the industries of the platform × industry matrix (a focus of some platform, or with a project on one)
@@ -484,8 +499,9 @@ class ExplorerRow:
     status: str = ""  # its recorded progress status (outcomes.progress.NOT_RECORDED if none)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProjectsPage(Page):
+    template: ClassVar[str] = "overview_projects.html"
     rows: list[ExplorerRow] = field(default_factory=list)
     total_wan: float = 0
     industries: list[m.Industry] = field(default_factory=list)
@@ -508,26 +524,30 @@ class TownshipKindRows:
     townships: list[m.Township]
 
 
-@dataclass
+@dataclass(frozen=True)
 class TownshipsPage(Page):
+    template: ClassVar[str] = "overview_townships.html"
     kinds: list[TownshipKindRows] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     main_year: int = 0  # the column a phone shows beside the names: the plan's target year (or the last)
 
 
-@dataclass
+@dataclass(frozen=True)
 class InnovationPlatformsPage(Page):
+    template: ClassVar[str] = "overview_innovation_platforms.html"
     items: list[m.InnovationPlatform] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class MeasuresPage(Page):
+    template: ClassVar[str] = "overview_measures.html"
     items: list[m.Measure] = field(default_factory=list)
     item_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by item id
 
 
-@dataclass
+@dataclass(frozen=True)
 class GlossaryPage(Page):
+    template: ClassVar[str] = "overview_glossary.html"
     terms: list[m.Term] = field(default_factory=list)
 
 
@@ -545,8 +565,9 @@ class Annex:
     title: str  # the overview page's title
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlanContentsPage(Page):
+    template: ClassVar[str] = "overview_plan.html"
     chapters: list[Document] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
     editorial: bool = False  # some title or heading was rebuilt by the site (marked *, explained once)
@@ -576,8 +597,9 @@ class TableTargets:
     count: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class TargetsPage(Page):
+    template: ClassVar[str] = "overview_targets.html"
     groups: list[TargetGroupRows] = field(default_factory=list)
     kinds: list[FilterOption] = field(default_factory=list)
     entities: list[FilterOption] = field(default_factory=list)
@@ -603,8 +625,9 @@ class ExportedCollection:
         return f"{self.name}.json"
 
 
-@dataclass
+@dataclass(frozen=True)
 class DataPage(Page):
+    template: ClassVar[str] = "overview_data.html"
     collections: list[ExportedCollection] = field(default_factory=list)
     identity: Identity | None = None
 
@@ -656,8 +679,9 @@ class AuditSection:
     groups: list[AuditGroup]
 
 
-@dataclass
+@dataclass(frozen=True)
 class AuditPage(Page):
+    template: ClassVar[str] = "overview_audit.html"
     sections: list[AuditSection] = field(default_factory=list)  # by severity, then by table or section
     counts: dict[str, int] = field(default_factory=dict)  # standalone findings by severity, and knock_on
     total: int = 0
@@ -676,16 +700,18 @@ class SkipView:
     path: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class SearchPage(Page):
+    template: ClassVar[str] = "overview_search.html"
     kinds: list[str] = field(default_factory=list)  # the page types a search can be narrowed to
     synonyms: list[list[str]] = field(default_factory=list)  # words searched for together (the glossary's)
     #: the glossary as [English words, Chinese forms] per term: a query with no results is offered its translation
     glossary: list[tuple[list[str], list[str]]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ChapterPage(Page):
+    template: ClassVar[str] = "chapter.html"
     tables: dict[str, PlanTable] = field(default_factory=dict)  # by the block's anchor
     paragraph_targets: dict[str, list[TargetRow]] = field(default_factory=dict)  # by paragraph anchor (p-N)
     lost: dict[str, LostFigure] = field(default_factory=dict)  # figures lost in the conversion, by anchor
@@ -704,13 +730,22 @@ class ChapterPage(Page):
         return self.glossed.get((doc.lang, block.anchor), block.html)
 
 
-@dataclass
+@dataclass(frozen=True)
+class DocumentPage(ChapterPage):
+    """An about page (``content/pages``): a document of the site's own, not of the plan."""
+
+    template: ClassVar[str] = "document.html"
+
+
+@dataclass(frozen=True)
 class NotFoundPage(Page):
+    template: ClassVar[str] = "404.html"
     other_text: str = ""  # one line in the other language: hosts that have one 404 page serve this one for both
 
 
-@dataclass
+@dataclass(frozen=True)
 class ChangesPage(Page):
+    template: ClassVar[str] = "changes.html"
     releases: list[ReleaseView] = field(default_factory=list)  # newest first
     available: bool = False  # whether the data's history could be read
     not_yet: bool = False  # the repository holds no release of this plan yet

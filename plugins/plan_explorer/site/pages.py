@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
 from markupsafe import Markup
@@ -74,12 +74,22 @@ def _figures(site: Site, figures: dict[int, float | None]) -> c.Figures:
 # --- entity pages (named by the descriptors) ---------------------------------------------------------
 
 
-def _entity_base(site: Site, record: Any, lang: str, kind: str, section: str | None, description: str) -> c.Page:
-    page = _base(site, lang, site.urls.of(record), kind, record.name[lang], description, section)
-    page.findings = site.audit.for_entity(record)
-    page.targets = tp.rows_of(site, record, lang)
-    page.changes = record_changes(site, record, lang)
-    return page
+def _entity_base(
+    site: Site, record: Any, lang: str, kind: str, section: str | None, description: str, **more: Any
+) -> c.Page:
+    """What every entity page has (``more``: further fields of :class:`contexts.Page`), made in one call."""
+    title = record.name[lang]
+    return c.Page(
+        site.address(lang, site.urls.of(record)),
+        kind,
+        title,
+        description,
+        _crumbs(site, lang, section, title),
+        findings=site.audit.for_entity(record),
+        targets=tp.rows_of(site, record, lang),
+        changes=record_changes(site, record, lang),
+        **more,
+    )
 
 
 def indicator_page(site: Site, ind: m.Indicator, lang: str, t: Translator) -> c.IndicatorPage:
@@ -145,10 +155,8 @@ def project_page(site: Site, pr: m.Project, lang: str, t: Translator) -> c.Proje
         "platform": platform.name[lang] if platform else t("common.none"),
         "location": pr.location[lang],
     }
-    page = _entity_base(site, pr, lang, "project", "projects", pr.summary[lang])
-    page.search_filters = filters
     return _from(
-        page,
+        _entity_base(site, pr, lang, "project", "projects", pr.summary[lang], search_filters=filters),
         c.ProjectPage,
         project=pr,
         star=site.star(),
@@ -404,7 +412,6 @@ def overview_page(site: Site, name: str, lang: str) -> c.Page:
     title = t(f"nav.{name}")
     base = _base(site, lang, site.urls.overview(name), "other", title, _described(site, name, t), None)
     page: c.Page = etype.overview.context(site, base)
-    page.template = etype.overview.template
     return page
 
 
@@ -415,7 +422,6 @@ def contents_page(site: Site, lang: str) -> c.PlanContentsPage:
         c.Annex(s, t(f"nav.{s.page}")) for s in site.plan.meta.sources if s.page and s.page in site.urls.overviews
     ]
     base = _base(site, lang, PLAN, "other", t("nav.plan"), t("plan.description"), None)
-    base.template = "overview_plan.html"
     editorial = any(d.title_editorial or any(h.editorial for h in d.headings) for d in chapters)
     return _from(base, c.PlanContentsPage, chapters=chapters, annexes=annexes, editorial=editorial)
 
@@ -435,7 +441,6 @@ def data_page(site: Site, lang: str) -> c.DataPage:
             )
         )
     base = _base(site, lang, DATA, "other", t("nav.data"), t("data.description"), None)
-    base.template = "overview_data.html"
     return _from(base, c.DataPage, collections=collections, identity=identity(site, lang))
 
 
@@ -468,7 +473,6 @@ def overall_progress_page(site: Site, lang: str) -> c.ProgressPage:
     """Every target's status (the plan records outcomes in ``outcomes.yaml``)."""
     t = site.t(lang)
     base = _base(site, lang, PROGRESS, "other", t("nav.progress"), t("progress.description"), None)
-    base.template = "overview_progress.html"
     return progress_page(site, base)
 
 
@@ -477,14 +481,13 @@ def search_page(site: Site, lang: str) -> c.SearchPage:
     kinds = [e.kind for e in site.types if e.pages and e.kind]
     kinds += ["chapter"] if site.chapters else []
     base = _base(site, lang, SEARCH, "other", t("nav.search"), t("search.description"), None)
-    base.template = "overview_search.html"
-    base.indexed = False
     return _from(
         base,
         c.SearchPage,
         kinds=[*kinds, "other"],
         synonyms=synonym_groups(site, lang),
         glossary=glossary_pairs(site),
+        indexed=False,
     )
 
 
@@ -512,11 +515,14 @@ def glossary_pairs(site: Site) -> list[tuple[list[str], list[str]]]:
 
 def not_found_page(site: Site, lang: str) -> c.NotFoundPage:
     t = site.t(lang)
-    page = c.NotFoundPage(
-        site.address(lang, NOT_FOUND), "other", t("404.title"), t("404.body"), template="404.html", indexed=False
+    return c.NotFoundPage(
+        site.address(lang, NOT_FOUND),
+        "other",
+        t("404.title"),
+        t("404.body"),
+        indexed=False,
+        other_text=site.t(OTHER[lang])("404.other"),
     )
-    page.other_text = site.t(OTHER[lang])("404.other")
-    return page
 
 
 def _chapter_blocks(site: Site, doc: Document, lang: str) -> tuple[dict[str, c.PlanTable], dict[str, c.LostFigure]]:
@@ -579,7 +585,6 @@ def _chapter_page(site: Site, lang: str, ordered: list[dict[str, Document]], i: 
         indexed=not bilingual,  # one search result per chapter: the side-by-side copy is not indexed
         prev=prev,
         next=nxt,
-        template="chapter.html",
         glossed=_glossed(site, [doc, other] if bilingual else [doc], address),
     )
 
@@ -598,9 +603,9 @@ def _glossed(site: Site, docs: list[Document], address: PageAddress) -> dict[tup
     return out
 
 
-def _doc_page(site: Site, lang: str, pair: dict[str, Document]) -> c.ChapterPage:
+def _doc_page(site: Site, lang: str, pair: dict[str, Document]) -> c.DocumentPage:
     doc = pair[lang]
-    return c.ChapterPage(
+    return c.DocumentPage(
         site.address(lang, site.urls.doc(doc.id)),
         "other",
         doc.title,
@@ -608,7 +613,6 @@ def _doc_page(site: Site, lang: str, pair: dict[str, Document]) -> c.ChapterPage
         _crumbs(site, lang, None, doc.title),
         doc=doc,
         other=pair[OTHER[lang]],
-        template="document.html",
         identity=identity(site, lang) if doc.id == ABOUT else None,
     )
 
@@ -627,7 +631,7 @@ def page_plans(site: Site, lang: str) -> list[PagePlan]:
     the browser, and a build makes each language's pages in its rendering worker (the paths alone give the
     sitemap and the page counts)."""
     t = site.t(lang)
-    plans = [PagePlan(HOME, functools.partial(_home, site, lang))]
+    plans = [PagePlan(HOME, functools.partial(home_page, site, lang))]
     plans += [
         PagePlan(site.urls.overview(e.name), functools.partial(overview_page, site, e.name, lang))
         for e in site.types
@@ -657,19 +661,10 @@ def page_plans(site: Site, lang: str) -> list[PagePlan]:
 
 def all_pages(site: Site, lang: str, wanted: Callable[[PagePlan], bool] | None = None) -> list[c.Page]:
     """The pages of one language (those ``wanted``, or all), made, each with its citation."""
-    pages = [plan.make() for plan in page_plans(site, lang) if wanted is None or wanted(plan)]
-    for page in pages:
-        page.citation = citation(site, page)
-    return pages
+    made = [plan.make() for plan in page_plans(site, lang) if wanted is None or wanted(plan)]
+    return [replace(page, citation=citation(site, page)) for page in made]
 
 
-def _home(site: Site, lang: str) -> c.Page:
-    home = home_page(site, lang)
-    home.template = "home.html"
-    return home
-
-
-def _entity_page(site: Site, pages: EntityPages, record: Any, lang: str, t: Translator) -> c.Page:
+def _entity_page(site: Site, pages: EntityPages[Site, Any, Any], record: Any, lang: str, t: Translator) -> c.Page:
     page: c.Page = pages.context(site, record, lang, t)
-    page.template = pages.template
     return page

@@ -6,6 +6,7 @@ The judging is :mod:`outcomes.status`'s; here it is only worded and formatted, i
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from ..i18n import Translator
@@ -207,7 +208,7 @@ def progress_page(site: Site, base: c.Page) -> c.ProgressPage:
     projects = site.plan.all(m.Project)
     project_counts = site.progress.project_counts(projects) if projects else {}
     return c.ProgressPage(
-        **{name: getattr(base, name) for name in c.Page.__dataclass_fields__},
+        **{f.name: getattr(base, f.name) for f in fields(c.Page)},
         recorded=site.progress.recorded,
         counts=status_counts(site),
         rows=progress_rows(site, base.address),

@@ -109,7 +109,10 @@ class PageAddress:
         return HTML_LANG[self.other_lang]
 
     def url(self, path: str, lang: str | None = None) -> str:
-        """Relative link to the site path ``path`` in ``lang`` (default: this page's language)."""
+        """Relative link to the site path ``path`` in ``lang`` (default: this page's language). A file of the open
+        data (``data/projects.csv``, a staff document ``data/source/notice.txt``) is published once, for both."""
+        if path.startswith(DATA) and "." in path.split("#", 1)[0].rsplit("/", 1)[-1]:
+            return relative(self.dir, path)
         return relative(self.dir, lang_prefix(lang or self.lang) + path)
 
     def within(self, path: str) -> bool:
