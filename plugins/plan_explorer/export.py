@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .csvtext import csv_row, defused
 from .descriptor import EntityType, Export
 from .dictionary import words
 from .history import History, Release
@@ -560,24 +560,6 @@ def _cell(value: Any) -> str:
     if isinstance(value, int | float):
         return plain(value, grouping=False)
     return defused(str(value))
-
-
-#: what a spreadsheet may run as a formula when a cell (or a line of it: a reader that splits rows at a bare CR
-#: makes each line a cell) starts with it
-FORMULA_START = re.compile(r"(^|[\r\n])(?=[=+\-@\t\r])")
-#: a field holding one of these is quoted (RFC 4180; the csv module would leave a bare CR unquoted)
-NEEDS_QUOTES = re.compile(r'[",\r\n]')
-
-
-def defused(text: str) -> str:
-    """A text cell no spreadsheet runs as a formula: an apostrophe before ``=``, ``+``, ``-``, ``@``, a tab or a CR
-    at its start or after any line break in it (the same rule as the explorer's CSV download, explorer.js)."""
-    return FORMULA_START.sub(lambda found: found.group(1) + "'", text)
-
-
-def csv_row(fields: Sequence[str]) -> str:
-    """One CSV record: fields with a quote, comma, CR or LF quoted, quotes doubled; ended by LF."""
-    return ",".join('"' + f.replace('"', '""') + '"' if NEEDS_QUOTES.search(f) else f for f in fields) + "\n"
 
 
 @dataclass(frozen=True)

@@ -174,11 +174,15 @@ class SiteWriter:
         if maker is None:
             return page
         charts = self.charts.charts_for(page, self.site, self.site.t(lang), self.site.fmt(lang), maker)
-        for chart in charts:
-            self._write_text(f"{page.address.dir}{chart.id}.vl.json", chart.spec_json)
+        for chart in charts:  # what a reader can take away: the spec and the data (the SVG once drawn, at render)
+            files = chart.files
+            self._write_text(f"{page.address.dir}{files['spec']}", chart.spec_json)
+            self._write_text(f"{page.address.dir}{files['csv']}", chart.csv_file())
         return dataclasses.replace(page, charts=charts)
 
     def _render_page(self, page: c.Page, lang: str, indexer: SearchIndexer | None) -> None:
+        for chart in page.charts:  # drawn by now (a vl-convert chart too): its standalone SVG beside the page
+            self._write_text(f"{page.address.dir}{chart.files['svg']}", chart.svg_file())
         name = output_name(lang, page.address.path)
         html = self._render(name, page, lang)
         if indexer is not None and BODY in html:

@@ -339,7 +339,9 @@ def draw_lines(
             body.append(
                 f'<path d="{d}" fill="none" stroke="{colour_of[name]}" stroke-width="2"{dash}>{_title(span)}</path>'
             )
-        for p, (x, y) in zip(series, coords, strict=True):
+        for i, (p, (x, y)) in enumerate(zip(series, coords, strict=True)):
+            if p.get("kind") == "required" and 0 < i < len(series) - 1:
+                continue  # a required path is computed, not observed: no dot on its years between the ends
             tip = f"{name} · {p['year']}: {p['shown']}"
             body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour_of[name]}">{_title(tip)}</circle>')
     legend, bottom = _legend([(n, colour_of[n], dash_of[n]) for n in names], top + plot_h + 40, width)

@@ -43,6 +43,40 @@
     out.textContent = said.length ? ' · ' + (form.getAttribute('data-print-describe') || '') + said.join('; ') : '';
   });
 
+  // A chart's PNG: its wide drawing (the inline SVG) painted on a canvas at twice its size, saved as the named file.
+  Array.prototype.forEach.call(document.querySelectorAll('a[data-png]'), function (link) {
+    link.addEventListener('click', function (event) {
+      var figure = link.closest('figure');
+      var svg = figure && (figure.querySelector('svg.drawn.wide') || figure.querySelector('.chart-svg svg'));
+      if (!svg || !window.XMLSerializer || !document.createElement('canvas').toBlob) return;  // the SVG, then
+      event.preventDefault();
+      var width = svg.width.baseVal.value || svg.getBoundingClientRect().width;
+      var height = svg.height.baseVal.value || svg.getBoundingClientRect().height;
+      var image = new Image();
+      image.onload = function () {
+        var canvas = document.createElement('canvas');
+        canvas.width = Math.round(width * 2);
+        canvas.height = Math.round(height * 2);
+        var context = canvas.getContext('2d');
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(image, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob(function (blob) {
+          var a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = link.getAttribute('data-png') || 'chart.png';
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+          setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+        }, 'image/png');
+      };
+      var xml = new XMLSerializer().serializeToString(svg);
+      if (!/xmlns=/.test(xml)) xml = xml.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
+      image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
+    });
+  });
+
   var button = document.querySelector('.menu-toggle');
   var nav = button && document.getElementById(button.getAttribute('aria-controls'));
   if (!button || !nav) return;
