@@ -39,9 +39,7 @@ VARIANTS = {
     r"\bwith output of CNY\b": "a CNY 10-billion enterprise (the plan names no measure)",
     # one name per organisation, platform and programme
     r"\bWanjia Electric\b(?! Appliances)": "Wanjia Electric Appliances",
-    r"\bEngineering Cent\w+ for Ultrafine\b|\bUltrafine Powder Research\b|\bUltrafine Powders\b": (
-        "Zhejiang Branch of the National Engineering Research Centre for Ultrafine Powder"
-    ),
+    r"\bUltrafine Powders\b": "Ultrafine Powder",  # the plan's four names of such centres are each kept as written
     r"\brenovation and upgrading\b|\brenovate and upgrade\b": "transformation and upgrading (改造提升)",
     r"\bupgrading and transformation\b": "transformation and upgrading (改造提升)",
     r"\bheroes-by-mu\b|\bbenefits? per mu\b": "per-mu returns / “judging enterprises by per-mu returns” reform",
