@@ -210,6 +210,19 @@ def _sets_targets(record: Any, base_year: int) -> bool:
     return getattr(record, "target_text", None) is not None
 
 
+def commitment_count(site: Site, lang: str) -> c.CommitmentCount:
+    """The plan's commitments, each once (the home page, ``/targets/`` and ``/progress/`` state this number)."""
+    t = site.t(lang)
+    found = site.commitments
+    text = sum(isinstance(c_.record, m.Target) for c_ in found)
+    kinds = [
+        c.FilterOption(kind, t(f"targets.kind.{kind}"), sum(c_.goal.kind == kind for c_ in found))
+        for kind in KINDS
+        if any(c_.goal.kind == kind for c_ in found)
+    ]
+    return c.CommitmentCount(len(found), text, len(site.plan.all(m.Target)), len(found) - text, kinds)
+
+
 def targets_overview(site: Site, base: c.Page) -> c.TargetsPage:
     t = site.t(base.address.lang)
     rows = [row(site, tg, t) for tg in first_statements(site.plan)]
@@ -234,4 +247,5 @@ def targets_overview(site: Site, base: c.Page) -> c.TargetsPage:
         count=len(rows),
         statements=len(site.plan.all(m.Target)),
         tables=_table_targets(site, t),
+        commitments=commitment_count(site, t.lang),
     )
