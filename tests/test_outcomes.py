@@ -5,6 +5,7 @@ recorded, nothing invented)."""
 from __future__ import annotations
 
 import csv
+import datetime
 import html
 import io
 import json
@@ -20,10 +21,11 @@ from plugins.plan_explorer.entities import ENTITY_TYPES
 from plugins.plan_explorer.errors import DataError
 from plugins.plan_explorer.model import records as m
 from plugins.plan_explorer.outcomes.goals import Goal, goal_maker, stated_target_goal, target_goal
-from plugins.plan_explorer.outcomes.progress import NOT_RECORDED, PROJECT_STATUSES, build_progress
+from plugins.plan_explorer.outcomes.progress import NOT_RECORDED, PROJECT_STATUSES, build_date, build_progress
 from plugins.plan_explorer.outcomes.status import STATUSES, Point, assess, path, required_at
 
 FIXTURE_DATA = FIXTURES / "plan" / "data"
+IN_PERIOD, AFTER = datetime.date(2025, 6, 30), datetime.date(2026, 12, 8)  # the plans here end in 2025
 LINE = re.compile(r"^data/outcomes\.yaml:\d+: \S+: .+$")
 
 
@@ -147,10 +149,16 @@ def test_a_commitment_naming_a_table_figure_is_judged_on_that_records_values() -
 
 
 def test_the_fixture_plan_covers_every_status() -> None:
+    """Within the period every status but "no outcome recorded" (what "not yet measurable" becomes after it)."""
     plan = load_data(FIXTURE_DATA)
-    progress = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)])
+    progress = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)], IN_PERIOD)
     counts = progress.counts()
-    assert all(counts[s] >= 1 for s in STATUSES), counts
+    assert all(counts[s] >= 1 for s in STATUSES if s != "no_outcome") and counts["no_outcome"] == 0, counts
+    after = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)], AFTER).counts()
+    assert after["not_measurable"] == 0 and after["no_outcome"] == counts["not_measurable"] >= 1, after
+    assert {s: n for s, n in after.items() if s not in ("not_measurable", "no_outcome")} == {
+        s: n for s, n in counts.items() if s not in ("not_measurable", "no_outcome")
+    }  # nothing else changes when the period ends
     assert any(s.assessment.recorded for s in progress.subjects.values())
     assert any(s.base_actual is not None for s in progress.subjects.values())  # a revised base-year figure
     statuses = progress.project_counts(plan.all(m.Project))
@@ -159,10 +167,30 @@ def test_the_fixture_plan_covers_every_status() -> None:
 
 def test_the_real_plan_records_nothing_and_invents_nothing() -> None:
     plan = load_data(ROOT / "data")
-    progress = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)])
+    types = [t for t in ENTITY_TYPES if plan.has(t.name)]
+    progress = build_progress(plan, types, IN_PERIOD)
     assert progress.present and not progress.recorded
-    targets = 43 + 82  # the tables' figures (indicators, industries, townships) and the text's commitments
-    assert set(progress.counts().items()) == {*((s, 0) for s in STATUSES[:-1]), ("not_measurable", targets)}
+    assert len(progress.subjects) == 43 + 82  # the tables' figures (indicators, industries, townships), the text's
+    # a table's figure the text restates (its figure, its year) is one commitment with it: 13 of them
+    targets = 43 + 82 - 13
+    assert len(progress.commitments) == targets and not progress.ended
+    others = {s: 0 for s in STATUSES if s != "not_measurable"}
+    assert progress.counts() == {**others, "not_measurable": targets}
+    ended = build_progress(plan, types, AFTER)  # the real plan ended in 2025: nothing recorded is no outcome
+    assert ended.ended and ended.counts() == {**{s: 0 for s in STATUSES if s != "no_outcome"}, "no_outcome": targets}
+    assert build_progress(plan, types, datetime.date(2025, 12, 31)).counts()["no_outcome"] == 0  # its last day
+    merged = {s for c in ended.commitments for s in ended.also[c.subject]}
+    assert {
+        "indicators/gross-output",
+        "industries/chemicals",
+    } <= merged and "indicators/energy-intensity-reduction" not in merged
+
+
+def test_the_build_date_is_source_date_epoch_when_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert build_date() == datetime.date(2026, 1, 1)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_date() == datetime.date.today()
 
 
 def test_the_commented_example_of_outcomes_yaml_passes_check(tmp_path: Path) -> None:
@@ -337,12 +365,13 @@ def test_outcomes_are_exported_with_their_sources(fixture_site: Path) -> None:
     assert 'id="outcomes"' in data_page and 'id="progress"' in data_page and "not in the plan" in data_page
 
 
-def test_the_real_plans_export_has_empty_outcomes_and_every_target_not_measurable(built_site: Path) -> None:
+def test_the_real_plans_export_has_empty_outcomes_and_every_target_without_outcome(built_site: Path) -> None:
     assert _csv(built_site, "outcomes") == []
     header = (built_site / "data" / "outcomes.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("record,subject,") and "source_url" in header
     progress = _csv(built_site, "progress")
-    assert len(progress) == 43 + 82 and {r["status"] for r in progress} == {"not_measurable"}
+    # every target of the tables and the text (the export lists each); built after 2025: no outcome recorded
+    assert len(progress) == 43 + 82 and {r["status"] for r in progress} == {"no_outcome"}
     assert all(not r["latest_value"] and not r["source"] for r in progress)
 
 
@@ -360,13 +389,15 @@ def _text(page: str) -> str:
 def test_progress_pages_count_and_list_every_target(fixture_site: Path) -> None:
     zh, en = _page(fixture_site, "progress"), _page(fixture_site, "en/progress")
     for page in (zh, en):
-        assert page.count("<tr data-subject=") == 8 + 8  # the tables' figures, the text's commitments
-        for status, n in (
+        # the tables' figures and the text's commitments, less the 2 the text restates with the table's figure
+        assert page.count("<tr data-subject=") == 8 + 8 - 2
+        assert 'data-subject="indicators/gross-output"' not in page and 'data-subject="industries/widgets"' in page
+        for status, n in (  # the fixture site is built on 1 January 2026: its period (to 2025) has ended
             ("achieved", 3),
-            ("on_track", 5),
+            ("on_track", 3),
             ("off_track", 1),
             ("not_achieved", 2),
-            ("not_measurable", 5),
+            ("no_outcome", 5),
         ):
             assert f'data-testid="count-{status}">{n}<' in page
     assert "进度滞后" in zh and "2022年实际值112亿元；所需路径当年为121亿元，不低于118亿元（容差2%）" in _text(zh)
@@ -388,7 +419,8 @@ def test_entity_pages_show_values_against_the_path_with_status_source_and_date(f
     zh = _text(_page(fixture_site, "industries/rubber"))
     assert "未实现" in zh and "2025年实际值95亿元，未达到目标（2025年100亿元）" in zh
     township = _text(_page(fixture_site, "en/townships/west"))
-    assert "not yet measurable" in township and "No actual value has been recorded yet." in township
+    assert "no outcome recorded" in township and "No actual value has been recorded yet." in township
+    assert "not yet measurable" not in township
     energy = _text(_page(fixture_site, "indicators/energy"))
     assert "已实现" in energy and "完成省下达的能耗下降目标" in energy and "约束性" in energy
 
@@ -418,8 +450,8 @@ def test_the_home_page_shows_the_summary_or_says_nothing_is_recorded(fixture_sit
     real_zh, real_en = _text(_page(built_site, "")), _text(_page(built_site, "en"))
     assert "尚未录入任何实际完成情况" in real_zh and "No outcomes have been recorded yet" in real_en
     progress = _page(built_site, "en/progress")
-    assert "No outcomes have been recorded yet." in progress and 'data-testid="count-not_measurable">125<' in progress
-    assert progress.count('data-label="Latest actual">—</td>') == 125  # no figure shown, none invented
+    assert "No outcomes have been recorded yet," in progress and 'data-testid="count-no_outcome">112<' in progress
+    assert progress.count('data-label="Latest actual">—</td>') == 112  # no figure shown, none invented
     explorer = _page(built_site, "projects")
     assert 'name="status"' not in explorer and "data-status=" not in explorer  # nothing to filter by
 
@@ -441,3 +473,42 @@ def test_a_date_of_the_as_of_kind_must_not_precede_its_year(tmp_path: Path) -> N
     )
     (problem,) = _problems(data)
     assert "actuals[2].as_of: 2021-12-31 is before the year 2022 it reports" in problem
+
+
+def _commitment_counts(site: Path, prefix: str) -> list[str]:
+    pattern = r'data-testid="commitment-count" data-count="(\d+)"'
+    return [re.findall(pattern, _page(site, f"{prefix}{path}"))[0] for path in ("", "targets", "progress")]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_home_targets_and_progress_state_one_count_of_commitments(built_site: Path, prefix: str) -> None:
+    """A table's target the text restates is one commitment on every page (the real plan: 82 in the text, 43 in
+    the tables, 13 of them restated by the text with the table's figure)."""
+    assert _commitment_counts(built_site, prefix) == ["112"] * 3
+    targets, progress = _text(_page(built_site, f"{prefix}targets")), _page(built_site, f"{prefix}progress")
+    if prefix:
+        said = "The plan makes 112 commitments: 82 in its text (stated in 92 places) and 30 set only in its tables."
+        assert said in targets and said in _text(progress)
+        assert "By kind: total" in targets and "Also stated in:" in progress
+    else:
+        assert "规划共112项目标：正文提出82项（出现92处），另有30项只见于规划的表格。" in targets
+    assert progress.count("<tr data-subject=") == 112
+
+
+def test_after_the_period_progress_says_it_ended_and_never_not_yet_measurable(built_site: Path) -> None:
+    en, zh = _text(_page(built_site, "en/progress")), _text(_page(built_site, "progress"))
+    assert "not yet measurable" not in en.lower() and "尚无法衡量" not in zh
+    assert "The plan's period (2021–2025) ended at the close of 2025." in en
+    assert "Outcomes will come from published statistics" in en and "公开发布的统计数据" in zh
+    assert "that does not mean nothing was achieved" in en
+    for page in ("en/indicators/gross-output", "en", "en/targets"):
+        assert "not yet measurable" not in _text(_page(built_site, page)).lower()
+
+
+def test_the_progress_table_is_grouped_with_a_jump_list(fixture_site: Path) -> None:
+    page = _page(fixture_site, "en/progress")
+    groups = re.findall(r'<tbody class="progress-group" id="([^"]+)">', page)
+    assert len(groups) >= 3 and all(f'href="#{g}"' in page for g in groups)  # each group in the jump list
+    heads = re.findall(r'<span class="group-name">([^<]+)</span>', page)
+    assert heads[:2] == ["Indicators", "Industries"] and len(heads) == len(groups)
+    assert 'href="#rules"' in page and "data-foldable" in page

@@ -4,6 +4,7 @@ status, and every project's progress. Pages, charts and the export read this; no
 from __future__ import annotations
 
 import datetime
+import math
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -55,7 +56,8 @@ class Commitment:
 
 def commitments(plan: Plan, types: Sequence[EntityType]) -> list[Commitment]:
     """Every commitment of ``plan`` in the plan's order (``types``: the collections it has): a table's target that
-    a commitment of the text restates (its goal is ``measured_as`` that record) is that commitment, not another."""
+    a commitment of the text restates (its goal is ``measured_as`` that record, with the same figure) is that
+    commitment, not another; a text figure that differs from its table's (the audit reports it) is one more."""
     collections = [t for t in target_collections(list(types)) if plan.has(t.name)]
     names = {t.name for t in collections}
     found: list[Commitment] = []
@@ -68,14 +70,21 @@ def commitments(plan: Plan, types: Sequence[EntityType]) -> list[Commitment]:
                 found.append(
                     Commitment(subject_of(etype.name, record), etype.name, record, measured_within(goal, names))
                 )
-    subjects = {c.subject for c in found}
+    goals = {c.subject: c.goal for c in found}
     also: dict[str, list[str]] = {}
     for c in found:
-        table = c.goal.measured_as
-        if table is not None and table != c.subject and table in subjects:
-            also.setdefault(c.subject, []).append(table)
+        table = goals.get(c.goal.measured_as or "")
+        if table is not None and c.goal.measured_as != c.subject and _same_figure(c.goal, table):
+            also.setdefault(c.subject, []).append(c.goal.measured_as or "")
     merged = {table for tables in also.values() for table in tables}
     return [replace(c, also=tuple(also.get(c.subject, ()))) for c in found if c.subject not in merged]
+
+
+def _same_figure(text: Goal, table: Goal) -> bool:
+    """Whether the text's figure is the table's, for the same year (both stated)."""
+    if text.target is None or table.target is None or text.target_year != table.target_year:
+        return False
+    return math.isclose(text.target, table.target, rel_tol=1e-9, abs_tol=1e-9)
 
 
 @dataclass

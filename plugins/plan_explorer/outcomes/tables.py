@@ -288,9 +288,10 @@ def progress_columns(plan: Plan) -> list[Column]:
             "status",
             "string",
             lambda s: s.status,
-            "achieved, on_track, off_track, not_achieved or not_measurable (no value recorded)",
-            "achieved（已实现）、on_track（进度正常）、off_track（进度滞后）、not_achieved（未实现）"
-            "或 not_measurable（暂无实际值）",
+            "achieved, on_track, off_track, not_achieved, not_measurable (no value recorded) or no_outcome (no value"
+            " recorded and the plan's period has ended)",
+            "achieved（已实现）、on_track（进度正常）、off_track（进度滞后）、not_achieved（未实现）、"
+            "not_measurable（暂无实际值）或 no_outcome（规划期已结束，尚未录入结果）",
         ),
         Column(
             "status_rule",
