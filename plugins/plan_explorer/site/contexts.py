@@ -204,6 +204,9 @@ class TargetRow:
     places: list[TargetPlace] = field(default_factory=list)
     table: TableFigure | None = None
     findings: list[Finding] = field(default_factory=list)
+    #: on an English page, the English of the quote (the translated sentences of its paragraph); None: the
+    #: Chinese page, or a quote with no translated sentence to show (an annex's row)
+    quote_en: str | None = None
 
     @property
     def anchor(self) -> str:
