@@ -66,6 +66,8 @@ def explanation(sp: SubjectProgress, tolerance: float, t: Translator, fmt: Forma
     goal, judged = sp.goal, sp.assessment
     reason = judged.reason
     key = f"progress.reason.{reason}"
+    if reason == "none" and sp.status == "no_outcome":  # the period is over: the outcome is due, not recorded
+        key = "progress.reason.none_ended"
     if reason in ("on_path", "behind"):
         key = "progress.reason.path_down" if goal.reduction else "progress.reason.path"
     if goal.kind == "growth" and reason in ("met", "missed", "on_path", "behind"):
