@@ -109,6 +109,20 @@ def test_a_target_in_words_takes_the_status_staff_recorded() -> None:
     assert (recorded.status, recorded.recorded) == ("achieved", True)
 
 
+def test_after_the_period_nothing_is_not_yet_measurable() -> None:
+    """Once the plan's period is over an outcome not recorded is "no outcome recorded"; a status that rests on
+    values (or that staff recorded) does not change."""
+    assert (assess(goal(), [], 2, ended=True).status, assess(goal(), [], 2).status) == ("no_outcome", "not_measurable")
+    assert assess(goal(), [], 2, ended=True).reason == "none"  # which rule decided stays said
+    words = Goal(2020, 2025, text=m.Text(zh="完成下达目标", en="Meet the assigned target"))
+    assert assess(words, [], 2, ended=True).status == "no_outcome"
+    assert assess(words, [], 2, recorded="on_track", ended=True).status == "on_track"
+    yearly = goal(milestones=(), target=5.0, kind="count", every_year=True, first_year=2021)
+    assert assess(yearly, points((2021, 5), (2025, 5)), 2, ended=True).status == "no_outcome"  # years missing
+    for values in (points((2025, 170)), points((2025, 150)), points((2022, 130))):
+        assert assess(goal(), values, 2, ended=True) == assess(goal(), values, 2)
+
+
 def test_each_commitment_of_the_text_is_a_target_with_its_base() -> None:
     plan = load_data(FIXTURE_DATA)
     etype = next(t for t in ENTITY_TYPES if t.name == "targets")
