@@ -462,7 +462,8 @@ def test_the_home_page_shows_the_summary_or_says_nothing_is_recorded(fixture_sit
     home = _page(fixture_site, "en")
     assert "Progress towards the targets" in home and 'href="../en/progress/#status-off_track"' in home
     real_zh, real_en = _text(_page(built_site, "")), _text(_page(built_site, "en"))
-    assert "尚未录入任何实际完成情况" in real_zh and "No outcomes have been recorded yet" in real_en
+    assert "尚未录入任何实际完成情况" in real_zh and "no outcomes have been recorded yet" in real_en
+    assert "The plan's period ended in 2025" in real_en and "规划期已于2025年结束" in real_zh  # built after 2025
     progress = _page(built_site, "en/progress")
     assert "No outcomes have been recorded yet," in progress and 'data-testid="count-no_outcome">112<' in progress
     assert progress.count('data-label="Latest actual">—</td>') == 112  # no figure shown, none invented

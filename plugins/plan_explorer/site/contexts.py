@@ -421,6 +421,7 @@ class HomePage(Page):
     progress: list[StatusCount] | None = None  # the targets by status (None: the plan records no outcomes)
     progress_recorded: bool = False
     commitments: CommitmentCount | None = None  # every commitment of the plan, counted as /targets/ counts them
+    progress_ended: bool = False  # the plan's period is over on the build date
 
 
 @dataclass

@@ -379,6 +379,7 @@ def home_page(site: Site, lang: str) -> c.HomePage:
         progress=status_counts(site) if site.progress.present else None,
         progress_recorded=site.progress.recorded,
         commitments=tp.commitment_count(site, lang),
+        progress_ended=site.progress.ended,
     )
 
 
