@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import os
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,28 @@ def load_data(data: Path) -> Any:
 #: the data release of a plan folder without git history, for output that is the same from run to run (its date is
 #: in every page's footer and citation, the feeds and the data package)
 FIXED_RELEASE = {"SOURCE_DATE_EPOCH": "1767225600"}
+
+
+@dataclass(frozen=True)
+class Commitments:
+    """The real plan's commitments as the site counts them, computed from data/ (so a staff edit moves them)."""
+
+    total: int  # one per commitment: a table's target the text restates counted once
+    text: int  # stated in the text (first statements)
+    places: int  # every statement of them in the text
+    tables_only: int  # set only in a table
+
+
+def real_commitments() -> Commitments:
+    from plugins.plan_explorer.entities import ENTITY_TYPES
+    from plugins.plan_explorer.model import records as m
+    from plugins.plan_explorer.outcomes.progress import build_progress
+    from plugins.plan_explorer.targets import first_statements
+
+    plan = load_data(ROOT / "data")
+    progress = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)], datetime.date(2026, 12, 8))
+    total, text = len(progress.commitments), len(first_statements(plan))
+    return Commitments(total, text, len(plan.all(m.Target)), total - text)
 
 
 def run_build(

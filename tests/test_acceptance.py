@@ -7,6 +7,7 @@ but this file (``test_architecture`` holds the other modules to it)."""
 from __future__ import annotations
 
 import csv
+import datetime
 from pathlib import Path
 
 from conftest import ROOT, load_data, run_check
@@ -19,6 +20,8 @@ from plugins.plan_explorer.entities import ENTITY_TYPES
 from plugins.plan_explorer.model import records as m
 from plugins.plan_explorer.outcomes.progress import build_progress
 from plugins.plan_explorer.outcomes.status import STATUSES
+
+IN_PERIOD, AFTER = datetime.date(2025, 6, 30), datetime.date(2026, 12, 8)  # the real plan ends in 2025
 
 DATA = ROOT / "data"
 
@@ -98,27 +101,42 @@ def test_the_plan_has_fourteen_headline_targets() -> None:
 
 def test_the_real_plan_records_nothing_and_invents_nothing() -> None:
     plan = load_data(ROOT / "data")
-    progress = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)])
+    types = [t for t in ENTITY_TYPES if plan.has(t.name)]
+    progress = build_progress(plan, types, IN_PERIOD)
     assert progress.present and not progress.recorded
-    targets = 43 + 82  # the tables' figures (indicators, industries, townships) and the text's commitments
-    assert set(progress.counts().items()) == {*((s, 0) for s in STATUSES[:-1]), ("not_measurable", targets)}
+    assert len(progress.subjects) == 43 + 82  # the tables' figures (indicators, industries, townships), the text's
+    # a table's figure the text restates (its figure, its year) is one commitment with it: 13 of them
+    targets = 43 + 82 - 13
+    assert len(progress.commitments) == targets and not progress.ended
+    others = {s: 0 for s in STATUSES if s != "not_measurable"}
+    assert progress.counts() == {**others, "not_measurable": targets}
+    ended = build_progress(plan, types, AFTER)  # the real plan ended in 2025: nothing recorded is no outcome
+    assert ended.ended and ended.counts() == {**{s: 0 for s in STATUSES if s != "no_outcome"}, "no_outcome": targets}
+    assert build_progress(plan, types, datetime.date(2025, 12, 31)).counts()["no_outcome"] == 0  # its last day
+    merged = {s for c in ended.commitments for s in ended.also[c.subject]}
+    assert {
+        "indicators/gross-output",
+        "industries/chemicals",
+    } <= merged and "indicators/energy-intensity-reduction" not in merged
 
 
-def test_the_real_plans_export_has_empty_outcomes_and_every_target_not_measurable(built_site: Path) -> None:
+def test_the_real_plans_export_has_empty_outcomes_and_every_target_without_outcome(built_site: Path) -> None:
     assert _csv(built_site, "outcomes") == []
     header = (built_site / "data" / "outcomes.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("record,subject,") and "source_url" in header
     progress = _csv(built_site, "progress")
-    assert len(progress) == 43 + 82 and {r["status"] for r in progress} == {"not_measurable"}
+    # every target of the tables and the text (the export lists each); built after 2025: no outcome recorded
+    assert len(progress) == 43 + 82 and {r["status"] for r in progress} == {"no_outcome"}
     assert all(not r["latest_value"] and not r["source"] for r in progress)
 
 
 def test_the_home_page_says_nothing_is_recorded(built_site: Path) -> None:
     real_zh, real_en = _text(_page(built_site, "")), _text(_page(built_site, "en"))
-    assert "尚未录入任何实际完成情况" in real_zh and "No outcomes have been recorded yet" in real_en
+    assert "尚未录入任何实际完成情况" in real_zh and "no outcomes have been recorded yet" in real_en
+    assert "The plan's period ended in 2025" in real_en and "规划期已于2025年结束" in real_zh  # built after 2025
     progress = _page(built_site, "en/progress")
-    assert "No outcomes have been recorded yet." in progress and 'data-testid="count-not_measurable">125<' in progress
-    assert progress.count('data-label="Latest actual">—</td>') == 125  # no figure shown, none invented
+    assert "No outcomes have been recorded yet," in progress and 'data-testid="count-no_outcome">112<' in progress
+    assert progress.count('data-label="Latest actual">—</td>') == 112  # no figure shown, none invented
     explorer = _page(built_site, "projects")
     assert 'name="status"' not in explorer and "data-status=" not in explorer  # nothing to filter by
 

@@ -50,7 +50,8 @@ def test_required_paths_are_computed_lines_and_changes_planned(built_site: Path)
     page = (built_site / "en" / "indicators" / "gross-output" / "index.html").read_text(encoding="utf-8")
     wide = re.search(r'<svg[^>]*class="drawn wide".*?</svg>', page, re.S)
     assert wide and "stroke-dasharray" in wide.group(0)
-    assert len(re.findall(r"<circle [^>]*[^/]>", wide.group(0))) == 2  # the base and the target, none on 2021–2024
+    dots = re.findall(r"<circle [^>]*[^/]>", wide.group(0))  # the marks (the legend's swatch closes itself)
+    assert len(dots) == 2  # shape: the base and the target, none on 2021–2024
     assert "(computed, not data)" in wide.group(0)
     overview = (built_site / "en" / "indicators" / "index.html").read_text(encoding="utf-8")
     assert "Planned change from" in overview

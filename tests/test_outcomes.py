@@ -5,6 +5,7 @@ recorded, nothing invented)."""
 from __future__ import annotations
 
 import csv
+import datetime
 import html
 import io
 import json
@@ -14,16 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, load_data, run_build, run_check
+from conftest import FIXTURES, ROOT, copy_project, load_data, real_commitments, run_build, run_check
 
 from plugins.plan_explorer.entities import ENTITY_TYPES
 from plugins.plan_explorer.errors import DataError
 from plugins.plan_explorer.model import records as m
 from plugins.plan_explorer.outcomes.goals import Goal, goal_maker, stated_target_goal, target_goal
-from plugins.plan_explorer.outcomes.progress import NOT_RECORDED, PROJECT_STATUSES, build_progress
+from plugins.plan_explorer.outcomes.progress import NOT_RECORDED, PROJECT_STATUSES, build_date, build_progress
 from plugins.plan_explorer.outcomes.status import STATUSES, Point, assess, path, required_at
 
 FIXTURE_DATA = FIXTURES / "plan" / "data"
+IN_PERIOD, AFTER = datetime.date(2025, 6, 30), datetime.date(2026, 12, 8)  # the plans here end in 2025
 LINE = re.compile(r"^data/outcomes\.yaml:\d+: \S+: .+$")
 
 
@@ -107,6 +109,20 @@ def test_a_target_in_words_takes_the_status_staff_recorded() -> None:
     assert (recorded.status, recorded.recorded) == ("achieved", True)
 
 
+def test_after_the_period_nothing_is_not_yet_measurable() -> None:
+    """Once the plan's period is over an outcome not recorded is "no outcome recorded"; a status that rests on
+    values (or that staff recorded) does not change."""
+    assert (assess(goal(), [], 2, ended=True).status, assess(goal(), [], 2).status) == ("no_outcome", "not_measurable")
+    assert assess(goal(), [], 2, ended=True).reason == "none"  # which rule decided stays said
+    words = Goal(2020, 2025, text=m.Text(zh="完成下达目标", en="Meet the assigned target"))
+    assert assess(words, [], 2, ended=True).status == "no_outcome"
+    assert assess(words, [], 2, recorded="on_track", ended=True).status == "on_track"
+    yearly = goal(milestones=(), target=5.0, kind="count", every_year=True, first_year=2021)
+    assert assess(yearly, points((2021, 5), (2025, 5)), 2, ended=True).status == "no_outcome"  # years missing
+    for values in (points((2025, 170)), points((2025, 150)), points((2022, 130))):
+        assert assess(goal(), values, 2, ended=True) == assess(goal(), values, 2)
+
+
 def test_each_commitment_of_the_text_is_a_target_with_its_base() -> None:
     plan = load_data(FIXTURE_DATA)
     etype = next(t for t in ENTITY_TYPES if t.name == "targets")
@@ -147,14 +163,27 @@ def test_a_commitment_naming_a_table_figure_is_judged_on_that_records_values() -
 
 
 def test_the_fixture_plan_covers_every_status() -> None:
+    """Within the period every status but "no outcome recorded" (what "not yet measurable" becomes after it)."""
     plan = load_data(FIXTURE_DATA)
-    progress = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)])
+    progress = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)], IN_PERIOD)
     counts = progress.counts()
-    assert all(counts[s] >= 1 for s in STATUSES), counts
+    assert all(counts[s] >= 1 for s in STATUSES if s != "no_outcome") and counts["no_outcome"] == 0, counts
+    after = build_progress(plan, [t for t in ENTITY_TYPES if plan.has(t.name)], AFTER).counts()
+    assert after["not_measurable"] == 0 and after["no_outcome"] == counts["not_measurable"] >= 1, after
+    assert {s: n for s, n in after.items() if s not in ("not_measurable", "no_outcome")} == {
+        s: n for s, n in counts.items() if s not in ("not_measurable", "no_outcome")
+    }  # nothing else changes when the period ends
     assert any(s.assessment.recorded for s in progress.subjects.values())
     assert any(s.base_actual is not None for s in progress.subjects.values())  # a revised base-year figure
     statuses = progress.project_counts(plan.all(m.Project))
     assert all(statuses[s] >= 1 for s in (*PROJECT_STATUSES, NOT_RECORDED)), statuses
+
+
+def test_the_build_date_is_source_date_epoch_when_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert build_date() == datetime.date(2026, 1, 1)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_date() == datetime.date.today()
 
 
 def test_the_commented_example_of_outcomes_yaml_passes_check(tmp_path: Path) -> None:
@@ -343,13 +372,15 @@ def _text(page: str) -> str:
 def test_progress_pages_count_and_list_every_target(fixture_site: Path) -> None:
     zh, en = _page(fixture_site, "progress"), _page(fixture_site, "en/progress")
     for page in (zh, en):
-        assert page.count("<tr data-subject=") == 8 + 8  # the tables' figures, the text's commitments
-        for status, n in (
+        # the tables' figures and the text's commitments, less the 2 the text restates with the table's figure
+        assert page.count("<tr data-subject=") == 8 + 8 - 2
+        assert 'data-subject="indicators/gross-output"' not in page and 'data-subject="industries/widgets"' in page
+        for status, n in (  # the fixture site is built on 1 January 2026: its period (to 2025) has ended
             ("achieved", 3),
-            ("on_track", 5),
+            ("on_track", 3),
             ("off_track", 1),
             ("not_achieved", 2),
-            ("not_measurable", 5),
+            ("no_outcome", 5),
         ):
             assert f'data-testid="count-{status}">{n}<' in page
     assert "进度滞后" in zh and "2022年实际值112亿元；所需路径当年为121亿元，不低于118亿元（容差2%）" in _text(zh)
@@ -371,7 +402,8 @@ def test_entity_pages_show_values_against_the_path_with_status_source_and_date(f
     zh = _text(_page(fixture_site, "industries/rubber"))
     assert "未实现" in zh and "2025年实际值95亿元，未达到目标（2025年100亿元）" in zh
     township = _text(_page(fixture_site, "en/townships/west"))
-    assert "not yet measurable" in township and "No actual value has been recorded yet." in township
+    assert "no outcome recorded" in township and "No actual value has been recorded yet." in township
+    assert "not yet measurable" not in township
     energy = _text(_page(fixture_site, "indicators/energy"))
     assert "已实现" in energy and "完成省下达的能耗下降目标" in energy and "约束性" in energy
 
@@ -418,3 +450,47 @@ def test_a_date_of_the_as_of_kind_must_not_precede_its_year(tmp_path: Path) -> N
     )
     (problem,) = _problems(data)
     assert "actuals[2].as_of: 2021-12-31 is before the year 2022 it reports" in problem
+
+
+def _commitment_counts(site: Path, prefix: str) -> list[str]:
+    pattern = r'data-testid="commitment-count" data-count="(\d+)"'
+    return [re.findall(pattern, _page(site, f"{prefix}{path}"))[0] for path in ("", "targets", "progress")]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_home_targets_and_progress_state_one_count_of_commitments(built_site: Path, prefix: str) -> None:
+    """A table's target the text restates is one commitment on every page (the real plan: 82 in the text, 43 in
+    the tables, 13 of them restated by the text with the table's figure)."""
+    n = real_commitments()
+    assert _commitment_counts(built_site, prefix) == [str(n.total)] * 3
+    targets, progress = _text(_page(built_site, f"{prefix}targets")), _page(built_site, f"{prefix}progress")
+    if prefix:
+        said = (
+            f"The plan makes {n.total} commitments: {n.text} in its text (stated in {n.places} places) and "
+            f"{n.tables_only} set only in its tables."
+        )
+        assert said in targets and said in _text(progress)
+        assert "By kind: total" in targets and "Also stated in:" in progress
+    else:
+        said = f"规划共{n.total}项目标：正文提出{n.text}项（出现{n.places}处），另有{n.tables_only}项只见于规划的表格。"
+        assert said in targets
+    assert progress.count("<tr data-subject=") == n.total
+
+
+def test_after_the_period_progress_says_it_ended_and_never_not_yet_measurable(built_site: Path) -> None:
+    en, zh = _text(_page(built_site, "en/progress")), _text(_page(built_site, "progress"))
+    assert "not yet measurable" not in en.lower() and "尚无法衡量" not in zh
+    assert "The plan's period (2021–2025) ended at the close of 2025." in en
+    assert "Outcomes will come from published statistics" in en and "公开发布的统计数据" in zh
+    assert "that does not mean nothing was achieved" in en
+    for page in ("en/indicators/gross-output", "en", "en/targets"):
+        assert "not yet measurable" not in _text(_page(built_site, page)).lower()
+
+
+def test_the_progress_table_is_grouped_with_a_jump_list(fixture_site: Path) -> None:
+    page = _page(fixture_site, "en/progress")
+    groups = re.findall(r'<tbody class="progress-group" id="([^"]+)">', page)
+    assert len(groups) >= 3 and all(f'href="#{g}"' in page for g in groups)  # each group in the jump list
+    heads = re.findall(r'<span class="group-name">([^<]+)</span>', page)
+    assert heads[:2] == ["Indicators", "Industries"] and len(heads) == len(groups)
+    assert 'href="#rules"' in page and "data-foldable" in page

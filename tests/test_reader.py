@@ -84,7 +84,7 @@ MEASURE = """
       const clip = r.parentElement === table ? 'auto' : getComputedStyle(r.parentElement).clip;
       return b.width > 2 && b.height > 2 && clip === 'auto';
     };
-    const rows = [...table.rows].filter(shown);
+    const rows = [...table.rows].filter(shown).filter((r) => !r.classList.contains('group-head'));  // a group's heading
     const cells = (cls) => rows.map((r) => r.querySelector('.' + cls)).filter(Boolean);
     const outside = (cell) => {
       const b = cell.getBoundingClientRect();

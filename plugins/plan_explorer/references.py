@@ -279,8 +279,8 @@ class _Checker:
             return
         seen: dict[str, str] = {}
         for i, term in enumerate(glossary.terms):
-            written: list[tuple[tuple[Any, ...], str]] = [
-                (("terms", i, "term", "zh"), f.strip()) for f in term.term.zh.split("/") if f.strip()
+            written: list[tuple[tuple[Any, ...], str]] = [  # the term's forms as glossary.yaml defines them
+                (("terms", i, "term", "zh"), f.strip()) for f in term.term.zh.split(" / ") if f.strip()
             ]
             written += [(("terms", i, "zh_forms", j), f) for j, f in enumerate(term.zh_forms or [])]
             for form, loc in dict((f, loc) for loc, f in written).items():

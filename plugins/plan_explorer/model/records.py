@@ -567,6 +567,9 @@ class Passage(Model):
     ref: Id
     paragraph: Seq | None = None
     row: Seq | None = None
+    #: the sentences (1-based) of the English paragraph that render the quote, where the two languages' sentences
+    #: do not pair by position (see :mod:`quotes`)
+    en_sentences: list[Seq] | None = None
 
     @model_validator(mode="after")
     def _one_place(self) -> Passage:

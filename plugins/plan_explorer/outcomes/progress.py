@@ -4,9 +4,11 @@ status, and every project's progress. Pages, charts and the export read this; no
 from __future__ import annotations
 
 import datetime
+import math
+import os
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, get_args
 
 from ..descriptor import EntityType
@@ -24,6 +26,65 @@ DEFAULT_TOLERANCE = m.OutcomesFile.model_fields["tolerance_percent"].default
 def subject_of(collection: str, record: Any) -> str:
     """How outcomes name a record: ``<collection>/<id>``."""
     return f"{collection}/{record.id}"
+
+
+def build_date() -> datetime.date:
+    """The day of the build, which decides whether the plan's period has ended: ``SOURCE_DATE_EPOCH`` (a
+    reproducible build, a test) or today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return datetime.date.today()
+
+
+def period_ended(plan: Plan, today: datetime.date) -> bool:
+    """Whether the plan's period (its end year) is over on ``today``."""
+    return today.year > plan.info.period.end
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One commitment of the plan, counted once: a target of a table or of the text (its first statement), with
+    the table records a text commitment names by year (``also``: the same quantity, stated in both places)."""
+
+    subject: str
+    collection: str
+    record: Any
+    goal: Goal
+    also: tuple[str, ...] = ()
+
+
+def commitments(plan: Plan, types: Sequence[EntityType]) -> list[Commitment]:
+    """Every commitment of ``plan`` in the plan's order (``types``: the collections it has): a table's target that
+    a commitment of the text restates (its goal is ``measured_as`` that record, with the same figure) is that
+    commitment, not another; a text figure that differs from its table's (the audit reports it) is one more."""
+    collections = [t for t in target_collections(list(types)) if plan.has(t.name)]
+    names = {t.name for t in collections}
+    found: list[Commitment] = []
+    for etype in collections:
+        maker = goal_maker(etype)
+        assert maker is not None
+        for record in plan.lists[etype.name]:
+            goal = maker(plan, record)
+            if goal is not None:  # None: not a target of its own (it restates another)
+                found.append(
+                    Commitment(subject_of(etype.name, record), etype.name, record, measured_within(goal, names))
+                )
+    goals = {c.subject: c.goal for c in found}
+    also: dict[str, list[str]] = {}
+    for c in found:
+        table = goals.get(c.goal.measured_as or "")
+        if table is not None and c.goal.measured_as != c.subject and _same_figure(c.goal, table):
+            also.setdefault(c.subject, []).append(c.goal.measured_as or "")
+    merged = {table for tables in also.values() for table in tables}
+    return [replace(c, also=tuple(also.get(c.subject, ()))) for c in found if c.subject not in merged]
+
+
+def _same_figure(text: Goal, table: Goal) -> bool:
+    """Whether the text's figure is the table's, for the same year (both stated)."""
+    if text.target is None or table.target is None or text.target_year != table.target_year:
+        return False
+    return math.isclose(text.target, table.target, rel_tol=1e-9, abs_tol=1e-9)
 
 
 @dataclass
@@ -83,6 +144,15 @@ class Progress:
     subjects: dict[str, SubjectProgress] = field(default_factory=dict)
     projects: dict[str, m.ProjectProgress] = field(default_factory=dict)
     collections: list[str] = field(default_factory=list)  # the collections whose records are targets
+    ended: bool = False  # the plan's period is over (on the build date)
+    #: the subjects counted once, as commitments: a table's target the text restates is the text's (its value
+    #: ``also`` lists the table records); the others keep their own progress for their pages
+    also: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def commitments(self) -> list[SubjectProgress]:
+        """The targets counted once each (a table's target the text restates is part of the text's)."""
+        return [s for s in self.subjects.values() if s.subject in self.also]
 
     @property
     def recorded(self) -> bool:
@@ -96,11 +166,11 @@ class Progress:
         return self.sources.get(ident) if ident else None
 
     def counts(self) -> dict[Status, int]:
-        counted = Counter(s.status for s in self.subjects.values())
+        counted = Counter(s.status for s in self.commitments)
         return {status: counted.get(status, 0) for status in STATUSES}
 
     def binding_counts(self) -> dict[Status, int]:
-        counted = Counter(s.status for s in self.subjects.values() if s.goal.binding)
+        counted = Counter(s.status for s in self.commitments if s.goal.binding)
         return {status: counted.get(status, 0) for status in STATUSES}
 
     def project_status(self, project_id: str) -> str:
@@ -112,11 +182,13 @@ class Progress:
         return {status: counted.get(status, 0) for status in (*PROJECT_STATUSES, NOT_RECORDED)}
 
 
-def build_progress(plan: Plan, types: Sequence[EntityType]) -> Progress:
-    """The progress of every target of ``plan`` (``types``: the collections it has)."""
+def build_progress(plan: Plan, types: Sequence[EntityType], today: datetime.date | None = None) -> Progress:
+    """The progress of every target of ``plan`` (``types``: the collections it has) on ``today`` (default: the
+    build date; after the plan's end year an outcome not recorded is "no outcome recorded")."""
     outcomes = plan.file(m.OutcomesFile)
     if outcomes is None:
         return Progress(False)
+    ended = period_ended(plan, today or build_date())
     actuals: dict[str, list[m.ActualValue]] = {}
     for actual in outcomes.actuals:
         actuals.setdefault(actual.of, []).append(actual)
@@ -126,6 +198,8 @@ def build_progress(plan: Plan, types: Sequence[EntityType]) -> Progress:
         outcomes.tolerance_percent,
         {s.id: s for s in outcomes.sources},
         projects={p.project: p for p in outcomes.projects},
+        ended=ended,
+        also={c.subject: c.also for c in commitments(plan, types)},
     )
     collections = [t for t in target_collections(list(types)) if plan.has(t.name)]
     names = {t.name for t in collections}
@@ -141,9 +215,8 @@ def build_progress(plan: Plan, types: Sequence[EntityType]) -> Progress:
             goal = measured_within(goal, names)
             values = sorted(actuals.get(goal.measured_as or subject, []), key=lambda a: a.year)
             status = recorded.get(subject)
-            judged = assess(
-                goal, [Point(a.year, a.value) for a in values], progress.tolerance, status.status if status else None
-            )
+            points = [Point(a.year, a.value) for a in values]
+            judged = assess(goal, points, progress.tolerance, status.status if status else None, ended)
             base = next((a.value for a in values if a.year == goal.base_year), None)
             steps = path(goal, base) if goal.numeric and not goal.every_year and goal.kind != "growth" else []
             progress.subjects[subject] = SubjectProgress(

@@ -10,7 +10,9 @@ The rules, as the progress page states them:
   on track when it is on the path's good side or short of it by at most the tolerance (a per cent of the path's
   value). A recorded base-year value (a revised figure) replaces the plan's base as the path's start;
 - **not yet measurable**: no actual value recorded after the base year (or, for a target stated in words, no
-  status recorded by staff; those are never computed).
+  status recorded by staff; those are never computed);
+- **no outcome recorded**: the same once the plan's period has ended (``ended``: the build date is past its end
+  year): nothing is left to wait for but the published figures, so "not yet measurable" would mislead.
 
 A growth-rate target compares the average of the yearly rates recorded; a target for every year is met when
 every recorded year meets it; a target the plan sets for a project once it is in operation (no year) is achieved
@@ -22,15 +24,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..numfmt import implied_growth
 from .goals import Goal
 
-Status = Literal["achieved", "not_achieved", "on_track", "off_track", "not_measurable"]
+Status = Literal["achieved", "not_achieved", "on_track", "off_track", "not_measurable", "no_outcome"]
 #: in the order the site lists them
-STATUSES: tuple[Status, ...] = ("achieved", "on_track", "off_track", "not_achieved", "not_measurable")
+STATUSES: tuple[Status, ...] = ("achieved", "on_track", "off_track", "not_achieved", "not_measurable", "no_outcome")
+#: what is left of ``not_measurable`` after the plan's period: the outcome is due, it is not recorded
+ENDED: dict[Status, Status] = {"not_measurable": "no_outcome"}
 EPSILON = 1e-9
 
 
@@ -136,9 +140,19 @@ def _average_rate(points: Sequence[Point]) -> float:
     return rate if rate is not None else sum(p.value for p in points) / len(points)
 
 
-def assess(goal: Goal, actuals: Sequence[Point], tolerance: float, recorded: str | None = None) -> Assessment:
+def assess(
+    goal: Goal, actuals: Sequence[Point], tolerance: float, recorded: str | None = None, ended: bool = False
+) -> Assessment:
     """The status of ``goal`` given its actual values by year (``recorded``: a status staff recorded, for a goal
-    without a number)."""
+    without a number; ``ended``: the plan's period is over, so an outcome still missing is "no outcome
+    recorded", never "not yet measurable")."""
+    judged = _assess(goal, actuals, tolerance, recorded)
+    if ended and judged.status in ENDED:
+        return replace(judged, status=ENDED[judged.status])
+    return judged
+
+
+def _assess(goal: Goal, actuals: Sequence[Point], tolerance: float, recorded: str | None) -> Assessment:
     if not goal.numeric:
         if recorded is None:
             return Assessment("not_measurable", "no_status")

@@ -208,6 +208,9 @@ class TargetRow:
     places: list[TargetPlace] = field(default_factory=list)
     table: TableFigure | None = None
     findings: list[Finding] = field(default_factory=list)
+    #: on an English page, the English of the quote (the translated sentences of its paragraph); None: the
+    #: Chinese page, or a quote with no translated sentence to show (an annex's row)
+    quote_en: str | None = None
 
     @property
     def anchor(self) -> str:
@@ -304,6 +307,17 @@ class ProgressRow:
     progress: TargetProgress
     sort: dict[str, str] = field(default_factory=dict)  # column → sort key
     href: str = ""  # where the target is shown: its record's page, or its row on the targets page
+    #: the other places that state the same commitment (a table's row the text restates): (label, site path)
+    also: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ProgressGroup:
+    """The progress table's rows of one collection or theme (a group the phone folds)."""
+
+    name: str
+    anchor: str
+    rows: list[ProgressRow]
 
 
 @dataclass(frozen=True)
@@ -316,6 +330,9 @@ class ProgressPage(Page):
     projects_recorded: bool = False  # any project's progress recorded
     tolerance: str = ""
     sources: list[m.OutcomeSource] = field(default_factory=list)
+    groups: list[ProgressGroup] = field(default_factory=list)  # ``rows`` by collection, the text's by theme
+    commitments: CommitmentCount | None = None  # the plan's commitments (as the home page and /targets/ count)
+    ended: bool = False  # the plan's period is over on the build date
 
 
 # --- entity pages -----------------------------------------------------------------------------------
@@ -431,6 +448,8 @@ class HomePage(Page):
     audiences: list[str] = field(default_factory=list)  # which entry points the plan supports: plan, projects …
     progress: list[StatusCount] | None = None  # the targets by status (None: the plan records no outcomes)
     progress_recorded: bool = False
+    commitments: CommitmentCount | None = None  # every commitment of the plan, counted as /targets/ counts them
+    progress_ended: bool = False  # the plan's period is over on the build date
 
 
 @dataclass
@@ -582,6 +601,18 @@ class FilterOption:
 
 
 @dataclass
+class CommitmentCount:
+    """The plan's commitments counted once each, the same on every page that states the number: how many the text
+    states (in how many places), how many only a table, and how many of each kind."""
+
+    count: int
+    text: int  # commitments of the text (their first statements)
+    statements: int  # the places the text states them
+    tables: int  # targets only a table sets (a table's target the text restates is counted with the text)
+    kinds: list[FilterOption] = field(default_factory=list)
+
+
+@dataclass
 class TargetGroupRows:
     name: str
     anchor: str
@@ -606,6 +637,7 @@ class TargetsPage(Page):
     count: int = 0  # commitments
     statements: int = 0  # statements of them (a commitment may be stated more than once)
     tables: list[TableTargets] = field(default_factory=list)
+    commitments: CommitmentCount | None = None  # every commitment of the plan, tables included
 
 
 @dataclass

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from markupsafe import Markup, escape
 
 from ..model import records as m
+from ..numfmt import known_unit
 
 TAG = re.compile(r"(<[^>]*>)")
 #: shortest form linked (one Han character or a two-letter word says too little to be a term here)
@@ -33,6 +34,8 @@ class Glosser:
         for term in terms:
             if term.note is None:  # a bare translation is no definition: only explained terms are linked
                 continue
+            if any(known_unit(f) for f in term.term.zh.split(" / ")):  # a unit after every figure: not a term to
+                continue  # point at (its glossary entry stays)
             if lang == "zh":
                 forms = term.zh_forms if term.zh_forms is not None else term.term.zh.split(" / ")
                 forms = [f.strip('“”"') for f in forms if len(f.strip('“”"')) >= MIN_ZH]

@@ -402,6 +402,8 @@ def home_page(site: Site, lang: str) -> c.HomePage:
         audiences=audiences,
         progress=status_counts(site) if site.progress.present else None,
         progress_recorded=site.progress.recorded,
+        commitments=tp.commitment_count(site, lang),
+        progress_ended=site.progress.ended,
     )
 
 

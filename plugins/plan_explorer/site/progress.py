@@ -17,6 +17,7 @@ from ..outcomes.progress import NOT_RECORDED, PROJECT_STATUSES, SubjectProgress
 from ..outcomes.status import STATUSES
 from . import contexts as c
 from .state import Site
+from .targetpages import commitment_count
 from .urls import PageAddress
 
 #: project statuses after which a project is no longer expected to finish within its period
@@ -66,6 +67,8 @@ def explanation(sp: SubjectProgress, tolerance: float, t: Translator, fmt: Forma
     goal, judged = sp.goal, sp.assessment
     reason = judged.reason
     key = f"progress.reason.{reason}"
+    if reason == "none" and sp.status == "no_outcome":  # the period is over: the outcome is due, not recorded
+        key = "progress.reason.none_ended"
     if reason in ("on_path", "behind"):
         key = "progress.reason.path_down" if goal.reduction else "progress.reason.path"
     if goal.kind == "growth" and reason in ("met", "missed", "on_path", "behind"):
@@ -151,8 +154,15 @@ def project_progress(site: Site, project: m.Project, lang: str) -> c.ProjectProg
 
 
 def status_counts(site: Site) -> list[c.StatusCount]:
+    """The commitments by status; of "not yet measurable" and "no outcome recorded" only the one the date allows
+    (before the plan's period ends, and after)."""
     counts, binding = site.progress.counts(), site.progress.binding_counts()
-    return [c.StatusCount(status, counts[status], binding[status]) for status in STATUSES]
+    moot = "not_measurable" if site.progress.ended else "no_outcome"
+    return [
+        c.StatusCount(status, counts[status], binding[status])
+        for status in STATUSES
+        if status != moot or counts[status]
+    ]
 
 
 def project_statuses(site: Site) -> list[str]:
@@ -166,13 +176,28 @@ def _href(site: Site, addr: PageAddress, record: Any) -> str:
     return addr.target(record) if isinstance(record, m.Target) else ""
 
 
+def _also(site: Site, addr: PageAddress, sp: SubjectProgress) -> list[tuple[str, str]]:
+    """The table rows that state the same commitment as ``sp`` (a commitment of the text): label and address."""
+    t, found = site.t(addr.lang), []
+    for subject in site.progress.also.get(sp.subject, ()):
+        table = site.progress.subjects.get(subject)
+        own = getattr(table.record, "source", None) if table else None
+        if table is None or not isinstance(own, m.Source):
+            continue
+        label = site.plan.source(own.ref).label[addr.lang]
+        text = t("targets.row", label=label, n=own.row) if own.row else label
+        found.append((text, _href(site, addr, table.record) or addr.source(site.plan.source(own.ref))))
+    return found
+
+
 def progress_rows(site: Site, addr: PageAddress) -> list[c.ProgressRow]:
+    """The progress table: every commitment once (a table's target the text restates is the text's row)."""
     lang = addr.lang
     t, fmt = site.t(lang), site.fmt(lang)
     rank = {status: f"{i}" for i, status in enumerate(STATUSES)}
     order = {name: i for i, name in enumerate(site.progress.collections)}
     rows = []
-    for i, sp in enumerate(site.progress.subjects.values()):
+    for i, sp in enumerate(site.progress.commitments):
         view = target_progress(site, sp.collection, sp.record, lang)
         assert view is not None
         goal, latest = sp.goal, sp.latest
@@ -197,9 +222,24 @@ def progress_rows(site: Site, addr: PageAddress) -> list[c.ProgressRow]:
                     "binding": "0" if goal.binding else "1",
                 },
                 _href(site, addr, sp.record),
+                _also(site, addr, sp),
             )
         )
     return rows
+
+
+def progress_groups(site: Site, rows: list[c.ProgressRow], lang: str) -> list[c.ProgressGroup]:
+    """The rows by collection, a commitment of the text by its theme (the targets page's groups), in the plan's
+    order: what a phone folds, and what the page's jump list names."""
+    groups: dict[str, c.ProgressGroup] = {}
+    for r in rows:
+        record = r.record
+        theme = record.group if isinstance(record, m.Target) else None
+        name = theme[lang] if theme is not None else r.collection
+        if name not in groups:
+            groups[name] = c.ProgressGroup(name, f"progress-group-{len(groups) + 1}", [])
+        groups[name].rows.append(r)
+    return list(groups.values())
 
 
 def progress_page(site: Site, base: c.Page) -> c.ProgressPage:
@@ -207,13 +247,17 @@ def progress_page(site: Site, base: c.Page) -> c.ProgressPage:
     fmt = site.fmt(lang)
     projects = site.plan.all(m.Project)
     project_counts = site.progress.project_counts(projects) if projects else {}
+    rows = progress_rows(site, base.address)
     return c.ProgressPage(
         **{f.name: getattr(base, f.name) for f in fields(c.Page)},
         recorded=site.progress.recorded,
         counts=status_counts(site),
-        rows=progress_rows(site, base.address),
+        rows=rows,
         project_counts=[c.StatusCount(status, n) for status, n in project_counts.items()],
         projects_recorded=bool(site.progress.projects),
         tolerance=fmt.percent(site.progress.tolerance),
         sources=list(site.progress.sources.values()),
+        groups=progress_groups(site, rows, lang),
+        commitments=commitment_count(site, lang),
+        ended=site.progress.ended,
     )

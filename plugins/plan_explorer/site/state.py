@@ -16,7 +16,7 @@ from ..i18n import LANGS, Catalogue, Translator
 from ..model import records as m
 from ..model.plan import Plan
 from ..numfmt import Formatter
-from ..outcomes.progress import Progress, build_progress
+from ..outcomes.progress import Commitment, Progress, build_progress, commitments
 from ..relations import Relations
 from ..translations.units import Counts, all_units, count
 from .citations import Citations
@@ -54,12 +54,14 @@ class Site:
     history: History = field(default_factory=History.unread)  # the data's releases (see history.read_history)
     urls: Urls = field(init=False)
     progress: Progress = field(init=False)  # every target's status, every project's progress
+    commitments: list[Commitment] = field(init=False)  # the plan's commitments, each counted once (every page)
     _citations: dict[str, Citations] = field(init=False, default_factory=dict)
     _glossers: dict[str, Glosser] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.catalogue = self.catalogue.with_defaults(plan_strings(self.plan))
         self.progress = build_progress(self.plan, self.types)
+        self.commitments = commitments(self.plan, self.types)
         self.urls = Urls(
             slugs={t.record: t.slug for t in self.types if t.pages},
             overviews={t.name: f"{t.slug}/" for t in self.types if t.overview},

@@ -13,6 +13,7 @@ from ..audit import target_finding_ids
 from ..i18n import Translator
 from ..model import records as m
 from ..numfmt import Formatter, measure, value_range
+from ..quotes import english_quote
 from ..targets import KINDS, entity_list, entity_of, first_statements, restatements, table_figure
 from . import contexts as c
 from .state import Site
@@ -118,6 +119,7 @@ def row(site: Site, target: m.Target, t: Translator) -> c.TargetRow:
         [place(site, s, t) for s in statements],
         _table(site, target, fmt),
         findings,
+        english_quote(site.plan, site.chapters, target) if lang == "en" else None,
     )
 
 
@@ -210,6 +212,19 @@ def _sets_targets(record: Any, base_year: int) -> bool:
     return getattr(record, "target_text", None) is not None
 
 
+def commitment_count(site: Site, lang: str) -> c.CommitmentCount:
+    """The plan's commitments, each once (the home page, ``/targets/`` and ``/progress/`` state this number)."""
+    t = site.t(lang)
+    found = site.commitments
+    text = sum(isinstance(c_.record, m.Target) for c_ in found)
+    kinds = [
+        c.FilterOption(kind, t(f"targets.kind.{kind}"), sum(c_.goal.kind == kind for c_ in found))
+        for kind in KINDS
+        if any(c_.goal.kind == kind for c_ in found)
+    ]
+    return c.CommitmentCount(len(found), text, len(site.plan.all(m.Target)), len(found) - text, kinds)
+
+
 def targets_overview(site: Site, base: c.Page) -> c.TargetsPage:
     t = site.t(base.address.lang)
     rows = [row(site, tg, t) for tg in first_statements(site.plan)]
@@ -234,4 +249,5 @@ def targets_overview(site: Site, base: c.Page) -> c.TargetsPage:
         count=len(rows),
         statements=len(site.plan.all(m.Target)),
         tables=_table_targets(site, t),
+        commitments=commitment_count(site, t.lang),
     )
