@@ -70,9 +70,11 @@ def test_a_second_build_waits_for_the_lock_and_says_so_in_one_line(fixture_proje
 
 
 def _blocked(process: subprocess.Popen[str]) -> bool:
-    """Whether the process sleeps in flock (Linux: its wait channel)."""
+    """Whether the process sleeps in flock (Linux: its wait channel, ``flock_…`` or ``locks_lock_inode_wait`` by
+    kernel version)."""
     try:
-        return "flock" in Path(f"/proc/{process.pid}/wchan").read_text()
+        channel = Path(f"/proc/{process.pid}/wchan").read_text()
+        return "flock" in channel or "locks_lock" in channel
     except OSError:
         return False
 

@@ -337,3 +337,21 @@ def test_the_citation_gets_todays_date_and_a_copy_button(nginx: str, page: objec
         "Hangzhou (Jiande) Wanyang Innovation City project (Version "
     )
     expect(page.get_by_role("button", name="Copy the reference")).to_be_visible()  # type: ignore[attr-defined]
+
+
+def test_every_published_page_previews_with_its_languages_card(published: Path, port: int) -> None:
+    """A shared link shows a card (og:image) of the plan in the page's language: a 1200×630 PNG per language at the
+    site's absolute address, named on every page with its size and a description (a local build, which has no
+    address to give it, makes none)."""
+    import struct
+
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        card = (published / prefix / "share-card.png").read_bytes()
+        assert card[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", card[16:24]) == (1200, 630)
+        for path in (published / prefix).rglob("index.html"):
+            if lang == "zh" and path.relative_to(published).parts[0] == "en":
+                continue
+            text = path.read_text(encoding="utf-8")
+            assert f'<meta property="og:image" content="http://127.0.0.1:{port}/{prefix}share-card.png">' in text, path
+            assert '<meta property="og:image:alt" content="' in text

@@ -98,3 +98,18 @@ def test_english_targets_page_quotes_in_english_with_the_chinese_one_tap_away(bu
     assert "quote-original" not in zh and zh.count('<q class="quote muted" lang="zh-CN">') == first
     industry = (built_site / "en" / "industries" / "chemicals" / "index.html").read_text(encoding="utf-8")
     assert "of the chemical industry will reach CNY 23.5 billion or more." in industry  # "What the plan commits to"
+
+
+def test_the_english_audit_quotes_the_plans_paragraphs_in_english(built_site: Path) -> None:
+    """A finding's figure quoted from a paragraph of the text reads in English on the English audit page (its
+    translated sentences), the Chinese one tap away; the Chinese page quotes the Chinese only."""
+    page = (built_site / "en" / "audit" / "index.html").read_text(encoding="utf-8")
+    english = re.findall(
+        r'<q class="muted">([^<]+)</q><details class="quote-original"><summary>The Chinese original</summary>'
+        r'<q lang="zh-CN">([^<]+)</q>',
+        page,
+    )
+    assert english, "no quote of the text in English"
+    assert all(re.search(r"[A-Za-z]{3}", en) and not re.search(r"[\u4e00-\u9fff]{2}", en) for en, _ in english)
+    zh = (built_site / "audit" / "index.html").read_text(encoding="utf-8")
+    assert "quote-original" not in zh

@@ -227,20 +227,3 @@ def test_a_table_in_the_side_by_side_chapter_is_in_the_pages_language(built_site
     assert f'<th scope="row" class="col-name">{html.escape(first[f"name_{lang}"])}</th>' in table
     assert html.escape(first[f"name_{other}"]) not in table
     assert numfmt.yi(float(first["value"]), lang) in table
-
-
-def test_every_page_previews_with_its_languages_card(built_site: Path) -> None:
-    """A shared link shows a card (og:image) of the plan in the page's language: a 1200×630 PNG per language, named
-    on every page with its size and a description."""
-    import struct
-
-    for lang, prefix in (("zh", ""), ("en", "en/")):
-        card = (built_site / prefix / "share-card.png").read_bytes()
-        assert card[:8] == b"\x89PNG\r\n\x1a\n"
-        assert struct.unpack(">II", card[16:24]) == (1200, 630)
-        for path in (built_site / prefix).rglob("index.html"):
-            if lang == "zh" and path.relative_to(built_site).parts[0] == "en":
-                continue
-            text = path.read_text(encoding="utf-8")
-            assert f'<meta property="og:image" content="/{prefix}share-card.png">' in text, path
-            assert '<meta property="og:image:alt" content="' in text

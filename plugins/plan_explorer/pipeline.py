@@ -313,7 +313,8 @@ class SiteWriter:
         favicon = self.theme / FAVICON
         if favicon.is_file():
             self._write_bytes(FAVICON, favicon.read_bytes())
-        for lang in LANGS:  # the card a shared link previews (og:image)
+        for lang in LANGS if self.site.siteurl else ():  # the card a shared link previews (og:image): a published
+            # site's (a preview needs the card's absolute address; a local build skips the conversion)
             svg = card_svg(plan.info, self.site.t(lang))
             self._write_bytes(lang_prefix(lang) + CARD, card_png(svg, self.charts.cache_dir.parent / "cards"))
 

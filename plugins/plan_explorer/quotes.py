@@ -94,14 +94,21 @@ def _pair(plan: Plan, chapters: Mapping[str, Mapping[str, Document]], target: m.
     passage = target.source
     if passage.paragraph is None:
         return _record_text(plan, target)
-    source = plan.index.get("sources", {}).get(passage.ref)
+    return _paragraph_pair(plan, chapters, passage.ref, passage.paragraph)
+
+
+def _paragraph_pair(
+    plan: Plan, chapters: Mapping[str, Mapping[str, Document]], ref: str, paragraph: int
+) -> tuple[str, str] | None:
+    """The Chinese and English text of paragraph ``paragraph`` of the chapter the source ``ref`` is in."""
+    source = plan.index.get("sources", {}).get(ref)
     chapter = getattr(source, "chapter", None)
     pair = chapters.get(chapter) if chapter else None
     if pair is None or "zh" not in pair or "en" not in pair:
         return None
-    anchor = f"p-{passage.paragraph}"
+    anchor = f"p-{paragraph}"
     blocks = [next((b for b in pair[lang].blocks if b.anchor == anchor), None) for lang in ("zh", "en")]
-    if blocks[0] is None or blocks[1] is None:
+    if blocks[0] is None or blocks[1] is None or blocks[1].state == "missing":
         return None
     return plain_text(str(blocks[0].html)), plain_text(str(blocks[1].html))
 
@@ -121,14 +128,19 @@ def locate(plan: Plan, chapters: Mapping[str, Mapping[str, Document]], target: m
     """Where ``target``'s quote is in its paragraph, in both languages; None when it cites no paragraph, the
     quote is not in it, or the sentences cannot be matched (no recorded alignment where the counts differ)."""
     texts = _pair(plan, chapters, target)
+    return _aligned(texts, target.quote, target.source.en_sentences)
+
+
+def _aligned(texts: tuple[str, str] | None, quote: str, recorded: list[int] | None) -> Quoted | None:
+    """The quote's sentences in a block pair, and the English ones that render them (``recorded``: the data's
+    alignment, 1-based; else by position, when both texts have as many sentences)."""
     if texts is None:
         return None
     zh_text, en_text = texts
-    zh = quoted_sentences(zh_text, target.quote)
+    zh = quoted_sentences(zh_text, quote)
     if not zh:
         return None
     en_sentences = sentences(en_text, "en")
-    recorded = target.source.en_sentences
     if recorded:
         en = [n - 1 for n in recorded]
     elif len(sentences(zh_text, "zh")) == len(en_sentences):
@@ -138,6 +150,15 @@ def locate(plan: Plan, chapters: Mapping[str, Mapping[str, Document]], target: m
     if any(not 0 <= n < len(en_sentences) for n in en):
         return None
     return Quoted(zh, en, " ".join(en_sentences[n] for n in en), bool(recorded))
+
+
+def english_of_passage(
+    plan: Plan, chapters: Mapping[str, Mapping[str, Document]], ref: str, paragraph: int, quote: str
+) -> str | None:
+    """The English of a quote of paragraph ``paragraph`` (a statement's, on the audit page), by position (None:
+    the paragraph's sentences do not pair, or it is not translated)."""
+    found = _aligned(_paragraph_pair(plan, chapters, ref, paragraph), quote, None)
+    return found.english if found else None
 
 
 def english_quote(plan: Plan, chapters: Mapping[str, Mapping[str, Document]], target: m.Target) -> str | None:

@@ -9,6 +9,7 @@ from typing import Any
 from ..audit import KNOCK_ON, RULE_NAMES, SEVERITIES, Finding, Skip, Value, render
 from ..audit.findings import show, words
 from ..i18n import Translator
+from ..quotes import english_of_passage
 from . import contexts as c
 from .state import Site
 from .urls import AUDIT
@@ -26,7 +27,11 @@ def _value(site: Site, value: Value, t: Translator) -> c.ValueView:
             place, path = f" ¶{paragraph}", site.urls.paragraph(source.chapter, paragraph)
         elif value.source.row:
             place = f" #{value.source.row}"
-    return c.ValueView(words(value.label, t, fmt), text, value.quote, source, place, path)
+    quote_en = None
+    paragraph = getattr(value.source, "paragraph", None)
+    if t.lang == "en" and value.quote and value.source is not None and paragraph is not None:
+        quote_en = english_of_passage(site.plan, site.chapters, value.source.ref, paragraph, value.quote)
+    return c.ValueView(words(value.label, t, fmt), text, value.quote, source, place, path, quote_en)
 
 
 def view(site: Site, finding: Finding, t: Translator, by_id: dict[str, Finding]) -> c.FindingView:

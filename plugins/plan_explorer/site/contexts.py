@@ -674,6 +674,7 @@ class ValueView:
     source: m.SourceDef | None
     place: str  # #row or ¶paragraph
     path: str  # the site path of the source (with the paragraph's anchor)
+    quote_en: str | None = None  # on an English page: the translation of the quoted sentences, where they pair
 
 
 @dataclass

@@ -48,13 +48,14 @@ class Glosser:
                 self.ids.setdefault(form if lang == "zh" else form.lower(), term.id)
         #: each form as it appears in escaped HTML text (lower case in English), longest first
         self.forms = sorted((str(escape(f)) for f in self.ids), key=len, reverse=True)
+        self._needles = [(f, f if lang == "zh" else f.lower()) for f in self.forms]  # what a text is searched for
         self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
 
     def _pattern(self, text: str) -> re.Pattern[str] | None:
         """The expression for the forms that occur in ``text`` (a large alternation is slow to run, a substring
         test is not: the expression is built from the few forms present, and kept)."""
         haystack = text if self.lang == "zh" else text.lower()
-        present = tuple(f for f in self.forms if (f if self.lang == "zh" else f.lower()) in haystack)
+        present = tuple(f for f, needle in self._needles if needle in haystack)
         if not present:
             return None
         if present not in self._patterns:

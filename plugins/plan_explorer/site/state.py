@@ -17,6 +17,7 @@ from ..model import records as m
 from ..model.plan import Plan
 from ..numfmt import Formatter
 from ..outcomes.progress import Commitment, Progress, build_progress, commitments
+from ..quotes import english_quote
 from ..relations import Relations
 from ..translations.units import Counts, all_units, count
 from .citations import Citations
@@ -57,6 +58,8 @@ class Site:
     commitments: list[Commitment] = field(init=False)  # the plan's commitments, each counted once (every page)
     _citations: dict[str, Citations] = field(init=False, default_factory=dict)
     _glossers: dict[str, Glosser] = field(init=False, default_factory=dict)
+    _translation: Counts | None = field(init=False, default=None)
+    _quotes: dict[str, str | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.catalogue = self.catalogue.with_defaults(plan_strings(self.plan))
@@ -70,9 +73,17 @@ class Site:
 
     def translation(self) -> Counts | None:
         """How much of the plan is translated into English, while it is not all (None when it is): the about
-        page says it."""
-        counts = count(all_units(self.plan, self.chapters, self.docs))
-        return None if counts.complete else counts
+        page says it (counted once per build)."""
+        if self._translation is None:
+            self._translation = count(all_units(self.plan, self.chapters, self.docs))
+        return None if self._translation.complete else self._translation
+
+    def english_quote(self, target: m.Target) -> str | None:
+        """The English of ``target``'s quote (:func:`quotes.english_quote`), found once per build: a target is
+        listed on several pages."""
+        if target.id not in self._quotes:
+            self._quotes[target.id] = english_quote(self.plan, self.chapters, target)
+        return self._quotes[target.id]
 
     def t(self, lang: str) -> Translator:
         return self.catalogue.bound(lang)

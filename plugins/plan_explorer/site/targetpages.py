@@ -13,7 +13,6 @@ from ..audit import target_finding_ids
 from ..i18n import Translator
 from ..model import records as m
 from ..numfmt import Formatter, measure, value_range
-from ..quotes import english_quote
 from ..targets import KINDS, entity_list, entity_of, first_statements, restatements, table_figure
 from . import contexts as c
 from .state import Site
@@ -119,7 +118,7 @@ def row(site: Site, target: m.Target, t: Translator) -> c.TargetRow:
         [place(site, s, t) for s in statements],
         _table(site, target, fmt),
         findings,
-        english_quote(site.plan, site.chapters, target) if lang == "en" else None,
+        site.english_quote(target) if lang == "en" else None,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from typing import cast
 
 from markupsafe import Markup
 
@@ -44,9 +45,22 @@ def zh_hash(zh: str) -> str:
 MARKER = re.compile(f"[{UNTRANSLATED_OPEN}{UNTRANSLATED_CLOSE}{OUTDATED_OPEN}{OUTDATED_CLOSE}]")
 
 
+def _marked(text: str) -> bool:
+    """Whether ``text`` holds a marker character (four substring tests: much faster than a search, and asked of
+    every value a page writes)."""
+    return UNTRANSLATED_OPEN in text or UNTRANSLATED_CLOSE in text or OUTDATED_OPEN in text or OUTDATED_CLOSE in text
+
+
 def in_html(value: object) -> object:
     """A value about to be written into a page, its translation state (if any) made visible as private-use
     markers that :func:`translations.html.finish` turns into marked spans (or strips inside tags and titles)."""
+    kind = type(value)
+    if kind is str or kind is Markup:  # the common case: a plain text or safe HTML, nearly always unmarked
+        text = cast(str, value)  # no copy: a Markup is a str
+        if not _marked(text):
+            return value
+        cleaned = MARKER.sub("", text)
+        return Markup(cleaned) if kind is Markup else cleaned  # noqa: S704 — safe HTML already; characters removed
     if isinstance(value, Untranslated):
         return f"{UNTRANSLATED_OPEN}{MARKER.sub('', value)}{UNTRANSLATED_CLOSE}"
     if isinstance(value, Outdated):
