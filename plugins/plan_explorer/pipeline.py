@@ -140,14 +140,20 @@ def load_site(
 # --- render, charts, search, write --------------------------------------------------------------------
 
 
-def environment(theme: Path, options: dict[str, Any], cache: Path | None = None) -> Environment:
-    """The Jinja environment of the theme's templates (compiled templates cached in ``cache``)."""
+def environment(
+    theme: Path, options: dict[str, Any], cache: Path | None = None, translation_marks: bool = True
+) -> Environment:
+    """The Jinja environment of the theme's templates (compiled templates cached in ``cache``).
+
+    ``translation_marks``: texts whose English is missing or outdated are marked on the page (a hook on every value
+    a page writes, compiled into the templates: a fully translated plan's build goes without it)."""
     # one environment per build (the dev server makes a new one for each): templates never change under it
     options = {"auto_reload": False, **options}
     env = Environment(loader=FileSystemLoader(str(theme / "templates")), **options)  # noqa: S701 — autoescape is on
     env.filters["marked"] = marked  # {{ text|marked(lang) }}: the other language's runs marked with their lang
     env.filters["marked_html"] = marked_html
-    env.finalize = in_html  # a text whose English is missing or outdated is marked on the page (translations.html)
+    if translation_marks:
+        env.finalize = in_html  # a text whose English is missing or outdated is marked on the page (translations.html)
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
@@ -165,6 +171,7 @@ class SiteWriter:
     theme: Path
     search: bool = True
     live: bool = False  # writing into a site being served: every file replaced whole
+    marked: bool = True  # pages carry the translation marks (the plan is not all translated): finish them
     written: dict[str, int] = field(default_factory=dict)  # counts, for the build's report
     pages: list[str] = field(default_factory=list)  # every file the site must hold, checked once swapped in
 
@@ -174,15 +181,11 @@ class SiteWriter:
         if maker is None:
             return page
         charts = self.charts.charts_for(page, self.site, self.site.t(lang), self.site.fmt(lang), maker)
-        for chart in charts:  # what a reader can take away: the spec and the data (the SVG once drawn, at render)
-            files = chart.files
-            self._write_text(f"{page.address.dir}{files['spec']}", chart.spec_json)
-            self._write_text(f"{page.address.dir}{files['csv']}", chart.csv_file())
+        for chart in charts:  # its spec beside the page; its SVG, PNG and CSV are made from the page on request
+            self._write_text(f"{page.address.dir}{chart.files['spec']}", chart.spec_json)
         return dataclasses.replace(page, charts=charts)
 
     def _render_page(self, page: c.Page, lang: str, indexer: SearchIndexer | None) -> None:
-        for chart in page.charts:  # drawn by now (a vl-convert chart too): its standalone SVG beside the page
-            self._write_text(f"{page.address.dir}{chart.files['svg']}", chart.svg_file())
         name = output_name(lang, page.address.path)
         html = self._render(name, page, lang)
         if indexer is not None and BODY in html:
@@ -209,8 +212,9 @@ class SiteWriter:
             raise
         except Exception as exc:  # the theme's error, located (file:line): one line, not a traceback
             raise template_failure(exc, self.theme / "templates") from exc
-        t = site.t(lang)
-        html = finish(html, Notices(t("translation.missing"), t("translation.outdated")))
+        if self.marked:
+            t = site.t(lang)
+            html = finish(html, Notices(t("translation.missing"), t("translation.outdated")))
         self._write_text(name, html)
         return html
 
@@ -335,11 +339,11 @@ class Theme:
 def site_writer(
     site: Site, output: Path, theme: Theme, cache: Path, charts: VegaService | None = None, **options: Any
 ) -> SiteWriter:
-    env = environment(
-        theme.folder, theme.jinja, cache / "jinja-marked"
-    )  # compiled with the translation finalize (older caches lack it)
+    marks = site.translation() is not None  # some text lacks its English, or has an outdated one
+    # the templates are compiled with or without the marking hook: each kind in a cache of its own
+    env = environment(theme.folder, theme.jinja, cache / ("jinja-marked" if marks else "jinja-plain"), marks)
     renderer = ChartRenderer(cache / "charts", service=charts or VegaService())
-    return SiteWriter(site, env, output, renderer, theme.folder, **options)
+    return SiteWriter(site, env, output, renderer, theme.folder, marked=marks, **options)
 
 
 def build_site(

@@ -7,14 +7,12 @@ spec (written next to the page); :mod:`charts.render` turns it into inline SVG. 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
 from markupsafe import Markup
 
-from ..csvtext import csv_row, defused
 from ..numfmt import implied_growth, required_path
 
 # Chinese charts name a CJK face first; English ones a Latin stack (measuring Latin text with the large
@@ -45,20 +43,10 @@ class Chart:
 
     @property
     def files(self) -> dict[str, str]:
-        """The files a reader can take away, by format, named after the chart (stable across builds)."""
+        """The files a reader can take away, by format, named after the chart (stable across builds): the spec is
+        written beside the page; the SVG, PNG and CSV are made in the browser from what the page shows (its drawing,
+        its data table), so a build writes no file per chart and format."""
         return {"svg": f"{self.id}.svg", "csv": f"{self.id}.csv", "png": f"{self.id}.png", "spec": f"{self.id}.vl.json"}
-
-    def svg_file(self) -> str:
-        """The chart as a standalone SVG file: its wide drawing (the one paper and large screens show)."""
-        drawings = re.findall(r"<svg\b.*?</svg>", str(self.svg), flags=re.S)
-        wide = next((d for d in drawings if 'class="drawn wide"' in d[:400]), drawings[-1] if drawings else "")
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + wide + "\n"
-
-    def csv_file(self) -> str:
-        """The chart's data table as CSV, exactly as the page's table shows it (UTF-8 with a BOM, for spreadsheets;
-        quoted and defused as the open data is)."""
-        rows = [self.columns, *self.rows]
-        return "\ufeff" + "".join(csv_row([defused(str(cell)) for cell in row]) for row in rows)
 
     def column_class(self, index: int) -> Markup:
         """The data table's cell class attribute: the name (first) and main-figure columns are always shown, the

@@ -43,15 +43,48 @@
     out.textContent = said.length ? ' · ' + (form.getAttribute('data-print-describe') || '') + said.join('; ') : '';
   });
 
-  // A chart's PNG: its wide drawing (the inline SVG) painted on a canvas at twice its size, saved as the named file.
-  Array.prototype.forEach.call(document.querySelectorAll('a[data-png]'), function (link) {
+  // A chart taken away, made from what the page shows: its wide drawing as SVG, or painted at twice its size as
+  // PNG; its data table as CSV (UTF-8 with a BOM; quoted, and no cell a spreadsheet would run as a formula: the rule
+  // of the open data, plugins/plan_explorer/csvtext.py). The file's name is the chart's, the same every build.
+  function save(blob, name) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  }
+  function drawing(figure) {
+    var svg = figure.querySelector('svg.drawn.wide') || figure.querySelector('.chart-svg svg');
+    if (!svg) return null;
+    var xml = new XMLSerializer().serializeToString(svg);
+    if (!/^<svg[^>]*xmlns=/.test(xml)) xml = xml.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
+    return { svg: svg, xml: '<?xml version="1.0" encoding="UTF-8"?>\n' + xml + '\n' };
+  }
+  function csvCell(text) {
+    text = text.replace(/(^|[\r\n])(?=[=+\-@\t\r])/g, "$1'");
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function tableCsv(figure) {
+    var rows = Array.prototype.map.call(figure.querySelectorAll('.chart-table tr'), function (tr) {
+      return Array.prototype.map.call(tr.cells, function (cell) { return csvCell(cell.textContent.trim()); }).join(',');
+    });
+    return '\ufeff' + rows.join('\n') + '\n';
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('a[data-chart-file]'), function (link) {
     link.addEventListener('click', function (event) {
       var figure = link.closest('figure');
-      var svg = figure && (figure.querySelector('svg.drawn.wide') || figure.querySelector('.chart-svg svg'));
-      if (!svg || !window.XMLSerializer || !document.createElement('canvas').toBlob) return;  // the SVG, then
+      var kind = link.getAttribute('data-chart-file');
+      var name = link.getAttribute('download') || 'chart.' + kind;
+      if (!figure) return;
       event.preventDefault();
-      var width = svg.width.baseVal.value || svg.getBoundingClientRect().width;
-      var height = svg.height.baseVal.value || svg.getBoundingClientRect().height;
+      if (kind === 'csv') return save(new Blob([tableCsv(figure)], { type: 'text/csv;charset=utf-8' }), name);
+      var drawn = drawing(figure);
+      if (!drawn) return;
+      if (kind === 'svg') return save(new Blob([drawn.xml], { type: 'image/svg+xml;charset=utf-8' }), name);
+      var width = drawn.svg.width.baseVal.value || drawn.svg.getBoundingClientRect().width;
+      var height = drawn.svg.height.baseVal.value || drawn.svg.getBoundingClientRect().height;
       var image = new Image();
       image.onload = function () {
         var canvas = document.createElement('canvas');
@@ -61,19 +94,9 @@
         context.fillStyle = '#ffffff';
         context.fillRect(0, 0, canvas.width, canvas.height);
         context.drawImage(image, 0, 0, canvas.width, canvas.height);
-        canvas.toBlob(function (blob) {
-          var a = document.createElement('a');
-          a.href = URL.createObjectURL(blob);
-          a.download = link.getAttribute('data-png') || 'chart.png';
-          document.body.appendChild(a);
-          a.click();
-          a.remove();
-          setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
-        }, 'image/png');
+        canvas.toBlob(function (blob) { save(blob, name); }, 'image/png');
       };
-      var xml = new XMLSerializer().serializeToString(svg);
-      if (!/xmlns=/.test(xml)) xml = xml.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
-      image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
+      image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(drawn.xml);
     });
   });
 
