@@ -88,7 +88,9 @@ def test_the_english_sentence_states_the_targets_figure(target: m.Target) -> Non
 def test_english_targets_page_quotes_in_english_with_the_chinese_one_tap_away(built_site: Path) -> None:
     page = (built_site / "en" / "targets" / "index.html").read_text(encoding="utf-8")
     originals = re.findall(
-        r'<details class="quote-original" data-pagefind-ignore><summary>The Chinese original</summary><q class="quote" lang="zh-CN">', page
+        r'<details class="quote-original" data-pagefind-ignore><summary>The Chinese original</summary>'
+        r'<q class="quote" lang="zh-CN">',
+        page,
     )
     first = len(PLAN.all(m.Target)) - sum(t.restates is not None for t in TARGETS)
     assert len(originals) == first
@@ -105,7 +107,8 @@ def test_the_english_audit_quotes_the_plans_paragraphs_in_english(built_site: Pa
     translated sentences), the Chinese one tap away; the Chinese page quotes the Chinese only."""
     page = (built_site / "en" / "audit" / "index.html").read_text(encoding="utf-8")
     english = re.findall(
-        r'<q class="muted">([^<]+)</q><details class="quote-original" data-pagefind-ignore><summary>The Chinese original</summary>'
+        r'<q class="muted">([^<]+)</q><details class="quote-original" data-pagefind-ignore>'
+        r"<summary>The Chinese original</summary>"
         r'<q lang="zh-CN">([^<]+)</q>',
         page,
     )
